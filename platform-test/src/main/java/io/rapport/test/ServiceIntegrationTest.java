@@ -1,0 +1,27 @@
+package io.rapport.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * One integration-test setup for every service: the whole service on a random port, against a real
+ * Kafka broker and a MongoDB server (embedded, or containers where Docker runs). Test classes that
+ * use it share one application context per service.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"rapport.events.retry.initial-interval=50ms", "rapport.outbox.poll-interval=50ms"})
+@Import(RapportTestBackends.class)
+@ExtendWith(ContainersNeedDocker.class)
+public @interface ServiceIntegrationTest {
+}

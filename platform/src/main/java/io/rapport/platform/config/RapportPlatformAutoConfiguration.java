@@ -1,0 +1,210 @@
+package io.rapport.platform.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.rapport.events.Producer;
+import io.rapport.events.Topics;
+import io.rapport.platform.correlation.Correlation;
+import io.rapport.platform.health.KafkaHealthIndicator;
+import io.rapport.platform.health.MongoPingHealthIndicator;
+import io.rapport.platform.messaging.CloudEventHeaders;
+import io.rapport.platform.messaging.CloudEvents;
+import io.rapport.platform.messaging.MalformedEventException;
+import io.rapport.platform.messaging.Outbox;
+import io.rapport.platform.messaging.OutboxRelay;
+import io.rapport.platform.messaging.RelayLease;
+import io.rapport.platform.web.CorrelationFilter;
+import io.rapport.platform.web.CurrentMemberResolver;
+import io.rapport.platform.web.MemberIdentityFilter;
+import io.rapport.platform.web.ProblemResponses;
+import io.rapport.platform.web.ProblemWriter;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RecordInterceptor;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The platform every service gets by depending on it: events out and in, identity, problems, health. */
+@AutoConfiguration
+@EnableConfigurationProperties(RapportProperties.class)
+@PropertySource("classpath:rapport-platform-defaults.properties")
+public class RapportPlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    // --- events out: outbox and relay ---
+
+    @Bean
+    KafkaTemplate<String, byte[]> eventKafkaTemplate(KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // Fail fast while Kafka is away: the events wait in the outbox, not in the producer.
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> eventKafkaTemplate,
+            RapportProperties properties, Clock clock, MeterRegistry meters) {
+        RapportProperties.Outbox outbox = properties.outbox();
+        RelayLease lease = new RelayLease(mongo, instanceName(properties), outbox.lease(), clock);
+        return new OutboxRelay(mongo, eventKafkaTemplate, lease, outbox.collections(),
+                new OutboxRelay.Settings(outbox.pollInterval(), outbox.batchSize(), Duration.ofSeconds(20),
+                        Duration.ofSeconds(5)),
+                meters);
+    }
+
+    @Bean
+    Outbox outbox(RapportProperties properties, Clock clock, OutboxRelay relay) {
+        return new Outbox(Producer.forService(properties.serviceName()), clock, relay::wake);
+    }
+
+    // --- events in: topics, retries, dead letters, correlation ---
+
+    @Bean
+    KafkaAdmin.NewTopics rapportTopics(RapportProperties properties) {
+        int partitions = properties.events().partitions();
+        List<NewTopic> topics = new ArrayList<>();
+        topics.add(TopicBuilder.name(Producer.forService(properties.serviceName()).topic()).partitions(partitions).build());
+        for (String consumed : properties.events().consumes()) {
+            topics.add(TopicBuilder.name(consumed).partitions(partitions).build());
+            topics.add(TopicBuilder.name(Topics.deadLetter(consumed)).partitions(partitions).build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /**
+     * Blocking retries with back-off (so a member's events keep their order), then the record goes
+     * to {@code <topic>.DLT} with the failure in its headers and the consumer moves on.
+     */
+    @Bean
+    CommonErrorHandler rapportErrorHandler(KafkaTemplate<String, byte[]> eventKafkaTemplate,
+            RapportProperties properties) {
+        RapportProperties.Retry retry = properties.events().retry();
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(eventKafkaTemplate,
+                (record, failure) -> new org.apache.kafka.common.TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.attempts() - 1);
+        backOff.setInitialInterval(retry.initialInterval().toMillis());
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
+        handler.addNotRetryableExceptions(MalformedEventException.class);
+        return handler;
+    }
+
+    @Bean
+    RecordInterceptor<Object, Object> correlationFromEnvelope() {
+        return new RecordInterceptor<>() {
+            @Override
+            public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
+                    Consumer<Object, Object> consumer) {
+                Correlation.set(CloudEvents.header(record.headers(), CloudEventHeaders.CORRELATION));
+                return record;
+            }
+
+            @Override
+            public void afterRecord(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
+                Correlation.clear();
+            }
+        };
+    }
+
+    // --- health ---
+
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+        return new KafkaHealthIndicator(admin.getConfigurationProperties());
+    }
+
+    @Bean
+    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+
+    private static String instanceName(RapportProperties properties) {
+        return properties.serviceName() + "@" + ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Identity, correlation and problem responses for the HTTP API. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class Web {
+
+        @Bean
+        ProblemWriter problemWriter(JsonMapper json) {
+            return new ProblemWriter(json);
+        }
+
+        @Bean
+        ProblemResponses problemResponses() {
+            return new ProblemResponses();
+        }
+
+        @Bean
+        FilterRegistrationBean<CorrelationFilter> correlationFilter() {
+            FilterRegistrationBean<CorrelationFilter> registration = new FilterRegistrationBean<>(new CorrelationFilter());
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
+        }
+
+        @Bean
+        FilterRegistrationBean<MemberIdentityFilter> memberIdentityFilter(ProblemWriter problems) {
+            FilterRegistrationBean<MemberIdentityFilter> registration =
+                    new FilterRegistrationBean<>(new MemberIdentityFilter(problems));
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+            return registration;
+        }
+
+        @Bean
+        WebMvcConfigurer currentMemberArguments() {
+            return new WebMvcConfigurer() {
+                @Override
+                public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                    resolvers.add(new CurrentMemberResolver());
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.rapport.platform.config;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * What each service says about itself: its name (which fixes its topic and event source), the
+ * collections that carry an outbox, and the topics it consumes.
+ */
+@ConfigurationProperties("rapport")
+public record RapportProperties(String serviceName, Outbox outbox, Events events) {
+
+    public RapportProperties {
+        outbox = outbox == null ? new Outbox(List.of(), null, 0, null) : outbox;
+        events = events == null ? new Events(List.of(), 0, null) : events;
+    }
+
+    /** The outbox relay: which collections it drains, how often it looks, how long its lease lasts. */
+    public record Outbox(List<String> collections, Duration pollInterval, int batchSize, Duration lease) {
+        public Outbox {
+            collections = collections == null ? List.of() : List.copyOf(collections);
+            pollInterval = pollInterval == null ? Duration.ofMillis(200) : pollInterval;
+            batchSize = batchSize <= 0 ? 100 : batchSize;
+            lease = lease == null ? Duration.ofSeconds(30) : lease;
+        }
+    }
+
+    /** Topics consumed, partitions of the topics this service creates, and the retry policy before the dead-letter topic. */
+    public record Events(List<String> consumes, int partitions, Retry retry) {
+        public Events {
+            consumes = consumes == null ? List.of() : List.copyOf(consumes);
+            partitions = partitions <= 0 ? 3 : partitions;
+            retry = retry == null ? new Retry(0, null, null) : retry;
+        }
+    }
+
+    public record Retry(int attempts, Duration initialInterval, Duration maxInterval) {
+        public Retry {
+            attempts = attempts <= 0 ? 4 : attempts;
+            initialInterval = initialInterval == null ? Duration.ofMillis(250) : initialInterval;
+            maxInterval = maxInterval == null ? Duration.ofSeconds(2) : maxInterval;
+        }
+    }
+}
