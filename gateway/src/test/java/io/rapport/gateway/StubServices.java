@@ -1,0 +1,44 @@
+package io.rapport.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Four stand-in services on loopback that answer with their name, the path and the headers they received. */
+final class StubServices {
+
+    private static final Map<String, HttpServer> SERVERS = new LinkedHashMap<>();
+
+    static synchronized String uri(String service) {
+        return "http://127.0.0.1:" + SERVERS.computeIfAbsent(service, StubServices::start).getAddress().getPort();
+    }
+
+    private static HttpServer start(String service) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                String headers = exchange.getRequestHeaders().entrySet().stream()
+                        .map(e -> e.getKey().toLowerCase() + "=" + String.join(",", e.getValue()))
+                        .sorted().collect(Collectors.joining("\n"));
+                byte[] body = ("service=" + service + "\npath=" + exchange.getRequestURI() + "\n" + headers)
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private StubServices() {
+    }
+}

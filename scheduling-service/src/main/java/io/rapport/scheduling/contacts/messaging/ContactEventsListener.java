@@ -1,0 +1,38 @@
+package io.rapport.scheduling.contacts.messaging;
+
+import io.rapport.events.ContactAdded;
+import io.rapport.events.ContactArchived;
+import io.rapport.events.ContactUpdated;
+import io.rapport.events.DomainEvent;
+import io.rapport.events.Topics;
+import io.rapport.platform.messaging.CloudEvents;
+import io.rapport.platform.messaging.EventEnvelope;
+import io.rapport.scheduling.contacts.KnownContact;
+import io.rapport.scheduling.contacts.KnownContacts;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Keeps scheduling's copy of the member's contacts in step with the contacts service. */
+@Component
+class ContactEventsListener {
+
+    private final KnownContacts contacts;
+
+    ContactEventsListener(KnownContacts contacts) {
+        this.contacts = contacts;
+    }
+
+    @KafkaListener(topics = Topics.CONTACTS)
+    void on(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope<DomainEvent> event = CloudEvents.read(record);
+        switch (event.payload()) {
+            case ContactAdded added -> contacts.apply(event.id(), KnownContact.from(event.member(), added));
+            case ContactUpdated updated -> contacts.apply(event.id(), KnownContact.from(event.member(), updated));
+            case ContactArchived archived -> contacts.archive(event.id(), event.member(), archived.contactId());
+            default -> {
+                // Other contacts events are not scheduling's concern.
+            }
+        }
+    }
+}
