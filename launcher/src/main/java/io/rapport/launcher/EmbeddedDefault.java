@@ -1,0 +1,75 @@
+package io.rapport.launcher;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./rapport run}: the whole system on this machine, no Docker needed. Parses the options, starts
+ * {@link EmbeddedSystem}, reports, and waits for Ctrl-C (whose shutdown hook stops everything).
+ */
+public final class EmbeddedDefault {
+
+    private EmbeddedDefault() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        List<String> arguments = List.of(args);
+        if (arguments.contains("--help") || arguments.contains("-h")) {
+            System.out.print(LaunchSettings.usage());
+            return;
+        }
+        LaunchSettings settings;
+        try {
+            settings = LaunchSettings.parse(arguments, System.getenv());
+        } catch (LaunchException e) {
+            System.err.println(e.getMessage());
+            System.err.println();
+            System.err.print(LaunchSettings.usage());
+            System.exit(e.exitCode());
+            return;
+        }
+        logLibrariesTo(new DataFolder(settings.dataDir()).logFile("launcher"));
+        if (settings.demo()) {
+            System.out.println("--demo: demo data is not available yet");
+        }
+        System.out.println("Starting Rapport (data: " + settings.dataDir() + ")");
+        EmbeddedSystem system;
+        try {
+            system = EmbeddedSystem.start(settings, System.out::println);
+        } catch (LaunchException e) {
+            if (!e.isCancellation()) {
+                System.err.println(e.getMessage());
+            }
+            System.exit(e.exitCode());
+            return;
+        } catch (RuntimeException unexpected) {
+            System.err.println("Rapport could not start: " + unexpected);
+            unexpected.printStackTrace();
+            System.exit(LaunchException.START_FAILED);
+            return;
+        }
+        System.out.println("Rapport is up in " + EmbeddedSystem.seconds(system.startupTime()) + " — gateway: "
+                + system.gatewayUri() + "  (logs: " + system.logsDir() + ", Ctrl-C stops everything)");
+        new CountDownLatch(1).await();
+    }
+
+    /**
+     * The in-process Mongo server and Kafka's admin client log through slf4j-simple; the console is for the
+     * progress lines, so their messages go to a file (unless -D options say otherwise). slf4j-simple opens it
+     * when the first logger is made, which is after the data folder exists (and after --reset emptied it).
+     */
+    private static void logLibrariesTo(Path file) {
+        setIfAbsent("org.slf4j.simpleLogger.logFile", file.toString());
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSS");
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
+}

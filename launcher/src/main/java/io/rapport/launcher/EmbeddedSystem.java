@@ -1,0 +1,368 @@
+package io.rapport.launcher;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * The whole system on one machine: MongoDB in this JVM, then a Kafka broker, then the services and the gateway
+ * in parallel, each in its own JVM. The handle owns them all: closing it (or the JVM shutting down) stops
+ * the processes in reverse order, so nothing outlives the launcher.
+ */
+public final class EmbeddedSystem implements AutoCloseable {
+
+    private static final int LOG_LINES = 30;
+    private static final long POLL_MILLIS = 250;
+
+    private final LaunchSettings settings;
+    private final DataFolder folder;
+    private final Consumer<String> progress;
+    private final long launchedAt = System.nanoTime();
+    private final Thread shutdownHook;
+    private final Map<RapportService, ServiceProcess> services = new EnumMap<>(RapportService.class);
+    private volatile MongoWireServer mongo;
+    private volatile KafkaBroker kafka;
+    private volatile boolean up;
+    private boolean closed; // guarded by this
+    private Duration startupTime;
+
+    private EmbeddedSystem(LaunchSettings settings, Consumer<String> progress) {
+        this.settings = settings;
+        this.folder = new DataFolder(settings.dataDir());
+        this.progress = progress;
+        this.shutdownHook = new Thread(this::close, "rapport-shutdown");
+    }
+
+    /** Starts everything quietly; see {@link #start(LaunchSettings, Consumer)}. */
+    public static EmbeddedSystem start(LaunchSettings settings) {
+        return start(settings, line -> { });
+    }
+
+    /**
+     * Starts everything and returns once every component is ready.
+     *
+     * @param progress receives one line per component as it becomes ready, and later any unexpected exit
+     * @throws LaunchException exit code 2 for a busy port; 1 for a missing jar, or a component that exited or
+     *                         was not ready in time (with the end of its log); everything started is stopped by then
+     */
+    public static EmbeddedSystem start(LaunchSettings settings, Consumer<String> progress) {
+        EmbeddedSystem system = new EmbeddedSystem(settings, progress);
+        try {
+            system.startAll();
+            return system;
+        } catch (RuntimeException | Error e) {
+            boolean stoppedByHook = system.isClosed();
+            system.close();
+            if (stoppedByHook && !(e instanceof LaunchException launch && !launch.isCancellation())) {
+                throw LaunchException.cancelled();
+            }
+            throw e;
+        }
+    }
+
+    public LaunchSettings settings() {
+        return settings;
+    }
+
+    public Path dataDir() {
+        return settings.dataDir();
+    }
+
+    public Path logsDir() {
+        return folder.logsDir();
+    }
+
+    public int port(PortName name) {
+        return settings.port(name);
+    }
+
+    public URI gatewayUri() {
+        return serviceUri(RapportService.GATEWAY.module());
+    }
+
+    /** @param name "contacts-service" (or "contacts"), ..., "gateway" */
+    public URI serviceUri(String name) {
+        return URI.create("http://127.0.0.1:" + settings.port(RapportService.named(name).port()));
+    }
+
+    public String kafkaBootstrap() {
+        return "127.0.0.1:" + settings.port(PortName.KAFKA);
+    }
+
+    public String mongoUri() {
+        return "mongodb://127.0.0.1:" + settings.port(PortName.MONGO);
+    }
+
+    /** From the call to start until the last component was ready. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    public boolean isKafkaRunning() {
+        return kafka != null && kafka.isRunning();
+    }
+
+    public boolean isServiceRunning(String name) {
+        ServiceProcess service = service(name);
+        return service != null && service.isRunning();
+    }
+
+    /** Stops the broker (cleanly, as on Ctrl-C), keeping its port and data for {@link #startKafka()}. */
+    public void stopKafka() {
+        requireStarted();
+        kafka.stop();
+    }
+
+    /** Starts the broker again on the same port and data; returns once it answers. */
+    public void startKafka() {
+        requireStarted();
+        kafka.start(settings.readyTimeout());
+        watch(kafka.process());
+    }
+
+    public void restartKafka() {
+        stopKafka();
+        startKafka();
+    }
+
+    /** Stops one service or the gateway, as a crash would look to the others (but without the crash report). */
+    public void stopService(String name) {
+        requireStarted();
+        ServiceProcess service = service(name);
+        if (service != null) {
+            service.stop();
+        }
+    }
+
+    /** Services and gateway first (they flush to Kafka and Mongo on the way down), then Kafka, then Mongo. */
+    @Override
+    public void close() {
+        List<ChildProcess> children = new ArrayList<>();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (ServiceProcess service : services.values()) {
+                if (service.process() != null) {
+                    children.add(service.process());
+                }
+            }
+        }
+        try {
+            ChildProcess.stopAll(children, ServiceProcess.STOP_GRACE);
+        } finally {
+            try {
+                if (kafka != null) {
+                    kafka.close();
+                }
+            } finally {
+                if (mongo != null) {
+                    mongo.close();
+                }
+                removeShutdownHook();
+            }
+        }
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
+    private void startAll() {
+        String missing = ServiceProcess.missingJars(settings);
+        if (missing != null) {
+            throw LaunchException.startFailed(missing);
+        }
+        requirePortsFree();
+        if (settings.reset()) {
+            progress.accept("Deleting the data in " + settings.dataDir() + " (--reset; keeping its start-up caches in "
+                    + folder.cdsDir() + ")");
+            folder.reset();
+        }
+        folder.create();
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        CompletableFuture<Void> jarsPrepared = prepareServices();
+
+        synchronized (this) {
+            requireOpen();
+            mongo = MongoWireServer.start(folder.mongoFile(), settings.port(PortName.MONGO));
+        }
+        ready("mongo", mongo.connectionString());
+
+        KafkaBroker broker = new KafkaBroker(folder, settings.port(PortName.KAFKA), settings.port(PortName.KAFKA_CONTROLLER));
+        synchronized (this) {
+            requireOpen();
+            kafka = broker;
+        }
+        broker.start(settings.readyTimeout());
+        ready("kafka", broker.bootstrap());
+
+        awaitPrepared(jarsPrepared);
+        startServices();
+        startupTime = elapsed();
+        up = true;
+        watch(kafka.process());
+        services.values().forEach(service -> watch(service.process()));
+    }
+
+    /**
+     * In the background, overlapping with Mongo and Kafka starting; one thread each, since each mostly waits
+     * for an extraction process (the common pool would run them one by one on a 2-core machine).
+     */
+    private CompletableFuture<Void> prepareServices() {
+        List<CompletableFuture<Void>> preparing = new ArrayList<>();
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        for (RapportService kind : RapportService.values()) {
+            ServiceProcess service = new ServiceProcess(kind, settings, folder);
+            synchronized (this) {
+                services.put(kind, service);
+            }
+            preparing.add(CompletableFuture.runAsync(service::prepare, executor));
+        }
+        executor.shutdown(); // lets the tasks finish; close() would wait for them here
+        return CompletableFuture.allOf(preparing.toArray(CompletableFuture[]::new));
+    }
+
+    private static void awaitPrepared(CompletableFuture<Void> preparing) {
+        try {
+            preparing.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private void startServices() {
+        Map<ServiceProcess, URI> pending = new LinkedHashMap<>();
+        for (ServiceProcess service : services.values()) {
+            synchronized (this) {
+                requireOpen();
+                service.start();
+            }
+            pending.put(service, service.uri(settings.ports()));
+        }
+        while (!pending.isEmpty()) {
+            Map<ServiceProcess, CompletableFuture<Boolean>> probes = new LinkedHashMap<>();
+            pending.forEach((service, uri) -> probes.put(service, HealthProbe.isUp(uri)));
+            for (var probe : probes.entrySet()) {
+                ServiceProcess service = probe.getKey();
+                if (probe.getValue().join()) {
+                    ready(service.name(), pending.remove(service).toString());
+                } else {
+                    checkStillStarting(service);
+                }
+            }
+            sleep();
+        }
+    }
+
+    private void checkStillStarting(ServiceProcess service) {
+        ChildProcess process = service.process();
+        if (process.stopRequested()) {
+            throw LaunchException.cancelled();
+        }
+        if (!process.isAlive()) {
+            throw LaunchException.startFailed(service.name() + " exited during start-up (exit code "
+                    + process.exitValue() + ")." + lastLines(process));
+        }
+        if (service.sinceStart().compareTo(settings.readyTimeout()) > 0) {
+            throw LaunchException.startFailed(service.name() + " was not ready within "
+                    + settings.readyTimeout().toSeconds() + " s (" + HealthProbe.healthUri(service.uri(settings.ports()))
+                    + " never answered UP)." + lastLines(process));
+        }
+    }
+
+    private void requirePortsFree() {
+        try {
+            PortCheck.requireFree(settings.ports());
+        } catch (LaunchException busy) {
+            List<String> leftovers = ChildProcess.leftovers(folder.pidsDir());
+            if (leftovers.isEmpty()) {
+                throw busy;
+            }
+            throw LaunchException.usage(busy.getMessage() + System.lineSeparator()
+                    + "A previous Rapport run seems to have left these running: " + String.join(", ", leftovers)
+                    + ". Stop them (kill <pid>) and try again.");
+        }
+    }
+
+    /** After start-up only: until then a dying child is reported as the start-up failure. */
+    private void watch(ChildProcess process) {
+        process.process().onExit().thenRun(() -> {
+            if (up && !process.stopRequested() && !isClosed()) {
+                progress.accept(process.name() + " stopped unexpectedly (exit code " + process.exitValue() + ")."
+                        + lastLines(process));
+            }
+        });
+    }
+
+    private String lastLines(ChildProcess process) {
+        return System.lineSeparator() + "Last " + LOG_LINES + " lines of " + process.logFile() + ":"
+                + System.lineSeparator() + process.tail(LOG_LINES);
+    }
+
+    private void ready(String name, String where) {
+        progress.accept(String.format(Locale.ROOT, "  %-19s ready %6s   %s", name, seconds(elapsed()), where));
+    }
+
+    static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    private Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - launchedAt);
+    }
+
+    private ServiceProcess service(String name) {
+        RapportService kind = RapportService.named(name);
+        synchronized (this) {
+            return services.get(kind);
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw LaunchException.cancelled();
+        }
+    }
+
+    private void requireStarted() {
+        if (!up || isClosed()) {
+            throw new IllegalStateException("The system is not running");
+        }
+    }
+
+    private void removeShutdownHook() {
+        if (Thread.currentThread() == shutdownHook) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | IllegalArgumentException alreadyShuttingDownOrNeverAdded) {
+            // either way there is nothing left to undo
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw LaunchException.cancelled();
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package io.rapport.launcher;
+
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Uuid;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A real single-node KRaft Kafka broker in its own JVM: the services get the same protocol, transactions and
+ * rebalances as in production, and a broker crash cannot take the launcher (or the in-process Mongo) with it.
+ * Its data lives under {@code <dir>/logs}, so stopping and starting again keeps every record and offset.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    private final Path dir;
+    private final Path logFile;
+    private final Path pidsDir;
+    private final Path archive;
+    private final int port;
+    private final int controllerPort;
+    private volatile ChildProcess process;
+    /** Once closed, a start still under way must not leave a broker behind (Ctrl-C during start-up). */
+    private boolean closed;
+
+    /**
+     * @param dir     holds server.properties and the log dirs
+     * @param logFile where the broker's own output goes
+     * @param pidsDir where to note its process id (see {@link ChildProcess#leftovers}); null for none
+     * @param archive the class-data-sharing archive that makes its JVM start faster (made on its first exit)
+     */
+    public KafkaBroker(Path dir, Path logFile, Path pidsDir, Path archive, int port, int controllerPort) {
+        this.dir = dir.toAbsolutePath();
+        this.logFile = logFile.toAbsolutePath();
+        this.pidsDir = pidsDir == null ? null : pidsDir.toAbsolutePath();
+        this.archive = archive.toAbsolutePath();
+        this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    public KafkaBroker(DataFolder folder, int port, int controllerPort) {
+        this(folder.kafkaDir(), folder.logFile("kafka"), folder.pidsDir(), folder.cdsDir().resolve("kafka.jsa"),
+                port, controllerPort);
+    }
+
+    public String bootstrap() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public boolean isRunning() {
+        ChildProcess current = process;
+        return current != null && current.isAlive();
+    }
+
+    /**
+     * Writes the configuration, formats the storage the first time, starts the broker and waits until it answers.
+     *
+     * @return how long it took
+     * @throws LaunchException if it exits or is not ready within {@code timeout}, with the end of its log;
+     *                         the broker is stopped by then
+     */
+    public Duration start(Duration timeout) {
+        if (isRunning()) {
+            throw new IllegalStateException("Kafka is already running (pid " + process.pid() + ")");
+        }
+        long started = System.nanoTime();
+        Path config = writeConfig();
+        formatIfNew(config);
+        ChildProcess child;
+        synchronized (this) {
+            if (closed) {
+                throw LaunchException.cancelled();
+            }
+            child = ChildProcess.start("kafka", command(config), logFile, pidsDir);
+            process = child;
+        }
+        try {
+            awaitReady(child, timeout);
+        } catch (RuntimeException e) {
+            if (!child.stopRequested()) {
+                child.stop(STOP_GRACE);
+            }
+            throw e;
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** SIGTERM gives a controlled shutdown, which is what makes the next start quick (no log recovery). */
+    public void stop() {
+        ChildProcess current = process;
+        if (current != null) {
+            current.stop(STOP_GRACE);
+        }
+    }
+
+    public Duration restart(Duration timeout) {
+        stop();
+        return start(timeout);
+    }
+
+    /** Stops it for good: unlike {@link #stop()}, a start running concurrently gives up instead of spawning. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        stop();
+    }
+
+    /** The running process, for whoever supervises it; null before the first start. */
+    ChildProcess process() {
+        return process;
+    }
+
+    Path logDir() {
+        return dir.resolve("logs");
+    }
+
+    /** Rewritten on every start, so changed ports apply; the static voter list allows that, a dynamic quorum would not. */
+    private Path writeConfig() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("process.roles", "broker,controller");
+        properties.put("node.id", "1");
+        properties.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        properties.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        properties.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        properties.put("controller.listener.names", "CONTROLLER");
+        properties.put("inter.broker.listener.name", "PLAINTEXT");
+        properties.put("log.dirs", slashes(logDir()));
+        properties.put("num.partitions", "3");
+        properties.put("auto.create.topics.enable", "true");
+        properties.put("offsets.topic.replication.factor", "1");
+        // One node: the default 50 partitions per internal topic only slow down the first consumer group join.
+        properties.put("offsets.topic.num.partitions", "10");
+        properties.put("transaction.state.log.replication.factor", "1");
+        properties.put("transaction.state.log.min.isr", "1");
+        properties.put("transaction.state.log.num.partitions", "10");
+        properties.put("share.coordinator.state.topic.replication.factor", "1");
+        properties.put("share.coordinator.state.topic.min.isr", "1");
+        properties.put("group.initial.rebalance.delay.ms", "0");
+        String text = properties.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(System.lineSeparator(),
+                        "# Written by the Rapport launcher at every start: edits here are overwritten." + System.lineSeparator(),
+                        System.lineSeparator()));
+        Path config = dir.resolve("server.properties");
+        try {
+            Files.createDirectories(dir);
+            Files.createDirectories(archive.getParent());
+            Files.writeString(config, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return config;
+    }
+
+    /** In-process, saving a JVM start; an existing meta.properties means the data is ours to keep. */
+    private void formatIfNew(Path config) {
+        if (Files.exists(logDir().resolve("meta.properties"))) {
+            return;
+        }
+        String[] args = {"format", "--config", config.toString(), "--cluster-id", Uuid.randomUuid().toString()};
+        try {
+            Files.createDirectories(logFile.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (OutputStream log = Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+             PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8)) {
+            out.println("===== formatting Kafka storage: kafka-storage " + String.join(" ", args));
+            int status;
+            try {
+                status = StorageTool.execute(args, out);
+            } catch (Exception e) {
+                out.println(e);
+                throw LaunchException.startFailed("Kafka storage could not be formatted: " + e.getMessage());
+            }
+            if (status != 0) {
+                throw LaunchException.startFailed("Kafka storage could not be formatted (status " + status + "); see " + logFile);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> command(Path config) {
+        List<String> command = new ArrayList<>();
+        command.add(JavaRuntime.javaExecutable());
+        command.add("-Xmx512m");
+        command.addAll(JvmFlags.forKafka(archive));
+        command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
+        command.add("-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS");
+        command.add("-cp");
+        command.add(jarsOnly(JavaRuntime.classPath()));
+        command.add("kafka.Kafka");
+        command.add(config.toString());
+        return command;
+    }
+
+    /** Class-data sharing refuses class paths with non-empty directories, and Kafka needs none of ours. */
+    private static String jarsOnly(String classPath) {
+        return Arrays.stream(classPath.split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank() && !Files.isDirectory(Path.of(entry)))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private void awaitReady(ChildProcess child, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        // Cheap probe first, so the admin client does not fill logs with refused connections while the JVM boots.
+        while (!accepts(port)) {
+            checkStillStarting(child, deadline, timeout);
+            sleep(100);
+        }
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
+                AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 100,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 250))) {
+            while (true) {
+                checkStillStarting(child, deadline, timeout);
+                try {
+                    if (!admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
+                            .nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                        return;
+                    }
+                } catch (Exception notYet) {
+                    // still starting: the checks above decide when to give up
+                }
+                sleep(100);
+            }
+        }
+    }
+
+    private void checkStillStarting(ChildProcess child, long deadline, Duration timeout) {
+        if (child.stopRequested()) {
+            throw LaunchException.cancelled();
+        }
+        if (!child.isAlive()) {
+            throw LaunchException.startFailed("Kafka exited during start-up (exit code " + child.exitValue()
+                    + ")." + System.lineSeparator() + "Last 30 lines of " + logFile + ":" + System.lineSeparator() + child.tail(30));
+        }
+        if (System.nanoTime() > deadline) {
+            throw LaunchException.startFailed("Kafka was not ready within " + timeout.toSeconds()
+                    + " s." + System.lineSeparator() + "Last 30 lines of " + logFile + ":" + System.lineSeparator() + child.tail(30));
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(PortCheck.LOOPBACK, port), 500);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private static String slashes(Path path) {
+        return path.toString().replace('\\', '/');
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw LaunchException.cancelled();
+        }
+    }
+}

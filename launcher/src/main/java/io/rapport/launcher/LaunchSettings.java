@@ -1,0 +1,158 @@
+package io.rapport.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What to start and where: the data folder, whether to wipe it first, and every port.
+ * A port comes from its flag, else its environment variable, else its default.
+ *
+ * @param dataDir      holds the Mongo file, the Kafka logs, process logs and class-data archives
+ * @param reset        delete the data folder before starting
+ * @param demo         load demo data once up (not available yet)
+ * @param ports        one entry for every {@link PortName}
+ * @param repoRoot     where the module folders (and their target/*.jar) are
+ * @param readyTimeout how long each component may take to become ready
+ */
+public record LaunchSettings(Path dataDir, boolean reset, boolean demo, Map<PortName, Integer> ports,
+                             Path repoRoot, Duration readyTimeout) {
+
+    public static final Path DEFAULT_DATA_DIR = Path.of(".rapport-data");
+    public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(120);
+
+    public LaunchSettings {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(repoRoot, "repoRoot");
+        Objects.requireNonNull(readyTimeout, "readyTimeout");
+        EnumMap<PortName, Integer> complete = new EnumMap<>(PortName.class);
+        for (PortName name : PortName.values()) {
+            complete.put(name, ports.getOrDefault(name, name.defaultPort()));
+        }
+        ports = Collections.unmodifiableMap(complete);
+    }
+
+    /** The defaults, run from the current directory. */
+    public static LaunchSettings defaults() {
+        return new LaunchSettings(DEFAULT_DATA_DIR, false, false, Map.of(), Path.of(""), DEFAULT_READY_TIMEOUT);
+    }
+
+    public static LaunchSettings parse(List<String> args, Map<String, String> env) {
+        EnumMap<PortName, Integer> ports = new EnumMap<>(PortName.class);
+        for (PortName name : PortName.values()) {
+            String value = env.get(name.envVar());
+            if (value != null && !value.isBlank()) {
+                ports.put(name, parsePort(value, name.envVar()));
+            }
+        }
+        Path dataDir = DEFAULT_DATA_DIR;
+        boolean reset = false;
+        boolean demo = false;
+        for (String arg : args) {
+            if (arg.equals("--reset")) {
+                reset = true;
+            } else if (arg.equals("--demo")) {
+                demo = true;
+            } else if (arg.equals("--data-dir") || arg.startsWith("--data-dir=")) {
+                String value = arg.substring("--data-dir".length()).replaceFirst("^=", "");
+                if (value.isBlank()) {
+                    throw LaunchException.usage("--data-dir needs a folder: --data-dir=PATH");
+                }
+                dataDir = Path.of(value);
+            } else {
+                PortName name = portFlag(arg);
+                if (name == null) {
+                    throw LaunchException.usage("Unknown option: " + arg);
+                }
+                String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
+                ports.put(name, parsePort(value, name.flag()));
+            }
+        }
+        LaunchSettings settings = new LaunchSettings(dataDir, reset, demo, ports, Path.of(""), DEFAULT_READY_TIMEOUT);
+        settings.requireDistinctPorts();
+        return settings;
+    }
+
+    public int port(PortName name) {
+        return ports.get(name);
+    }
+
+    public LaunchSettings withDataDir(Path dir) {
+        return new LaunchSettings(dir, reset, demo, ports, repoRoot, readyTimeout);
+    }
+
+    public LaunchSettings withReset(boolean wanted) {
+        return new LaunchSettings(dataDir, wanted, demo, ports, repoRoot, readyTimeout);
+    }
+
+    public LaunchSettings withPort(PortName name, int port) {
+        EnumMap<PortName, Integer> changed = new EnumMap<>(ports);
+        changed.put(name, port);
+        return new LaunchSettings(dataDir, reset, demo, changed, repoRoot, readyTimeout);
+    }
+
+    public LaunchSettings withRepoRoot(Path root) {
+        return new LaunchSettings(dataDir, reset, demo, ports, root, readyTimeout);
+    }
+
+    public LaunchSettings withReadyTimeout(Duration timeout) {
+        return new LaunchSettings(dataDir, reset, demo, ports, repoRoot, timeout);
+    }
+
+    /** Two components on one port would fail late and confusingly, so refuse it up front. */
+    void requireDistinctPorts() {
+        for (PortName a : PortName.values()) {
+            for (PortName b : PortName.values()) {
+                if (a.ordinal() < b.ordinal() && port(a) == port(b)) {
+                    throw LaunchException.usage("Port " + port(a) + " is given to both " + a.key() + " and " + b.key()
+                            + ": each needs its own (" + b.howToChange() + ").");
+                }
+            }
+        }
+    }
+
+    private static PortName portFlag(String arg) {
+        for (PortName name : PortName.values()) {
+            if (arg.equals(name.flag()) || arg.startsWith(name.flag() + "=")) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private static int parsePort(String value, String source) {
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below, with the same words as an out-of-range number
+        }
+        throw LaunchException.usage(source + " needs a port number from 1 to 65535, not '" + value + "'.");
+    }
+
+    public static String usage() {
+        StringBuilder text = new StringBuilder("""
+                Usage: ./rapport run [options]
+
+                Starts Rapport on this machine: MongoDB (in-process, saved to the data folder), a Kafka broker,
+                the four services and the gateway. Ctrl-C stops everything.
+
+                Options:
+                  --data-dir=PATH             where data and logs are kept (default: .rapport-data)
+                  --reset                     delete the data folder first, starting from nothing
+                  --demo                      load demo data once up (not available yet)
+                  --help                      show this text
+                """);
+        for (PortName name : PortName.values()) {
+            text.append(String.format("  %-27s %-23s (default %d, or %s)%n",
+                    name.flag() + "=N", name.key() + " port", name.defaultPort(), name.envVar()));
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,60 @@
+package io.rapport.launcher;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The Spring Boot processes of the system: four services, each with its own database, and the gateway in front. */
+public enum RapportService {
+    CONTACTS("contacts-service", PortName.CONTACTS, "rapport-contacts"),
+    SCHEDULING("scheduling-service", PortName.SCHEDULING, "rapport-scheduling"),
+    NOTES("notes-service", PortName.NOTES, "rapport-notes"),
+    REMINDERS("reminders-service", PortName.REMINDERS, "rapport-reminders"),
+    GATEWAY("gateway", PortName.GATEWAY, null);
+
+    private final String module;
+    private final PortName port;
+    private final String database;
+
+    RapportService(String module, PortName port, String database) {
+        this.module = module;
+        this.port = port;
+        this.database = database;
+    }
+
+    /** Also the process name in progress lines and the log file name. */
+    public String module() {
+        return module;
+    }
+
+    public PortName port() {
+        return port;
+    }
+
+    /** The MongoDB database the service owns; null for the gateway, which has none. */
+    public String database() {
+        return database;
+    }
+
+    public boolean isGateway() {
+        return this == GATEWAY;
+    }
+
+    /** Relative to the repository root, so messages can show it as people would type it. */
+    public Path jar() {
+        return Path.of(module, "target", module + ".jar");
+    }
+
+    /** Accepts "contacts-service", "contacts" or "CONTACTS", so tests and people need not remember which. */
+    public static RapportService named(String name) {
+        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        for (RapportService service : values()) {
+            if (service.module.equals(wanted) || service.name().toLowerCase(Locale.ROOT).equals(wanted)) {
+                return service;
+            }
+        }
+        throw new IllegalArgumentException("No service named '" + name + "'; known: "
+                + Arrays.stream(values()).map(RapportService::module).collect(Collectors.joining(", ")));
+    }
+}

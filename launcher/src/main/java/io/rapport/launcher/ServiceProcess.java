@@ -1,0 +1,119 @@
+package io.rapport.launcher;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Spring Boot jar (a service or the gateway) run as its own JVM on the embedded profile,
+ * from its extracted layout (see {@link ExtractedJar}) when possible.
+ */
+final class ServiceProcess {
+
+    static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    private final RapportService service;
+    private final Path jar;
+    private final List<String> arguments;
+    private final DataFolder folder;
+    private volatile Path runnableJar;
+    private volatile ChildProcess process;
+    private volatile long startedAt;
+
+    ServiceProcess(RapportService service, LaunchSettings settings, DataFolder folder) {
+        this.service = service;
+        this.jar = settings.repoRoot().resolve(service.jar());
+        this.arguments = arguments(service, settings.ports());
+        this.folder = folder;
+    }
+
+    /** The command-line arguments that wire a service to the embedded Mongo and Kafka, or the gateway to the services. */
+    static List<String> arguments(RapportService service, Map<PortName, Integer> ports) {
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=" + ports.get(service.port()));
+        args.add("--server.address=127.0.0.1");
+        if (service.isGateway()) {
+            args.add("--spring.profiles.active=embedded");
+            for (RapportService backend : RapportService.values()) {
+                if (!backend.isGateway()) {
+                    String key = backend.module().replace("-service", "");
+                    args.add("--rapport.services." + key + "-uri=http://127.0.0.1:" + ports.get(backend.port()));
+                }
+            }
+        } else {
+            args.add("--spring.mongodb.uri=mongodb://127.0.0.1:" + ports.get(PortName.MONGO) + "/" + service.database());
+            args.add("--spring.kafka.bootstrap-servers=127.0.0.1:" + ports.get(PortName.KAFKA));
+            args.add("--spring.profiles.active=embedded");
+        }
+        return args;
+    }
+
+    /** Every jar that is not built yet, as one message; null when all are there. */
+    static String missingJars(LaunchSettings settings) {
+        List<String> missing = new ArrayList<>();
+        for (RapportService service : RapportService.values()) {
+            Path jar = settings.repoRoot().resolve(service.jar());
+            if (!Files.isRegularFile(jar)) {
+                missing.add(jar + " is missing: run ./rapport run (it builds) or ./mvnw package");
+            }
+        }
+        return missing.isEmpty() ? null : String.join(System.lineSeparator(), missing);
+    }
+
+    RapportService service() {
+        return service;
+    }
+
+    String name() {
+        return service.module();
+    }
+
+    URI uri(Map<PortName, Integer> ports) {
+        return URI.create("http://127.0.0.1:" + ports.get(service.port()));
+    }
+
+    ChildProcess process() {
+        return process;
+    }
+
+    boolean isRunning() {
+        ChildProcess current = process;
+        return current != null && current.isAlive();
+    }
+
+    /** Extracts the jar when it changed since last time; slow only after a build, so worth doing while Kafka starts. */
+    void prepare() {
+        runnableJar = ExtractedJar.prepare(jar, folder.cdsDir().resolve(name()), folder.logFile(name()));
+    }
+
+    ChildProcess start() {
+        if (runnableJar == null) {
+            prepare();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(JavaRuntime.javaExecutable());
+        command.addAll(JvmFlags.forService(folder.cdsDir().toAbsolutePath().resolve(name() + ".jsa")));
+        command.add("-jar");
+        command.add(runnableJar.toAbsolutePath().toString());
+        command.addAll(arguments);
+        startedAt = System.nanoTime();
+        process = ChildProcess.start(name(), command, folder.logFile(name()), folder.pidsDir());
+        return process;
+    }
+
+    /** How long since it was started: each gets its own allowance, whatever the others do. */
+    Duration sinceStart() {
+        return Duration.ofNanos(System.nanoTime() - startedAt);
+    }
+
+    void stop() {
+        ChildProcess current = process;
+        if (current != null) {
+            current.stop(STOP_GRACE);
+        }
+    }
+}

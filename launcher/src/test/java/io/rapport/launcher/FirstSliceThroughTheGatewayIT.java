@@ -1,0 +1,244 @@
+package io.rapport.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole system as {@code ./rapport run} starts it — a Kafka broker process, the MongoDB wire
+ * server, four service processes and the gateway — driven only through the gateway, as a member
+ * would: a contact is created, read, listed and changed; ContactAdded and ContactUpdated reach
+ * Kafka in the CloudEvents envelope; scheduling builds its own copy from them. Then Kafka is
+ * stopped under the running system: a contact written meanwhile reaches scheduling once Kafka is
+ * back.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FirstSliceThroughTheGatewayIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static EmbeddedSystem system;
+    private static String tenant;
+
+    @BeforeAll
+    static void startTheWholeSystem() throws IOException {
+        LaunchSettings settings = LaunchSettings.defaults()
+                .withRepoRoot(Path.of("..").toAbsolutePath().normalize())
+                .withDataDir(Files.createDirectories(Path.of("target", "e2e-data").toAbsolutePath()))
+                .withReset(true);
+        List<Integer> ports = FreePorts.take(PortName.values().length);
+        for (PortName name : PortName.values()) {
+            settings = settings.withPort(name, ports.get(name.ordinal()));
+        }
+        system = EmbeddedSystem.start(settings, System.out::println);
+        tenant = "state-university-" + UUID.randomUUID();
+    }
+
+    @AfterAll
+    static void stopEverythingItStarted() {
+        if (system != null) {
+            List<ProcessHandle> children = ProcessHandle.current().children().toList();
+            system.close();
+            assertThat(children).as("no process outlives the launcher").noneMatch(ProcessHandle::isAlive);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aContactCreatedThroughTheGatewayIsReadListedChangedAndKnownToScheduling() throws Exception {
+        Response created = call("POST", "/api/contacts", "alice", Map.of("X-Request-Id", "e2e-create-1"), """
+                {"name": "Grace Hopper", "email": "grace@navy.example", "employer": "US Navy",
+                 "role": "Rear Admiral", "source": "alumni"}
+                """);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().path("id").asText();
+
+        Response read = call("GET", "/api/contacts/" + id, "alice", Map.of(), null);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().path("email").asText()).isEqualTo("grace@navy.example");
+        assertThat(call("GET", "/api/contacts", "alice", Map.of(), null).json().path("items").findValuesAsText("id"))
+                .containsExactly(id);
+
+        Response updated = call("PUT", "/api/contacts/" + id, "alice", Map.of(), """
+                {"name": "Grace Hopper", "email": "grace@navy.example", "employer": "Harvard",
+                 "role": "Researcher", "source": "alumni"}
+                """);
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Response known = call("GET", "/api/scheduling/contacts/" + id, "alice", Map.of(), null);
+            assertThat(known.status()).isEqualTo(200);
+            assertThat(known.json().path("employer").asText()).isEqualTo("Harvard");
+        });
+
+        List<ConsumerRecord<String, byte[]>> events = readContactsTopic(2, id);
+        assertThat(events).extracting(record -> header(record, "ce_type")).containsExactly("ContactAdded", "ContactUpdated");
+        ConsumerRecord<String, byte[]> added = events.getFirst();
+        assertThat(added.key()).isEqualTo("alice");
+        assertThat(header(added, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(added, "ce_source")).isEqualTo("/rapport/contacts-service");
+        assertThat(header(added, "ce_subject")).isEqualTo(id);
+        assertThat(header(added, "ce_memberid")).isEqualTo("alice");
+        assertThat(header(added, "ce_tenantid")).isEqualTo(tenant);
+        assertThat(header(added, "ce_correlationid")).isEqualTo("e2e-create-1");
+        assertThat(header(added, "ce_id")).isNotBlank();
+        assertThat(header(added, "ce_time")).isNotBlank();
+        assertThat(JSON.readTree(added.value()).path("name").asText()).isEqualTo("Grace Hopper");
+    }
+
+    @Test
+    @Order(2)
+    void badInputThroughTheGatewayIsRefusedWithTheFieldAndStoresNothing() throws Exception {
+        int before = call("GET", "/api/contacts", "alice", Map.of(), null).json().path("items").size();
+
+        assertRefused(call("POST", "/api/contacts", "alice", Map.of(), "{\"email\": \"x@example.com\"}"), "name");
+        assertRefused(call("POST", "/api/contacts", "alice", Map.of(), "{\"name\": \"Ada\", \"email\": \"nope\"}"), "email");
+        assertRefused(call("POST", "/api/contacts", "alice", Map.of(), "{\"name\": {\"$gt\": \"\"}}"), "name");
+        assertRefused(call("POST", "/api/contacts", "alice", Map.of(), "{\"name\": \"Ada\", \"$where\": \"1\"}"), "$where");
+
+        assertThat(call("GET", "/api/contacts", "alice", Map.of(), null).json().path("items").size()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(3)
+    void anotherMemberSeesNothingAndAnonymousCallsAreUnauthorized() throws Exception {
+        String alices = call("GET", "/api/contacts", "alice", Map.of(), null).json().path("items").get(0).path("id").asText();
+
+        assertThat(call("GET", "/api/contacts/" + alices, "bob", Map.of(), null).status()).isEqualTo(404);
+        assertThat(call("GET", "/api/scheduling/contacts/" + alices, "bob", Map.of(), null).status()).isEqualTo(404);
+        assertThat(call("GET", "/api/contacts", "bob", Map.of(), null).json().path("items").size()).isZero();
+        Response anonymous = call("GET", "/api/contacts", null, Map.of(), null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    @Order(4)
+    void aContactWrittenWhileKafkaIsDownReachesSchedulingOnceKafkaIsBack() throws Exception {
+        system.stopKafka();
+        Response created = call("POST", "/api/contacts", "alice", Map.of(), """
+                {"name": "Written During The Outage", "employer": "Acme"}
+                """);
+        assertThat(created.status()).as("the member's write does not wait for Kafka: " + created).isEqualTo(201);
+        String id = created.json().path("id").asText();
+
+        system.startKafka();
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(call("GET", "/api/scheduling/contacts/" + id, "alice", Map.of(), null).status()).isEqualTo(200));
+        assertThat(readContactsTopic(1, id)).hasSize(1);
+    }
+
+    @Test
+    @Order(5)
+    void aStoppedServiceLeavesTheOthersAnswering() throws Exception {
+        system.stopService("notes");
+
+        assertThat(system.isServiceRunning("notes-service")).isFalse();
+        assertThat(call("GET", "/api/contacts", "alice", Map.of(), null).status()).isEqualTo(200);
+        assertThat(call("GET", "/api/scheduling/contacts", "alice", Map.of(), null).status()).isEqualTo(200);
+    }
+
+    private static void assertRefused(Response response, String field) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().path("errors").findValuesAsText("field")).contains(field);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> readContactsTopic(int expected, String subject) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("rapport.contacts"));
+            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (found.size() < expected && System.nanoTime() < until) {
+                consumer.poll(Duration.ofMillis(300)).forEach(record -> {
+                    if (subject.equals(header(record, "ce_subject"))) {
+                        found.add(record);
+                    }
+                });
+            }
+            // a little longer, so a duplicate would show
+            consumer.poll(Duration.ofSeconds(1)).forEach(record -> {
+                if (subject.equals(header(record, "ce_subject"))) {
+                    found.add(record);
+                }
+            });
+            return found;
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static Response call(String method, String path, String member, Map<String, String> headers, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(system.gatewayUri() + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (member != null) {
+            request.header("X-Member-Id", member).header("X-Tenant-Id", tenant);
+        }
+        headers.forEach(request::header);
+        return new Response(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private record Response(HttpResponse<String> raw) {
+        int status() {
+            return raw.statusCode();
+        }
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(raw.body());
+            } catch (IOException e) {
+                throw new AssertionError("Not JSON: " + raw.body(), e);
+            }
+        }
+
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse("");
+        }
+
+        @Override
+        public String toString() {
+            return raw.statusCode() + " " + raw.body();
+        }
+    }
+}

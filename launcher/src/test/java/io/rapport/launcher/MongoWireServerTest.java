@@ -1,0 +1,54 @@
+package io.rapport.launcher;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MongoWireServerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void documentsSurviveARestartAndAResetRemovesThem() {
+        DataFolder folder = new DataFolder(dir.resolve("data"));
+        int port = FreePorts.one();
+
+        try (MongoWireServer server = MongoWireServer.start(folder.mongoFile(), port);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            contacts(client).insertOne(new Document("_id", "c-1").append("name", "Ada Lovelace"));
+        }
+
+        try (MongoWireServer server = MongoWireServer.start(folder.mongoFile(), port);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            assertThat(contacts(client).find(new Document("_id", "c-1")).first())
+                    .isNotNull()
+                    .containsEntry("name", "Ada Lovelace");
+        }
+
+        folder.reset();
+
+        try (MongoWireServer server = MongoWireServer.start(folder.mongoFile(), port);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            assertThat(contacts(client).countDocuments()).isZero();
+        }
+    }
+
+    @Test
+    void closingTwiceIsHarmless() {
+        MongoWireServer server = MongoWireServer.start(dir.resolve("mongo.mv"), FreePorts.one());
+        server.close();
+        server.close();
+    }
+
+    private static MongoCollection<Document> contacts(MongoClient client) {
+        return client.getDatabase("rapport-contacts").getCollection("contacts");
+    }
+}

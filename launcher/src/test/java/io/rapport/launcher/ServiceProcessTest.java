@@ -1,0 +1,46 @@
+package io.rapport.launcher;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command lines are the contract with the services' embedded profile, so they are pinned down here. */
+class ServiceProcessTest {
+
+    private final LaunchSettings defaults = LaunchSettings.defaults();
+
+    @Test
+    void aServiceIsWiredToItsOwnDatabaseAndTheBroker() {
+        assertThat(ServiceProcess.arguments(RapportService.SCHEDULING, defaults.ports())).containsExactly(
+                "--server.port=8082",
+                "--server.address=127.0.0.1",
+                "--spring.mongodb.uri=mongodb://127.0.0.1:27018/rapport-scheduling",
+                "--spring.kafka.bootstrap-servers=127.0.0.1:9092",
+                "--spring.profiles.active=embedded");
+    }
+
+    @Test
+    void theGatewayIsWiredToEveryService() {
+        List<String> arguments = ServiceProcess.arguments(RapportService.GATEWAY,
+                defaults.withPort(PortName.NOTES, 9183).withPort(PortName.GATEWAY, 9180).ports());
+
+        assertThat(arguments).containsExactly(
+                "--server.port=9180",
+                "--server.address=127.0.0.1",
+                "--spring.profiles.active=embedded",
+                "--rapport.services.contacts-uri=http://127.0.0.1:8081",
+                "--rapport.services.scheduling-uri=http://127.0.0.1:8082",
+                "--rapport.services.notes-uri=http://127.0.0.1:9183",
+                "--rapport.services.reminders-uri=http://127.0.0.1:8084");
+    }
+
+    @Test
+    void servicesAreFoundByAnyOfTheirNames() {
+        assertThat(RapportService.named("notes-service")).isEqualTo(RapportService.NOTES);
+        assertThat(RapportService.named("notes")).isEqualTo(RapportService.NOTES);
+        assertThat(RapportService.named("GATEWAY")).isEqualTo(RapportService.GATEWAY);
+        assertThat(RapportService.CONTACTS.jar()).hasToString("contacts-service/target/contacts-service.jar");
+    }
+}
