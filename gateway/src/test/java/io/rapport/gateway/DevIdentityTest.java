@@ -23,9 +23,7 @@ class DevIdentityTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        for (String service : new String[] {"contacts", "scheduling", "notes", "reminders"}) {
-            registry.add("rapport.services." + service + "-uri", () -> StubServices.uri(service));
-        }
+        StubServices.routeTo(registry);
     }
 
     @Test

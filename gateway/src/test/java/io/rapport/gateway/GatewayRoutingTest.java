@@ -22,9 +22,7 @@ class GatewayRoutingTest {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        for (String service : new String[] {"contacts", "scheduling", "notes", "reminders"}) {
-            registry.add("rapport.services." + service + "-uri", () -> StubServices.uri(service));
-        }
+        StubServices.routeTo(registry);
     }
 
     @ParameterizedTest

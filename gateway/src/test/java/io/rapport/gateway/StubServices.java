@@ -8,11 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Four stand-in services on loopback that answer with their name, the path and the headers they received. */
 final class StubServices {
 
     private static final Map<String, HttpServer> SERVERS = new LinkedHashMap<>();
+
+    /** Points the gateway's four service addresses at the stubs. */
+    static void routeTo(DynamicPropertyRegistry registry) {
+        for (String service : new String[] {"contacts", "scheduling", "notes", "reminders"}) {
+            registry.add("rapport.services." + service + "-uri", () -> uri(service));
+        }
+    }
 
     static synchronized String uri(String service) {
         return "http://127.0.0.1:" + SERVERS.computeIfAbsent(service, StubServices::start).getAddress().getPort();
