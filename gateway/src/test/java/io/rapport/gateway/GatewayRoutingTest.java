@@ -1,9 +1,8 @@
 package io.rapport.gateway;
 
+import static io.rapport.gateway.GatewayCalls.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -16,6 +15,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayRoutingTest {
+
+    private static final String ALICE = TestIdentityProvider.member("alice", "uni-a");
 
     @LocalServerPort
     int port;
@@ -33,12 +34,14 @@ class GatewayRoutingTest {
         "/api/me, contacts",
         "/api/scheduling/contacts, scheduling",
         "/api/interviews/i-1, scheduling",
+        "/api/calendar/feeds/t.ics, scheduling",
         "/api/notes/i-1, notes",
         "/api/synthesis, notes",
         "/api/reminders, reminders",
+        "/api/preferences, reminders",
     })
     void eachPathReachesTheServiceThatOwnsIt(String path, String service) throws Exception {
-        HttpResponse<String> response = get(path, HttpRequest.newBuilder());
+        HttpResponse<String> response = get(port, path, ALICE);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("service=" + service + "\n", "path=" + path + "\n");
@@ -46,40 +49,50 @@ class GatewayRoutingTest {
 
     @Test
     void unknownPathsAreNotFound() throws Exception {
-        assertThat(get("/api/nothing-here", HttpRequest.newBuilder()).statusCode()).isEqualTo(404);
+        assertThat(get(port, "/api/nothing-here", ALICE).statusCode()).isEqualTo(404);
     }
 
     @Test
-    void identityHeadersSentByAClientNeverReachTheServices() throws Exception {
-        HttpResponse<String> response = get("/api/contacts", HttpRequest.newBuilder()
-                .header("X-Member-Id", "someone-else").header("X-Tenant-Id", "other-org"));
+    void theServicesSeeTheTokensMemberNeverTheHeadersAClientSends() throws Exception {
+        HttpResponse<String> response = GatewayCalls.send(port, "/api/contacts", ALICE, HttpRequest.newBuilder()
+                .header("X-Member-Id", "someone-else").header("X-Tenant-Id", "other-org").GET());
 
-        assertThat(response.body()).doesNotContain("x-member-id", "x-tenant-id", "someone-else");
+        assertThat(response.body()).contains("x-member-id=alice", "x-tenant-id=uni-a", "x-member-roles=member")
+                .doesNotContain("someone-else", "other-org");
     }
 
     @Test
-    void everyRequestCarriesACorrelationIdToTheServiceAndBack() throws Exception {
-        HttpResponse<String> given = get("/api/contacts", HttpRequest.newBuilder().header("X-Request-Id", "req-42"));
-        HttpResponse<String> made = get("/api/contacts", HttpRequest.newBuilder());
-        HttpResponse<String> unsafe = get("/api/contacts", HttpRequest.newBuilder().header("X-Request-Id", "bad id with spaces {}"));
+    void everyRequestCarriesACorrelationIdAndATraceparentToTheServiceAndTheIdBack() throws Exception {
+        HttpResponse<String> given = GatewayCalls.send(port, "/api/contacts", ALICE,
+                HttpRequest.newBuilder().header("X-Request-Id", "req-42")
+                        .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").GET());
+        HttpResponse<String> made = get(port, "/api/contacts", ALICE);
+        HttpResponse<String> unsafe = GatewayCalls.send(port, "/api/contacts", ALICE,
+                HttpRequest.newBuilder().header("X-Request-Id", "bad id with spaces {}").GET());
 
-        assertThat(given.body()).contains("x-request-id=req-42");
+        assertThat(given.body()).contains("x-request-id=req-42",
+                "traceparent=00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
         assertThat(given.headers().firstValue("X-Request-Id")).contains("req-42");
         String generated = made.headers().firstValue("X-Request-Id").orElseThrow();
-        assertThat(made.body()).contains("x-request-id=" + generated);
+        assertThat(made.body()).contains("x-request-id=" + generated).containsPattern("traceparent=00-[0-9a-f]{32}-[0-9a-f]{16}-01");
         assertThat(unsafe.headers().firstValue("X-Request-Id").orElseThrow()).doesNotContain("bad id");
+        assertThat(get(port, "/api/contacts", null).headers().firstValue("X-Request-Id")).as("errors carry it too").isPresent();
     }
 
     @Test
-    void healthIsUp() throws Exception {
-        HttpResponse<String> health = get("/actuator/health", HttpRequest.newBuilder());
+    void healthIsPublicAndUp() throws Exception {
+        HttpResponse<String> health = get(port, "/actuator/health", null);
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
     }
 
-    private HttpResponse<String> get(String path, HttpRequest.Builder request) throws Exception {
-        return HttpClient.newHttpClient().send(request.uri(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    @Test
+    void devTokensDoNotExistOutsideTheEmbeddedDefault() throws Exception {
+        HttpResponse<String> response = GatewayCalls.send(port, "/auth/dev-token", null, HttpRequest.newBuilder()
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"member\": \"mallory\", \"tenant\": \"uni-a\"}")));
+
+        assertThat(response.statusCode()).isEqualTo(404);
     }
 }

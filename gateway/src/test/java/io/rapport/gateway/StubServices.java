@@ -15,8 +15,10 @@ final class StubServices {
 
     private static final Map<String, HttpServer> SERVERS = new LinkedHashMap<>();
 
-    /** Points the gateway's four service addresses at the stubs. */
+    /** Points the gateway's four service addresses at the stubs, and its token checks at the test identity provider. */
     static void routeTo(DynamicPropertyRegistry registry) {
+        registry.add("rapport.gateway.jwt.jwk-set-uri", TestIdentityProvider::jwkSetUri);
+        registry.add("rapport.gateway.jwt.issuer", () -> TestIdentityProvider.ISSUER);
         for (String service : new String[] {"contacts", "scheduling", "notes", "reminders"}) {
             registry.add("rapport.services." + service + "-uri", () -> uri(service));
         }
@@ -29,7 +31,15 @@ final class StubServices {
     private static HttpServer start(String service) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
             server.createContext("/", exchange -> {
+                if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+                    try {
+                        Thread.sleep(3000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 String headers = exchange.getRequestHeaders().entrySet().stream()
                         .map(e -> e.getKey().toLowerCase() + "=" + String.join(",", e.getValue()))
                         .sorted().collect(Collectors.joining("\n"));

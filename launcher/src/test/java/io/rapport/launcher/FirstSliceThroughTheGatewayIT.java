@@ -45,6 +45,7 @@ class FirstSliceThroughTheGatewayIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
     private static EmbeddedSystem system;
     private static String tenant;
 
@@ -135,6 +136,8 @@ class FirstSliceThroughTheGatewayIT {
         assertThat(call("GET", "/api/contacts/" + alices, "bob", Map.of(), null).status()).isEqualTo(404);
         assertThat(call("GET", "/api/scheduling/contacts/" + alices, "bob", Map.of(), null).status()).isEqualTo(404);
         assertThat(call("GET", "/api/contacts", "bob", Map.of(), null).json().path("items").size()).isZero();
+        assertThat(call("GET", "/api/contacts/" + alices, "bob", Map.of("X-Member-Id", "alice", "X-Tenant-Id", tenant), null)
+                .status()).as("identity headers from a client are ignored").isEqualTo(404);
         Response anonymous = call("GET", "/api/contacts", null, Map.of(), null);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
@@ -213,10 +216,27 @@ class FirstSliceThroughTheGatewayIT {
             request.header("Content-Type", "application/json");
         }
         if (member != null) {
-            request.header("X-Member-Id", member).header("X-Tenant-Id", tenant);
+            request.header("Authorization", "Bearer " + tokenFor(member));
         }
         headers.forEach(request::header);
         return new Response(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** The embedded default's dev tokens: what a newcomer gets with one curl. */
+    private static String tokenFor(String member) {
+        return TOKENS.computeIfAbsent(member, name -> {
+            try {
+                HttpResponse<String> issued = HTTP.send(HttpRequest.newBuilder(URI.create(system.gatewayUri() + "/auth/dev-token"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"member\": \"" + name + "\", \"tenant\": \"" + tenant + "\", \"roles\": [\"member\"]}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+                return JSON.readTree(issued.body()).path("access_token").asText();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private record Response(HttpResponse<String> raw) {

@@ -1,0 +1,95 @@
+package io.rapport.gateway.security;
+
+import io.rapport.gateway.GatewayProperties;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/**
+ * The gateway is an OAuth2 resource server: every API call carries a bearer token from the
+ * organization's identity provider; members reach the API, other roles get 403.
+ */
+@Configuration(proxyBeanMethods = false)
+public class GatewaySecurity {
+
+    @Bean
+    SecurityWebFilterChain securityChain(ServerHttpSecurity http, ReactiveJwtDecoder tokens) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .cors(Customizer.withDefaults())
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .pathMatchers(HttpMethod.POST, DevTokens.PATH).permitAll()
+                        .pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
+                        .pathMatchers("/api/**").hasRole("MEMBER")
+                        .anyExchange().denyAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtDecoder(tokens).jwtAuthenticationConverter(TokenClaims.authentication()))
+                        .authenticationEntryPoint((exchange, e) -> ProblemJson.write(exchange.getResponse(),
+                                HttpStatus.UNAUTHORIZED, "Not authenticated",
+                                "A valid bearer token from your organization's sign-in is required."))
+                        .accessDeniedHandler((exchange, e) -> ProblemJson.write(exchange.getResponse(),
+                                HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request.")))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((exchange, e) -> ProblemJson.write(exchange.getResponse(),
+                                HttpStatus.UNAUTHORIZED, "Not authenticated",
+                                "A valid bearer token from your organization's sign-in is required."))
+                        .accessDeniedHandler((exchange, e) -> ProblemJson.write(exchange.getResponse(),
+                                HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request.")))
+                .build();
+    }
+
+    /** Tokens from the organization's provider: its issuer URI (OpenID discovery) or its JWK set. */
+    @Bean
+    @Profile("!embedded")
+    ReactiveJwtDecoder providerTokens(GatewayProperties properties) {
+        GatewayProperties.Jwt jwt = properties.jwt();
+        if (jwt.issuerUri() != null && !jwt.issuerUri().isBlank()) {
+            NimbusReactiveJwtDecoder decoder = (NimbusReactiveJwtDecoder) ReactiveJwtDecoders.fromIssuerLocation(jwt.issuerUri());
+            decoder.setJwtValidator(TokenClaims.validator(jwt.issuerUri(), jwt.audience()));
+            return decoder;
+        }
+        if (jwt.jwkSetUri() != null && !jwt.jwkSetUri().isBlank()) {
+            if (jwt.issuer() == null || jwt.issuer().isBlank()) {
+                throw new IllegalStateException("rapport.gateway.jwt.issuer must name the issuer whose JWK set is configured");
+            }
+            NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
+            decoder.setJwtValidator(TokenClaims.validator(jwt.issuer(), jwt.audience()));
+            return decoder;
+        }
+        throw new IllegalStateException("The gateway needs an identity provider: set rapport.gateway.jwt.issuer-uri "
+                + "(RAPPORT_GATEWAY_JWT_ISSUER_URI), or rapport.gateway.jwt.jwk-set-uri with rapport.gateway.jwt.issuer. "
+                + "On one machine, ./rapport run uses the embedded profile and its own dev tokens.");
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(GatewayProperties properties) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        List<String> origins = properties.cors().allowedOrigins();
+        if (!origins.isEmpty()) {
+            CorsConfiguration cors = new CorsConfiguration();
+            cors.setAllowedOrigins(origins);
+            cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+            cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Request-Id", "traceparent", "If-Match"));
+            cors.setExposedHeaders(List.of("X-Request-Id", "Location", "Retry-After"));
+            cors.setMaxAge(3600L);
+            source.registerCorsConfiguration("/api/**", cors);
+        }
+        return source;
+    }
+}

@@ -1,0 +1,28 @@
+package io.rapport.gateway;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Plain HTTP calls to the gateway under test. */
+final class GatewayCalls {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private GatewayCalls() {
+    }
+
+    static HttpResponse<String> get(int port, String path, String token) throws Exception {
+        return send(port, path, token, HttpRequest.newBuilder().GET());
+    }
+
+    static HttpResponse<String> send(int port, String path, String token, HttpRequest.Builder request) throws Exception {
+        request.uri(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
