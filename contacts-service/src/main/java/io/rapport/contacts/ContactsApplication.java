@@ -2,6 +2,12 @@ package io.rapport.contacts;
 
 import io.rapport.contacts.contacts.ContactBook;
 import io.rapport.contacts.contacts.Contacts;
+import io.rapport.contacts.employers.EmployerBook;
+import io.rapport.contacts.employers.Employers;
+import io.rapport.contacts.member.ErasureRequests;
+import io.rapport.contacts.member.MemberAccount;
+import io.rapport.contacts.outreach.OutreachDesk;
+import io.rapport.contacts.outreach.Templates;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,7 +22,23 @@ public class ContactsApplication {
     }
 
     @Bean
-    ContactBook contactBook(Contacts contacts, Clock clock) {
-        return new ContactBook(contacts, clock);
+    ContactBook contactBook(Contacts contacts, Employers employers, Clock clock) {
+        return new ContactBook(contacts, employers, clock);
+    }
+
+    @Bean
+    EmployerBook employerBook(Employers employers, Contacts contacts, Clock clock) {
+        return new EmployerBook(employers, contacts, clock);
+    }
+
+    @Bean
+    OutreachDesk outreachDesk(Templates templates, ContactBook contacts, Clock clock) {
+        return new OutreachDesk(templates, contacts, clock);
+    }
+
+    @Bean
+    MemberAccount memberAccount(Contacts contacts, Employers employers, Templates templates, ErasureRequests erasures,
+            Clock clock) {
+        return new MemberAccount(contacts, employers, templates, erasures, clock);
     }
 }

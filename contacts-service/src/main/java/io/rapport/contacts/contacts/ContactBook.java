@@ -1,27 +1,38 @@
 package io.rapport.contacts.contacts;
 
+import io.rapport.contacts.employers.Employers;
+import io.rapport.contacts.employers.TargetEmployer;
+import io.rapport.events.ReferralRecorded;
 import io.rapport.platform.domain.Change;
+import io.rapport.platform.domain.ConflictException;
 import io.rapport.platform.domain.Ids;
 import io.rapport.platform.domain.InvalidInputException;
 import io.rapport.platform.domain.Member;
 import io.rapport.platform.domain.NotFoundException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** The member's use cases on contacts. */
+/** The member's use cases on contacts, and what other services' events do to them. */
 public class ContactBook {
 
     public static final int MAX_PAGE = 100;
 
     private final Contacts contacts;
+    private final Employers employers;
     private final Clock clock;
 
-    public ContactBook(Contacts contacts, Clock clock) {
+    public ContactBook(Contacts contacts, Employers employers, Clock clock) {
         this.contacts = contacts;
+        this.employers = employers;
         this.clock = clock;
     }
 
-    public Contact add(Member owner, ContactDetails details) {
+    public Contact add(Member owner, ContactInput input) {
+        ContactDetails details = linked(owner, ContactDetails.of(input), null);
         Change<Contact> added = Contact.add(Ids.newId(), owner, details, clock.instant());
         contacts.add(added);
         return added.state();
@@ -31,22 +42,178 @@ public class ContactBook {
         return contacts.find(owner, id).orElseThrow(() -> new NotFoundException("contact", id));
     }
 
-    public Contact update(Member owner, String id, ContactDetails details) {
+    public Contact update(Member owner, String id, ContactInput input) {
         Contact current = get(owner, id);
-        Change<Contact> updated = current.update(details, clock.instant());
-        if (!updated.events().isEmpty()) {
-            contacts.update(updated, current.version());
-        }
-        return updated.state();
+        ContactDetails details = linked(owner, ContactDetails.of(input), id);
+        return store(current, current.update(details, clock.instant()));
     }
 
-    public ContactPage list(Member owner, String after, int limit) {
+    public Contact moveTo(Member owner, String id, ContactStage stage, String reason) {
+        Contact current = get(owner, id);
+        return store(current, current.moveTo(stage, reason, clock.instant()));
+    }
+
+    /** @return the contact as it now stands, and the new outreach in its log */
+    public Map.Entry<Contact, OutreachAttempt> recordOutreach(Member owner, String id, OutreachChannel channel,
+            String text, Instant sentAt, ZoneId memberZone) {
+        Contact current = get(owner, id);
+        Instant now = clock.instant();
+        String outreachId = Ids.newId();
+        Contact sent = store(current, current.recordOutreach(outreachId, channel, text, sentAt == null ? now : sentAt,
+                memberZone, now));
+        return Map.entry(sent, sent.outreach().stream().filter(attempt -> attempt.id().equals(outreachId))
+                .findFirst().orElseThrow());
+    }
+
+    public Contact recordAnswer(Member owner, String id, String outreachId, OutreachStatus outcome, Instant at) {
+        Contact current = get(owner, id);
+        Instant now = clock.instant();
+        return store(current, current.recordAnswer(outreachId, outcome, at == null ? now : at, now));
+    }
+
+    public Contact recordNoResponse(Member owner, String id, String outreachId) {
+        Contact current = get(owner, id);
+        return store(current, current.recordNoResponse(outreachId, clock.instant()));
+    }
+
+    public Contact touch(Member owner, String id, TouchKind kind, String note, Instant at) {
+        Contact current = get(owner, id);
+        Instant now = clock.instant();
+        return store(current, current.touch(kind, note, at == null ? now : at, now));
+    }
+
+    public ContactPage list(Member owner, ContactQuery query, String after, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new InvalidInputException("limit", "must be between 1 and " + MAX_PAGE);
         }
-        List<Contact> page = contacts.list(owner, after, limit + 1);
+        List<Contact> page = contacts.list(owner, query, query.decode(after), limit + 1);
         boolean more = page.size() > limit;
         List<Contact> shown = more ? page.subList(0, limit) : page;
-        return new ContactPage(List.copyOf(shown), more ? shown.getLast().id() : null);
+        return new ContactPage(List.copyOf(shown), more ? query.cursorAfter(shown.getLast()).encode() : null);
+    }
+
+    public List<Contact> all(Member owner) {
+        return contacts.all(owner);
+    }
+
+    public ReferralChain referralChain(Member owner, String id) {
+        Contact contact = get(owner, id);
+        return ReferralChain.of(contact, contacts.all(owner));
+    }
+
+    public PoolCoverage coverage(Member owner) {
+        return PoolCoverage.of(contacts.all(owner));
+    }
+
+    /**
+     * An interview was scheduled or held, or the thank-you sent: the contact moves forward, once
+     * per event. An unknown contact (erased, or another member's) is ignored.
+     */
+    public void advance(String eventId, Member owner, String contactId, ContactStage reached, Instant interactedAt) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<Contact> current = contacts.find(owner, contactId);
+            if (current.isEmpty()) {
+                return;
+            }
+            Change<Contact> change = current.get().advanceTo(reached, interactedAt, clock.instant());
+            if (change.state() == current.get()) {
+                return;
+            }
+            try {
+                contacts.applyOnce(eventId, change, current.get().version());
+                return;
+            } catch (ConflictException changedMeanwhile) {
+                if (attempt == 2) {
+                    throw changedMeanwhile;
+                }
+            }
+        }
+    }
+
+    /**
+     * The interviewee named someone: a new contact, source referral, referred by the first. Made
+     * once per referral; a person the member already has is not added twice.
+     *
+     * @return the new contact, or empty when the referral was applied before or names a known contact
+     */
+    public Optional<Contact> addReferral(Member owner, ReferralRecorded referral) {
+        ContactInput input = new ContactInput(referral.name(), null, null, null, referral.employer(), null,
+                referral.role(), null, null, null, null, ContactSource.REFERRAL.name(),
+                referral.referredByContactId(), referral.mayUseReferrerName(), null, List.of(), null);
+        ContactDetails details = ContactDetails.of(input);
+        Change<Contact> added = Contact.referred(Ids.newId(), owner, details, referral.referralId(), clock.instant());
+        try {
+            contacts.add(added);
+            return Optional.of(added.state());
+        } catch (ConflictException alreadyKnown) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Imports LinkedIn's connections export: each row is created, a duplicate (of a contact the
+     * member has, or of an earlier row) or invalid with the reason. One read of the member's
+     * identity keys and batched writes keep a 10,000-row file within seconds.
+     */
+    public ImportReport importLinkedIn(Member owner, String csv) {
+        List<LinkedInConnections.Row> rows = LinkedInConnections.parse(csv);
+        java.util.Map<String, String> taken = new java.util.HashMap<>(contacts.identityKeys(owner));
+        List<ImportReport.RowResult> results = new java.util.ArrayList<>();
+        List<Change<Contact>> toAdd = new java.util.ArrayList<>();
+        Instant now = clock.instant();
+        for (LinkedInConnections.Row row : rows) {
+            ContactDetails details;
+            try {
+                details = ContactDetails.of(row.input());
+            } catch (InvalidInputException invalid) {
+                results.add(new ImportReport.RowResult(row.line(), row.input().name(), ImportReport.Outcome.INVALID, null,
+                        invalid.getMessage()));
+                continue;
+            }
+            Optional<String> existing = details.identityKeys().stream().map(taken::get)
+                    .filter(java.util.Objects::nonNull).findFirst();
+            if (existing.isPresent()) {
+                results.add(new ImportReport.RowResult(row.line(), details.name(), ImportReport.Outcome.DUPLICATE,
+                        existing.get(), "same e-mail, LinkedIn profile, or name at the same employer as an existing contact"));
+                continue;
+            }
+            Change<Contact> added = Contact.add(Ids.newId(), owner, details, now);
+            details.identityKeys().forEach(key -> taken.put(key, added.state().id()));
+            toAdd.add(added);
+            results.add(new ImportReport.RowResult(row.line(), details.name(), ImportReport.Outcome.CREATED,
+                    added.state().id(), null));
+        }
+        java.util.Set<String> raced = new java.util.HashSet<>(contacts.addAll(toAdd));
+        if (!raced.isEmpty()) {
+            results.replaceAll(result -> raced.contains(result.contactId()) && result.outcome() == ImportReport.Outcome.CREATED
+                    ? new ImportReport.RowResult(result.line(), result.name(), ImportReport.Outcome.DUPLICATE, null,
+                            "a contact with the same identity was added meanwhile")
+                    : result);
+        }
+        return ImportReport.of(results);
+    }
+
+    private Contact store(Contact current, Change<Contact> change) {
+        if (!change.events().isEmpty() || change.state() != current) {
+            contacts.update(change, current.version());
+        }
+        return change.state();
+    }
+
+    /** Checks the links to a target employer and a referring contact, and fills the employer's name in. */
+    private ContactDetails linked(Member owner, ContactDetails details, String selfId) {
+        ContactDetails result = details;
+        if (details.employerId() != null) {
+            TargetEmployer employer = employers.find(owner, details.employerId())
+                    .orElseThrow(() -> new InvalidInputException("employerId", "is not one of your target employers"));
+            if (details.employer() == null) {
+                result = details.withEmployerName(employer.name());
+            }
+        }
+        if (details.referredByContactId() != null && (details.referredByContactId().equals(selfId)
+                || contacts.find(owner, details.referredByContactId()).isEmpty())) {
+            throw new InvalidInputException("referredByContactId", "is not another of your contacts");
+        }
+        return result;
     }
 }

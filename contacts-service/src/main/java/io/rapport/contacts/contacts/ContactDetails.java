@@ -2,105 +2,185 @@ package io.rapport.contacts.contacts;
 
 import io.rapport.platform.domain.FieldProblem;
 import io.rapport.platform.domain.InvalidInputException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /** What the member says about a contact. Only {@link #of} makes one, so every instance is valid. */
-public record ContactDetails(String name, String email, String employer, String role, ContactSource source,
-        String timeZone) {
+public record ContactDetails(String name, String email, String phone, String linkedInUrl, String employer,
+        String employerId, String role, String industry, String location, String timeZone, CareerStage careerStage,
+        ContactSource source, String referredByContactId, boolean mayUseReferrerName, String hook, List<String> tags,
+        String notes) {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().\\-/]{5,30}");
     private static final int MAX_TEXT = 200;
+    private static final int MAX_NOTES = 5000;
+    private static final int MAX_TAGS = 30;
+
+    public ContactDetails {
+        tags = List.copyOf(tags);
+    }
 
     /**
-     * Validates and normalizes raw input (blank becomes absent, text is trimmed).
+     * Validates and normalizes raw input (blank becomes absent, text is trimmed, tags lower-cased
+     * and de-duplicated).
      *
      * @throws InvalidInputException naming every field at fault
      */
-    public static ContactDetails of(String name, String email, String employer, String role, String source,
-            String timeZone) {
+    public static ContactDetails of(ContactInput in) {
         List<FieldProblem> problems = new ArrayList<>();
-        String cleanName = clean(name);
+        String cleanName = clean(in.name());
         if (cleanName == null) {
             problems.add(new FieldProblem("name", "is required"));
-        } else if (cleanName.length() > MAX_TEXT) {
-            problems.add(new FieldProblem("name", "must be at most " + MAX_TEXT + " characters"));
         }
-        String cleanEmail = clean(email);
+        checkLength(cleanName, "name", MAX_TEXT, problems);
+        String cleanEmail = clean(in.email());
         if (cleanEmail != null && (cleanEmail.length() > 254 || !EMAIL.matcher(cleanEmail).matches())) {
             problems.add(new FieldProblem("email", "is not an e-mail address"));
         }
-        String cleanEmployer = checkLength(clean(employer), "employer", problems);
-        String cleanRole = checkLength(clean(role), "role", problems);
+        String cleanPhone = clean(in.phone());
+        if (cleanPhone != null && !PHONE.matcher(cleanPhone).matches()) {
+            problems.add(new FieldProblem("phone", "is not a phone number"));
+        }
+        String cleanUrl = clean(in.linkedInUrl());
+        if (cleanUrl != null && linkedInKey(cleanUrl) == null) {
+            problems.add(new FieldProblem("linkedInUrl", "is not a LinkedIn profile URL such as https://www.linkedin.com/in/name"));
+        }
+        String cleanEmployer = checkLength(clean(in.employer()), "employer", MAX_TEXT, problems);
+        String cleanEmployerId = checkLength(clean(in.employerId()), "employerId", 64, problems);
+        String cleanRole = checkLength(clean(in.role()), "role", MAX_TEXT, problems);
+        String cleanIndustry = checkLength(clean(in.industry()), "industry", MAX_TEXT, problems);
+        String cleanLocation = checkLength(clean(in.location()), "location", MAX_TEXT, problems);
+        String cleanZone = clean(in.timeZone());
+        if (cleanZone != null && !isZone(cleanZone)) {
+            problems.add(new FieldProblem("timeZone", "is not an IANA time zone such as Europe/Berlin"));
+        }
+        CareerStage cleanCareer = null;
+        if (clean(in.careerStage()) != null) {
+            cleanCareer = CareerStage.parse(in.careerStage()).orElse(null);
+            if (cleanCareer == null) {
+                problems.add(new FieldProblem("careerStage", "must be one of " + Arrays.toString(CareerStage.values())));
+            }
+        }
         ContactSource cleanSource = ContactSource.OTHER;
-        if (clean(source) != null) {
-            cleanSource = ContactSource.parse(source).orElse(null);
+        if (clean(in.source()) != null) {
+            cleanSource = ContactSource.parse(in.source()).orElse(null);
             if (cleanSource == null) {
                 problems.add(new FieldProblem("source", "must be one of " + Arrays.toString(ContactSource.values())));
             }
         }
-        String cleanZone = clean(timeZone);
-        if (cleanZone != null && !isZone(cleanZone)) {
-            problems.add(new FieldProblem("timeZone", "is not an IANA time zone such as Europe/Berlin"));
+        String cleanReferredBy = checkLength(clean(in.referredByContactId()), "referredByContactId", 64, problems);
+        String cleanHook = checkLength(clean(in.hook()), "hook", 1000, problems);
+        String cleanNotes = checkLength(clean(in.notes()), "notes", MAX_NOTES, problems);
+        Set<String> cleanTags = new LinkedHashSet<>();
+        if (in.tags() != null) {
+            for (String tag : in.tags()) {
+                String cleanTag = clean(tag);
+                if (cleanTag == null || cleanTag.length() > 50) {
+                    problems.add(new FieldProblem("tags", "each tag must be 1-50 characters"));
+                    break;
+                }
+                cleanTags.add(cleanTag.toLowerCase(Locale.ROOT));
+            }
+            if (cleanTags.size() > MAX_TAGS) {
+                problems.add(new FieldProblem("tags", "at most " + MAX_TAGS + " tags"));
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new ContactDetails(cleanName, cleanEmail, cleanEmployer, cleanRole, cleanSource, cleanZone);
+        return new ContactDetails(cleanName, cleanEmail, cleanPhone, cleanUrl, cleanEmployer, cleanEmployerId,
+                cleanRole, cleanIndustry, cleanLocation, cleanZone, cleanCareer, cleanSource, cleanReferredBy,
+                Boolean.TRUE.equals(in.mayUseReferrerName()), cleanHook, List.copyOf(cleanTags), cleanNotes);
     }
 
     /**
      * The keys under which two contacts of one member count as the same person: the same e-mail,
-     * or the same name at the same employer.
+     * the same LinkedIn profile, or the same name at the same employer.
      */
     public Set<String> identityKeys() {
         Set<String> keys = new LinkedHashSet<>();
         if (email != null) {
             keys.add("email:" + email.toLowerCase(Locale.ROOT));
         }
+        if (linkedInUrl != null) {
+            keys.add("linkedin:" + linkedInKey(linkedInUrl));
+        }
         keys.add("name-employer:" + fold(name) + "|" + (employer == null ? "" : fold(employer)));
         return keys;
     }
 
+    public String firstName() {
+        return name.split("\\s+")[0];
+    }
+
+    /** The same details with the employer's name filled in from the linked target employer. */
+    public ContactDetails withEmployerName(String employerName) {
+        return new ContactDetails(name, email, phone, linkedInUrl, employerName, employerId, role, industry, location,
+                timeZone, careerStage, source, referredByContactId, mayUseReferrerName, hook, tags, notes);
+    }
+
     /** The names of the fields that differ from {@code other}, in a stable order. */
     public List<String> changedFrom(ContactDetails other) {
-        List<String> changed = new ArrayList<>();
-        if (!Objects.equals(name, other.name)) {
-            changed.add("name");
-        }
-        if (!Objects.equals(email, other.email)) {
-            changed.add("email");
-        }
-        if (!Objects.equals(employer, other.employer)) {
-            changed.add("employer");
-        }
-        if (!Objects.equals(role, other.role)) {
-            changed.add("role");
-        }
-        if (source != other.source) {
-            changed.add("source");
-        }
-        if (!Objects.equals(timeZone, other.timeZone)) {
-            changed.add("timeZone");
-        }
-        return changed;
+        Map<String, Boolean> same = new LinkedHashMap<>();
+        same.put("name", Objects.equals(name, other.name));
+        same.put("email", Objects.equals(email, other.email));
+        same.put("phone", Objects.equals(phone, other.phone));
+        same.put("linkedInUrl", Objects.equals(linkedInUrl, other.linkedInUrl));
+        same.put("employer", Objects.equals(employer, other.employer));
+        same.put("employerId", Objects.equals(employerId, other.employerId));
+        same.put("role", Objects.equals(role, other.role));
+        same.put("industry", Objects.equals(industry, other.industry));
+        same.put("location", Objects.equals(location, other.location));
+        same.put("source", source == other.source);
+        same.put("timeZone", Objects.equals(timeZone, other.timeZone));
+        same.put("careerStage", careerStage == other.careerStage);
+        same.put("referredByContactId", Objects.equals(referredByContactId, other.referredByContactId));
+        same.put("mayUseReferrerName", mayUseReferrerName == other.mayUseReferrerName);
+        same.put("hook", Objects.equals(hook, other.hook));
+        same.put("tags", Objects.equals(tags, other.tags));
+        same.put("notes", Objects.equals(notes, other.notes));
+        return same.entrySet().stream().filter(entry -> !entry.getValue()).map(Map.Entry::getKey).toList();
     }
 
-    private static String fold(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    /** Folds case and spacing, so "Margaret  Hamilton" at "mit" is "margaret hamilton" at "MIT". */
+    public static String fold(String text) {
+        return text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 
-    private static String checkLength(String value, String field, List<FieldProblem> problems) {
-        if (value != null && value.length() > MAX_TEXT) {
-            problems.add(new FieldProblem(field, "must be at most " + MAX_TEXT + " characters"));
+    /** linkedin.com/in/name whatever the scheme, host prefix, case, query or trailing slash; null if not a profile. */
+    static String linkedInKey(String url) {
+        String withScheme = url.contains("://") ? url : "https://" + url;
+        try {
+            URI uri = new URI(withScheme);
+            String host = uri.getHost();
+            String path = uri.getPath();
+            if (host == null || path == null || !(host.equalsIgnoreCase("linkedin.com")
+                    || host.toLowerCase(Locale.ROOT).endsWith(".linkedin.com"))) {
+                return null;
+            }
+            String cleanPath = path.replaceAll("/+$", "").toLowerCase(Locale.ROOT);
+            return cleanPath.matches("/(in|pub)/[^/]+.*") ? "linkedin.com" + cleanPath : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private static String checkLength(String value, String field, int max, List<FieldProblem> problems) {
+        if (value != null && value.length() > max) {
+            problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
         }
         return value;
     }

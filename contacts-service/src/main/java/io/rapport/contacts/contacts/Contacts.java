@@ -3,6 +3,7 @@ package io.rapport.contacts.contacts;
 import io.rapport.platform.domain.Change;
 import io.rapport.platform.domain.Member;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where contacts are kept: each write stores the state and its events together, or neither. */
@@ -15,14 +16,37 @@ public interface Contacts {
     void add(Change<Contact> added);
 
     /**
+     * Adds many new contacts at once (an import); each is stored with its own events or not at all.
+     *
+     * @return the ids of the contacts refused because an identity key was taken meanwhile
+     */
+    List<String> addAll(List<Change<Contact>> added);
+
+    /**
      * Stores the change if the contact is still at {@code expectedVersion}.
      *
      * @throws io.rapport.platform.domain.ConflictException on a stale version or a duplicate
      */
     void update(Change<Contact> updated, long expectedVersion);
 
+    /**
+     * Stores the effect of a consumed event once: false when this event was applied before.
+     *
+     * @throws io.rapport.platform.domain.ConflictException on a stale version (the event is retried)
+     */
+    boolean applyOnce(String eventId, Change<Contact> updated, long expectedVersion);
+
     Optional<Contact> find(Member owner, String id);
 
-    /** The member's contacts in creation order, after the contact with id {@code after} (null: from the start). */
-    List<Contact> list(Member owner, String after, int limit);
+    /** A page of the member's contacts matching {@code query}, after {@code after} (null: from the start). */
+    List<Contact> list(Member owner, ContactQuery query, ContactQuery.Cursor after, int limit);
+
+    /** All of the member's contacts, in creation order. */
+    List<Contact> all(Member owner);
+
+    /** Every identity key of the member's contacts, with the id of the contact holding it. */
+    Map<String, String> identityKeys(Member owner);
+
+    /** Erasure: removes every contact of the member; repeating it is harmless. */
+    long deleteAll(Member owner);
 }

@@ -12,6 +12,7 @@ import io.rapport.platform.messaging.MalformedEventException;
 import io.rapport.platform.messaging.Outbox;
 import io.rapport.platform.messaging.OutboxRelay;
 import io.rapport.platform.messaging.RelayLease;
+import io.rapport.platform.web.ApiDocumentation;
 import io.rapport.platform.web.CorrelationFilter;
 import io.rapport.platform.web.CurrentMemberResolver;
 import io.rapport.platform.web.MemberIdentityFilter;
@@ -171,6 +172,17 @@ public class RapportPlatformAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     static class Web {
+
+        @Bean
+        @ConditionalOnMissingBean
+        io.swagger.v3.oas.models.OpenAPI rapportOpenApi(RapportProperties properties) {
+            return ApiDocumentation.openApi(properties.serviceName());
+        }
+
+        @Bean
+        org.springdoc.core.customizers.OpenApiCustomizer rapportErrorResponses() {
+            return ApiDocumentation.errorResponses();
+        }
 
         @Bean
         ProblemWriter problemWriter(JsonMapper json) {

@@ -2,21 +2,32 @@ package io.rapport.contacts.contacts.persistence;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.rapport.contacts.contacts.CareerStage;
 import io.rapport.contacts.contacts.Contact;
 import io.rapport.contacts.contacts.ContactDetails;
+import io.rapport.contacts.contacts.ContactQuery;
 import io.rapport.contacts.contacts.ContactSource;
 import io.rapport.contacts.contacts.ContactStage;
 import io.rapport.contacts.contacts.Contacts;
+import io.rapport.contacts.contacts.OutreachAttempt;
+import io.rapport.contacts.contacts.OutreachChannel;
+import io.rapport.contacts.contacts.OutreachStatus;
+import io.rapport.contacts.contacts.Touch;
+import io.rapport.contacts.contacts.TouchKind;
 import io.rapport.platform.domain.Change;
 import io.rapport.platform.domain.ConflictException;
 import io.rapport.platform.domain.Member;
+import io.rapport.platform.messaging.AppliedEvents;
 import io.rapport.platform.messaging.Outbox;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,15 +38,16 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * Contacts in MongoDB, one document each, with the events of each change in the same document's
- * outbox. A unique index over the member's identity keys refuses duplicates even when two
- * requests race.
+ * Contacts in MongoDB, one document each (with its outreach log and touches), with the events of
+ * each change in the same document's outbox. A unique index over the member's identity keys
+ * refuses duplicates even when two requests race.
  */
 @Repository
 public class MongoContacts implements Contacts {
 
     static final String COLLECTION = "contacts";
     private static final String IDENTITY_KEYS = "identityKeys";
+    private static final int BATCH = 500;
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
@@ -48,6 +60,8 @@ public class MongoContacts implements Contacts {
                 .on(IDENTITY_KEYS, Sort.Direction.ASC).unique().named("one_contact_per_identity"));
         indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("memberId", Sort.Direction.ASC)
                 .on("_id", Sort.Direction.ASC).named("member_contacts_in_order"));
+        indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("memberId", Sort.Direction.ASC)
+                .on("nameKey", Sort.Direction.ASC).on("_id", Sort.Direction.ASC).named("member_contacts_by_name"));
         indexes.createIndex(new Index().on(Outbox.PENDING_SINCE, Sort.Direction.ASC).sparse().named("outbox_pending"));
     }
 
@@ -66,28 +80,63 @@ public class MongoContacts implements Contacts {
     }
 
     @Override
+    public List<String> addAll(List<Change<Contact>> added) {
+        List<String> refused = new ArrayList<>();
+        for (int from = 0; from < added.size(); from += BATCH) {
+            List<Change<Contact>> batch = added.subList(from, Math.min(added.size(), from + BATCH));
+            List<Document> documents = batch.stream()
+                    .map(change -> outbox.addTo(toDocument(change.state()), change.state().owner(), change.events()))
+                    .toList();
+            try {
+                mongo.insert(documents, COLLECTION);
+            } catch (DataAccessException raced) {
+                // An ordered insert stops at the first refusal: insert the rest one by one.
+                for (Document document : documents) {
+                    if (mongo.exists(Query.query(where("_id").is(document.getString("_id"))), COLLECTION)) {
+                        continue;
+                    }
+                    try {
+                        mongo.insert(document, COLLECTION);
+                    } catch (DuplicateKeyException duplicate) {
+                        refused.add(document.getString("_id"));
+                    }
+                }
+            }
+        }
+        outbox.written();
+        return refused;
+    }
+
+    @Override
     public void update(Change<Contact> updated, long expectedVersion) {
         Contact contact = updated.state();
         refuseDuplicates(contact);
-        ContactDetails details = contact.details();
-        Update update = new Update()
-                .set("name", details.name())
-                .set("email", details.email())
-                .set("employer", details.employer())
-                .set("role", details.role())
-                .set("source", details.source().name())
-                .set("timeZone", details.timeZone())
-                .set("stage", contact.stage().name())
-                .set("updatedAt", Date.from(contact.updatedAt()))
-                .set("version", contact.version())
-                .set(IDENTITY_KEYS, List.copyOf(details.identityKeys()));
         long modified = mongo.updateFirst(
                 Query.query(owned(contact.owner()).and("_id").is(contact.id()).and("version").is(expectedVersion)),
-                outbox.addTo(update, contact.owner(), updated.events()), COLLECTION).getModifiedCount();
+                outbox.addTo(fullUpdate(contact), contact.owner(), updated.events()), COLLECTION).getModifiedCount();
         if (modified == 0) {
             throw new ConflictException("The contact changed since it was read. Read it again and repeat your change.");
         }
         outbox.written();
+    }
+
+    @Override
+    public boolean applyOnce(String eventId, Change<Contact> updated, long expectedVersion) {
+        Contact contact = updated.state();
+        Criteria current = owned(contact.owner()).and("_id").is(contact.id()).and("version").is(expectedVersion);
+        Update update = AppliedEvents.remember(outbox.addTo(fullUpdate(contact), contact.owner(), updated.events()), eventId);
+        long modified = mongo.updateFirst(Query.query(AppliedEvents.notYetApplied(current, eventId)), update, COLLECTION)
+                .getModifiedCount();
+        if (modified > 0) {
+            outbox.written();
+            return true;
+        }
+        boolean alreadyApplied = mongo.exists(Query.query(owned(contact.owner()).and("_id").is(contact.id())
+                .and(AppliedEvents.FIELD).is(eventId)), COLLECTION);
+        if (alreadyApplied) {
+            return false;
+        }
+        throw new ConflictException("The contact changed while the event was applied.");
     }
 
     @Override
@@ -97,27 +146,90 @@ public class MongoContacts implements Contacts {
     }
 
     @Override
-    public List<Contact> list(Member owner, String after, int limit) {
-        Criteria criteria = owned(owner);
-        if (after != null) {
-            criteria = criteria.and("_id").gt(after);
+    public List<Contact> list(Member owner, ContactQuery query, ContactQuery.Cursor after, int limit) {
+        List<Criteria> all = new ArrayList<>();
+        all.add(owned(owner));
+        if (query.employer() != null) {
+            all.add(where("employerKey").is(query.employer()));
         }
-        Query query = Query.query(criteria).with(Sort.by("_id")).limit(limit);
+        if (query.stage() != null) {
+            all.add(where("stage").is(query.stage().name()));
+        }
+        if (query.source() != null) {
+            all.add(where("source").is(query.source().name()));
+        }
+        if (query.careerStage() != null) {
+            all.add(where("careerStage").is(query.careerStage().name()));
+        }
+        if (query.tag() != null) {
+            all.add(where("tags").is(query.tag()));
+        }
+        if (query.text() != null) {
+            String pattern = literal(query.text());
+            all.add(new Criteria().orOperator(where("name").regex(pattern, "i"), where("employer").regex(pattern, "i"),
+                    where("role").regex(pattern, "i")));
+        }
+        Sort sort;
+        if (query.sort() == ContactQuery.ContactSort.NAME) {
+            sort = Sort.by("nameKey", "_id");
+            if (after != null) {
+                all.add(new Criteria().orOperator(where("nameKey").gt(after.sortValue()),
+                        where("nameKey").is(after.sortValue()).and("_id").gt(after.id())));
+            }
+        } else {
+            sort = Sort.by("_id");
+            if (after != null) {
+                all.add(where("_id").gt(after.id()));
+            }
+        }
+        Query mongoQuery = Query.query(new Criteria().andOperator(all)).with(sort).limit(limit);
+        mongoQuery.fields().exclude(Outbox.FIELD);
+        return mongo.find(mongoQuery, Document.class, COLLECTION).stream().map(MongoContacts::toContact).toList();
+    }
+
+    @Override
+    public List<Contact> all(Member owner) {
+        Query query = Query.query(owned(owner)).with(Sort.by("_id"));
         query.fields().exclude(Outbox.FIELD);
         return mongo.find(query, Document.class, COLLECTION).stream().map(MongoContacts::toContact).toList();
     }
 
+    @Override
+    public Map<String, String> identityKeys(Member owner) {
+        Query query = Query.query(owned(owner));
+        query.fields().include("_id", IDENTITY_KEYS);
+        Map<String, String> keys = new HashMap<>();
+        for (Document document : mongo.find(query, Document.class, COLLECTION)) {
+            for (String key : document.getList(IDENTITY_KEYS, String.class, List.of())) {
+                keys.put(key, document.getString("_id"));
+            }
+        }
+        return keys;
+    }
+
+    @Override
+    public long deleteAll(Member owner) {
+        return mongo.remove(Query.query(owned(owner)), COLLECTION).getDeletedCount();
+    }
+
     private void refuseDuplicates(Contact contact) {
-        Query sameIdentity = Query.query(owned(contact.owner()).and(IDENTITY_KEYS).in(contact.details().identityKeys())
+        Query sameIdentity = Query.query(owned(contact.owner()).and(IDENTITY_KEYS).in(contact.identityKeys())
                 .and("_id").ne(contact.id()));
         sameIdentity.fields().include("_id", IDENTITY_KEYS);
         Document existing = mongo.findOne(sameIdentity, Document.class, COLLECTION);
         if (existing != null) {
             List<String> shared = new ArrayList<>(existing.getList(IDENTITY_KEYS, String.class));
-            shared.retainAll(contact.details().identityKeys());
-            String why = shared.stream().anyMatch(key -> key.startsWith("email:"))
-                    ? "A contact with this e-mail already exists."
-                    : "A contact with this name at this employer already exists.";
+            shared.retainAll(contact.identityKeys());
+            String why;
+            if (shared.stream().anyMatch(key -> key.startsWith("email:"))) {
+                why = "A contact with this e-mail already exists.";
+            } else if (shared.stream().anyMatch(key -> key.startsWith("linkedin:"))) {
+                why = "A contact with this LinkedIn profile already exists.";
+            } else if (shared.stream().anyMatch(key -> key.startsWith("referral:"))) {
+                why = "This referral was already turned into a contact.";
+            } else {
+                why = "A contact with this name at this employer already exists.";
+            }
             throw new ConflictException(why, Map.of("existingContactId", existing.getString("_id")));
         }
     }
@@ -126,39 +238,117 @@ public class MongoContacts implements Contacts {
         return where("tenantId").is(owner.tenantId()).and("memberId").is(owner.memberId());
     }
 
-    private static Document toDocument(Contact contact) {
+    /** A regular expression matching {@code text} literally, valid on real MongoDB and the embedded server alike. */
+    private static String literal(String text) {
+        return text.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0");
+    }
+
+    private static Update fullUpdate(Contact contact) {
+        Update update = new Update();
+        toDocument(contact).forEach((field, value) -> {
+            if (!field.equals("_id") && !field.equals("tenantId") && !field.equals("memberId")) {
+                update.set(field, value);
+            }
+        });
+        return update;
+    }
+
+    static Document toDocument(Contact contact) {
         ContactDetails details = contact.details();
         return new Document("_id", contact.id())
                 .append("tenantId", contact.owner().tenantId())
                 .append("memberId", contact.owner().memberId())
                 .append("name", details.name())
+                .append("nameKey", ContactDetails.fold(details.name()))
                 .append("email", details.email())
+                .append("phone", details.phone())
+                .append("linkedInUrl", details.linkedInUrl())
                 .append("employer", details.employer())
+                .append("employerKey", details.employer() == null ? null : ContactDetails.fold(details.employer()))
+                .append("employerId", details.employerId())
                 .append("role", details.role())
-                .append("source", details.source().name())
+                .append("industry", details.industry())
+                .append("location", details.location())
                 .append("timeZone", details.timeZone())
+                .append("careerStage", details.careerStage() == null ? null : details.careerStage().name())
+                .append("source", details.source().name())
+                .append("referredByContactId", details.referredByContactId())
+                .append("mayUseReferrerName", details.mayUseReferrerName())
+                .append("hook", details.hook())
+                .append("tags", details.tags())
+                .append("notes", details.notes())
                 .append("stage", contact.stage().name())
+                .append("referralId", contact.referralId())
+                .append("lastInteractionAt", date(contact.lastInteractionAt()))
+                .append("outreach", contact.outreach().stream().map(MongoContacts::toDocument).toList())
+                .append("touches", contact.touches().stream().map(touch -> new Document("kind", touch.kind().name())
+                        .append("note", touch.note()).append("at", date(touch.at()))).toList())
                 .append("createdAt", Date.from(contact.createdAt()))
                 .append("updatedAt", Date.from(contact.updatedAt()))
                 .append("version", contact.version())
-                .append(IDENTITY_KEYS, List.copyOf(details.identityKeys()));
+                .append(IDENTITY_KEYS, List.copyOf(contact.identityKeys()));
     }
 
-    private static Contact toContact(Document document) {
+    private static Document toDocument(OutreachAttempt attempt) {
+        return new Document("id", attempt.id())
+                .append("channel", attempt.channel().name())
+                .append("text", attempt.text())
+                .append("sentAt", date(attempt.sentAt()))
+                .append("memberTimeZone", attempt.memberTimeZone())
+                .append("status", attempt.status().name())
+                .append("answeredAt", date(attempt.answeredAt()))
+                .append("latencyBusinessDays", attempt.latencyBusinessDays());
+    }
+
+    static Contact toContact(Document document) {
+        String careerStage = document.getString("careerStage");
         ContactDetails details = new ContactDetails(
                 document.getString("name"),
                 document.getString("email"),
+                document.getString("phone"),
+                document.getString("linkedInUrl"),
                 document.getString("employer"),
+                document.getString("employerId"),
                 document.getString("role"),
+                document.getString("industry"),
+                document.getString("location"),
+                document.getString("timeZone"),
+                careerStage == null ? null : CareerStage.valueOf(careerStage),
                 ContactSource.valueOf(document.getString("source")),
-                document.getString("timeZone"));
+                document.getString("referredByContactId"),
+                document.getBoolean("mayUseReferrerName", false),
+                document.getString("hook"),
+                document.getList("tags", String.class, List.of()),
+                document.getString("notes"));
+        List<OutreachAttempt> outreach = document.getList("outreach", Document.class, List.of()).stream()
+                .map(entry -> new OutreachAttempt(entry.getString("id"), OutreachChannel.valueOf(entry.getString("channel")),
+                        entry.getString("text"), instant(entry.getDate("sentAt")), entry.getString("memberTimeZone"),
+                        OutreachStatus.valueOf(entry.getString("status")), instant(entry.getDate("answeredAt")),
+                        entry.getInteger("latencyBusinessDays")))
+                .toList();
+        List<Touch> touches = document.getList("touches", Document.class, List.of()).stream()
+                .map(entry -> new Touch(TouchKind.valueOf(entry.getString("kind")), entry.getString("note"),
+                        instant(entry.getDate("at"))))
+                .toList();
         return new Contact(
                 document.getString("_id"),
                 new Member(document.getString("memberId"), document.getString("tenantId")),
                 details,
                 ContactStage.valueOf(document.getString("stage")),
+                document.getString("referralId"),
+                instant(document.getDate("lastInteractionAt")),
+                outreach,
+                touches,
                 document.getDate("createdAt").toInstant(),
                 document.getDate("updatedAt").toInstant(),
                 ((Number) document.get("version")).longValue());
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 }

@@ -3,9 +3,20 @@ package io.rapport.contacts.contacts.web;
 import io.rapport.contacts.contacts.Contact;
 import io.rapport.contacts.contacts.ContactBook;
 import io.rapport.contacts.contacts.ContactPage;
+import io.rapport.contacts.contacts.ContactQuery;
+import io.rapport.contacts.contacts.ContactStage;
+import io.rapport.contacts.contacts.ImportReport;
+import io.rapport.contacts.contacts.PoolCoverage;
+import io.rapport.contacts.contacts.ReferralChain;
+import io.rapport.contacts.contacts.TouchKind;
+import io.rapport.platform.domain.InvalidInputException;
 import io.rapport.platform.domain.Member;
 import java.net.URI;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +25,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -28,7 +40,7 @@ class ContactController {
 
     @PostMapping
     ResponseEntity<ContactResponse> add(Member member, @RequestBody ContactRequest request) {
-        Contact contact = book.add(member, request.toDetails());
+        Contact contact = book.add(member, request.toInput());
         return ResponseEntity.created(URI.create("/api/contacts/" + contact.id())).body(ContactResponse.of(contact));
     }
 
@@ -39,17 +51,79 @@ class ContactController {
 
     @PutMapping("/{id}")
     ContactResponse update(Member member, @PathVariable String id, @RequestBody ContactRequest request) {
-        return ContactResponse.of(book.update(member, id, request.toDetails()));
+        return ContactResponse.of(book.update(member, id, request.toInput()));
     }
 
+    /** Filters: employer, stage, source, careerStage, tag, q (text in name, employer or role); sort created or name. */
     @GetMapping
     Page list(Member member, @RequestParam(defaultValue = "50") int limit,
-            @RequestParam(required = false) String after) {
-        ContactPage page = book.list(member, after, limit);
+            @RequestParam(required = false) String after, @RequestParam(required = false) String employer,
+            @RequestParam(required = false) String stage, @RequestParam(required = false) String source,
+            @RequestParam(required = false) String careerStage, @RequestParam(required = false) String tag,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String sort) {
+        ContactQuery query = ContactQuery.of(employer, stage, source, careerStage, tag, q, sort);
+        ContactPage page = book.list(member, query, after, limit);
         return new Page(page.contacts().stream().map(ContactResponse::of).toList(), page.nextCursor());
     }
 
-    /** A page of contacts; pass {@code nextCursor} as {@code after} for the next one. */
+    /** Moves the contact to another stage; an illegal move is a 409 naming the allowed stages. */
+    @PutMapping("/{id}/stage")
+    ContactResponse move(Member member, @PathVariable String id, @RequestBody StageRequest request) {
+        return ContactResponse.of(book.moveTo(member, id, request.stageValue(), request.reason()));
+    }
+
+    @GetMapping("/{id}/referrals")
+    ReferralChain referrals(Member member, @PathVariable String id) {
+        return book.referralChain(member, id);
+    }
+
+    @PostMapping("/{id}/touches")
+    @ResponseStatus(HttpStatus.CREATED)
+    ContactResponse touch(Member member, @PathVariable String id, @RequestBody TouchRequest request) {
+        if (request.kind() == null || request.kind().isBlank()) {
+            throw new InvalidInputException("kind", "is required");
+        }
+        TouchKind kind = TouchKind.parse(request.kind()).orElseThrow(() -> new InvalidInputException("kind",
+                "must be one of " + Arrays.toString(TouchKind.values())));
+        if (request.note() != null && request.note().length() > 2000) {
+            throw new InvalidInputException("note", "must be at most 2000 characters");
+        }
+        return ContactResponse.of(book.touch(member, id, kind, request.note(), request.at()));
+    }
+
+    /** LinkedIn's Connections.csv as the request body (text/csv); a report per row. */
+    @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    ImportReport importLinkedIn(Member member, @RequestBody(required = false) String csv) {
+        if (csv == null || csv.isBlank()) {
+            throw new InvalidInputException("file", "is empty");
+        }
+        return book.importLinkedIn(member, csv);
+    }
+
+    @GetMapping("/coverage")
+    PoolCoverage coverage(Member member) {
+        return book.coverage(member);
+    }
+
+    /** A page of contacts; pass {@code nextCursor} as {@code after} (with the same filters and sort) for the next one. */
     record Page(List<ContactResponse> items, String nextCursor) {
+    }
+
+    record StageRequest(String stage, String reason) {
+
+        ContactStage stageValue() {
+            if (stage == null || stage.isBlank()) {
+                throw new InvalidInputException("stage", "is required");
+            }
+            if (reason != null && reason.length() > 500) {
+                throw new InvalidInputException("reason", "must be at most 500 characters");
+            }
+            return Arrays.stream(ContactStage.values()).filter(s -> s.name().equals(stage.trim().toUpperCase(Locale.ROOT)))
+                    .findFirst().orElseThrow(() -> new InvalidInputException("stage",
+                            "must be one of " + Arrays.toString(ContactStage.values())));
+        }
+    }
+
+    record TouchRequest(String kind, String note, Instant at) {
     }
 }

@@ -1,0 +1,7 @@
+package io.rapport.contacts.contacts;
+
+import java.time.Instant;
+
+/** A logged interaction with a contact. */
+public record Touch(TouchKind kind, String note, Instant at) {
+}

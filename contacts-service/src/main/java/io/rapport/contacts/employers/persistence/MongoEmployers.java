@@ -1,0 +1,124 @@
+package io.rapport.contacts.employers.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.rapport.contacts.employers.Employers;
+import io.rapport.contacts.employers.TargetEmployer;
+import io.rapport.platform.domain.ConflictException;
+import io.rapport.platform.domain.Member;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** Target employers, one document each; a unique index keeps one employer per name and member. */
+@Repository
+class MongoEmployers implements Employers {
+
+    static final String COLLECTION = "employers";
+
+    private final MongoTemplate mongo;
+
+    MongoEmployers(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC)
+                .on("memberId", Sort.Direction.ASC).on("nameKey", Sort.Direction.ASC).unique().named("one_employer_per_name"));
+    }
+
+    @Override
+    public void add(TargetEmployer employer) {
+        refuseTakenName(employer);
+        try {
+            mongo.insert(toDocument(employer), COLLECTION);
+        } catch (DuplicateKeyException raced) {
+            refuseTakenName(employer);
+            throw raced;
+        }
+    }
+
+    @Override
+    public void update(TargetEmployer employer, long expectedVersion) {
+        refuseTakenName(employer);
+        Update update = new Update();
+        toDocument(employer).forEach((field, value) -> {
+            if (!field.equals("_id") && !field.equals("tenantId") && !field.equals("memberId")) {
+                update.set(field, value);
+            }
+        });
+        long modified = mongo.updateFirst(Query.query(owned(employer.owner()).and("_id").is(employer.id())
+                .and("version").is(expectedVersion)), update, COLLECTION).getModifiedCount();
+        if (modified == 0) {
+            throw new ConflictException("The employer changed since it was read. Read it again and repeat your change.");
+        }
+    }
+
+    @Override
+    public Optional<TargetEmployer> find(Member owner, String id) {
+        return Optional.ofNullable(mongo.findOne(Query.query(owned(owner).and("_id").is(id)), Document.class, COLLECTION))
+                .map(MongoEmployers::toEmployer);
+    }
+
+    @Override
+    public List<TargetEmployer> all(Member owner) {
+        return mongo.find(Query.query(owned(owner)).with(Sort.by("_id")), Document.class, COLLECTION).stream()
+                .map(MongoEmployers::toEmployer).toList();
+    }
+
+    @Override
+    public boolean delete(Member owner, String id) {
+        return mongo.remove(Query.query(owned(owner).and("_id").is(id)), COLLECTION).getDeletedCount() > 0;
+    }
+
+    @Override
+    public long deleteAll(Member owner) {
+        return mongo.remove(Query.query(owned(owner)), COLLECTION).getDeletedCount();
+    }
+
+    private void refuseTakenName(TargetEmployer employer) {
+        Document existing = mongo.findOne(Query.query(owned(employer.owner()).and("nameKey").is(employer.nameKey())
+                .and("_id").ne(employer.id())), Document.class, COLLECTION);
+        if (existing != null) {
+            throw new ConflictException("A target employer with this name already exists.",
+                    Map.of("existingEmployerId", existing.getString("_id")));
+        }
+    }
+
+    private static Criteria owned(Member owner) {
+        return where("tenantId").is(owner.tenantId()).and("memberId").is(owner.memberId());
+    }
+
+    private static Document toDocument(TargetEmployer employer) {
+        return new Document("_id", employer.id())
+                .append("tenantId", employer.owner().tenantId())
+                .append("memberId", employer.owner().memberId())
+                .append("name", employer.name())
+                .append("nameKey", employer.nameKey())
+                .append("industry", employer.industry())
+                .append("website", employer.website())
+                .append("notes", employer.notes())
+                .append("motivation", employer.motivation())
+                .append("posting", employer.posting())
+                .append("advocacyOverride", employer.advocacyOverride())
+                .append("createdAt", Date.from(employer.createdAt()))
+                .append("updatedAt", Date.from(employer.updatedAt()))
+                .append("version", employer.version());
+    }
+
+    private static TargetEmployer toEmployer(Document document) {
+        return new TargetEmployer(document.getString("_id"),
+                new Member(document.getString("memberId"), document.getString("tenantId")),
+                document.getString("name"), document.getString("industry"), document.getString("website"),
+                document.getString("notes"), document.getInteger("motivation"), document.getInteger("posting"),
+                document.getBoolean("advocacyOverride"), document.getDate("createdAt").toInstant(),
+                document.getDate("updatedAt").toInstant(), ((Number) document.get("version")).longValue());
+    }
+}

@@ -1,0 +1,55 @@
+package io.rapport.contacts.member;
+
+import io.rapport.contacts.contacts.Contacts;
+import io.rapport.contacts.employers.Employers;
+import io.rapport.contacts.employers.LampRanking;
+import io.rapport.contacts.outreach.Templates;
+import io.rapport.events.MemberDataErased;
+import io.rapport.platform.domain.Change;
+import io.rapport.platform.domain.Member;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * A member's data as a whole: export it, and erase it. Erasure starts here and is an event: this
+ * service, like every other, deletes the member's data when it sees MemberDataErased, so every
+ * service erases the same way and a redelivery deletes nothing more.
+ */
+public class MemberAccount {
+
+    private final Contacts contacts;
+    private final Employers employers;
+    private final Templates templates;
+    private final ErasureRequests erasures;
+    private final Clock clock;
+
+    public MemberAccount(Contacts contacts, Employers employers, Templates templates, ErasureRequests erasures,
+            Clock clock) {
+        this.contacts = contacts;
+        this.employers = employers;
+        this.templates = templates;
+        this.erasures = erasures;
+        this.clock = clock;
+    }
+
+    public Instant requestErasure(Member owner) {
+        Instant now = clock.instant();
+        erasures.add(owner, Change.of(now, new MemberDataErased(owner.memberId(), now)));
+        return now;
+    }
+
+    /** Deletes all of the member's contacts-service data; repeating it is harmless. */
+    public void erase(Member owner) {
+        contacts.deleteAll(owner);
+        employers.deleteAll(owner);
+        templates.deleteAll(owner);
+        erasures.deleteAll(owner);
+    }
+
+    public MemberExport export(Member owner) {
+        var allContacts = contacts.all(owner);
+        return new MemberExport(owner.memberId(), owner.tenantId(), clock.instant(), allContacts,
+                employers.all(owner).stream().map(employer -> LampRanking.assess(employer, allContacts)).toList(),
+                templates.all(owner));
+    }
+}

@@ -1,0 +1,48 @@
+package io.rapport.contacts.member.web;
+
+import io.rapport.contacts.contacts.web.ContactResponse;
+import io.rapport.contacts.employers.web.EmployerResponse;
+import io.rapport.contacts.member.MemberAccount;
+import io.rapport.contacts.member.MemberExport;
+import io.rapport.contacts.outreach.web.TemplateResponse;
+import io.rapport.platform.domain.Member;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/me")
+class MemberController {
+
+    private final MemberAccount account;
+
+    MemberController(MemberAccount account) {
+        this.account = account;
+    }
+
+    /** Accepted: every service (this one included) erases the member's data as MemberDataErased reaches it. */
+    @DeleteMapping
+    ResponseEntity<Map<String, Object>> erase(Member member) {
+        Instant requestedAt = account.requestErasure(member);
+        return ResponseEntity.accepted().body(Map.of("memberId", member.memberId(), "requestedAt", requestedAt,
+                "status", "ERASURE_REQUESTED"));
+    }
+
+    @GetMapping("/export")
+    Export export(Member member) {
+        MemberExport export = account.export(member);
+        return new Export(export.memberId(), export.tenantId(), export.exportedAt(),
+                export.contacts().stream().map(ContactResponse::of).toList(),
+                export.employers().stream().map(EmployerResponse::of).toList(),
+                export.templates().stream().map(TemplateResponse::of).toList());
+    }
+
+    record Export(String memberId, String tenantId, Instant exportedAt, List<ContactResponse> contacts,
+            List<EmployerResponse> employers, List<TemplateResponse> templates) {
+    }
+}

@@ -1,0 +1,91 @@
+package io.rapport.contacts.outreach.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.rapport.contacts.contacts.OutreachChannel;
+import io.rapport.contacts.outreach.Template;
+import io.rapport.contacts.outreach.Templates;
+import io.rapport.platform.domain.ConflictException;
+import io.rapport.platform.domain.Member;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** Outreach templates, one document each. */
+@Repository
+class MongoTemplates implements Templates {
+
+    static final String COLLECTION = "templates";
+
+    private final MongoTemplate mongo;
+
+    MongoTemplates(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void add(Template template) {
+        mongo.insert(new Document("_id", template.id())
+                .append("tenantId", template.owner().tenantId())
+                .append("memberId", template.owner().memberId())
+                .append("name", template.name())
+                .append("channel", template.channel().name())
+                .append("body", template.body())
+                .append("createdAt", Date.from(template.createdAt()))
+                .append("updatedAt", Date.from(template.updatedAt()))
+                .append("version", template.version()), COLLECTION);
+    }
+
+    @Override
+    public void update(Template template, long expectedVersion) {
+        long modified = mongo.updateFirst(Query.query(owned(template.owner()).and("_id").is(template.id())
+                        .and("version").is(expectedVersion)),
+                new Update().set("name", template.name()).set("channel", template.channel().name())
+                        .set("body", template.body()).set("updatedAt", Date.from(template.updatedAt()))
+                        .set("version", template.version()), COLLECTION).getModifiedCount();
+        if (modified == 0) {
+            throw new ConflictException("The template changed since it was read. Read it again and repeat your change.");
+        }
+    }
+
+    @Override
+    public Optional<Template> find(Member owner, String id) {
+        return Optional.ofNullable(mongo.findOne(Query.query(owned(owner).and("_id").is(id)), Document.class, COLLECTION))
+                .map(MongoTemplates::toTemplate);
+    }
+
+    @Override
+    public List<Template> all(Member owner) {
+        return mongo.find(Query.query(owned(owner)).with(Sort.by("_id")), Document.class, COLLECTION).stream()
+                .map(MongoTemplates::toTemplate).toList();
+    }
+
+    @Override
+    public boolean delete(Member owner, String id) {
+        return mongo.remove(Query.query(owned(owner).and("_id").is(id)), COLLECTION).getDeletedCount() > 0;
+    }
+
+    @Override
+    public long deleteAll(Member owner) {
+        return mongo.remove(Query.query(owned(owner)), COLLECTION).getDeletedCount();
+    }
+
+    private static Criteria owned(Member owner) {
+        return where("tenantId").is(owner.tenantId()).and("memberId").is(owner.memberId());
+    }
+
+    private static Template toTemplate(Document document) {
+        return new Template(document.getString("_id"),
+                new Member(document.getString("memberId"), document.getString("tenantId")),
+                document.getString("name"), OutreachChannel.valueOf(document.getString("channel")),
+                document.getString("body"), document.getDate("createdAt").toInstant(),
+                document.getDate("updatedAt").toInstant(), ((Number) document.get("version")).longValue());
+    }
+}

@@ -1,0 +1,161 @@
+package io.rapport.contacts.outreach.web;
+
+import io.rapport.contacts.contacts.Contact;
+import io.rapport.contacts.contacts.ContactBook;
+import io.rapport.contacts.contacts.OutreachAttempt;
+import io.rapport.contacts.contacts.OutreachChannel;
+import io.rapport.contacts.contacts.OutreachStatus;
+import io.rapport.contacts.contacts.Responsiveness;
+import io.rapport.contacts.outreach.LintFinding;
+import io.rapport.contacts.outreach.OutreachDesk;
+import io.rapport.platform.domain.InvalidInputException;
+import io.rapport.platform.domain.Member;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The outreach log of a contact, the linter, and how quickly contacts answer. */
+@RestController
+class OutreachController {
+
+    private final ContactBook book;
+    private final OutreachDesk desk;
+
+    OutreachController(ContactBook book, OutreachDesk desk) {
+        this.book = book;
+        this.desk = desk;
+    }
+
+    /**
+     * Records an outreach the member sent from their own mail or LinkedIn (→ OutreachSent), with the
+     * linter's findings on its text. {@code memberTimeZone} (default UTC) is where reply latency is
+     * counted in business days.
+     */
+    @PostMapping("/api/contacts/{id}/outreach")
+    ResponseEntity<Recorded> send(Member member, @PathVariable String id, @RequestBody SendRequest request) {
+        OutreachChannel channel = channel(request.channel());
+        if (request.text() != null && request.text().length() > 20_000) {
+            throw new InvalidInputException("text", "must be at most 20000 characters");
+        }
+        ZoneId zone = zone(request.memberTimeZone());
+        var recorded = book.recordOutreach(member, id, channel, request.text(), request.sentAt(), zone);
+        Contact contact = recorded.getKey();
+        OutreachAttempt attempt = recorded.getValue();
+        List<LintFinding> findings = request.text() == null || request.text().isBlank() ? List.of()
+                : desk.lint(member, request.text(), channel, id);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Recorded(attempt, contact.stage().name(), findings));
+    }
+
+    /** The contact answered: {@code outcome} REPLIED (default) or DECLINED → OutreachReplied. */
+    @PostMapping("/api/contacts/{id}/outreach/{outreachId}/reply")
+    Recorded reply(Member member, @PathVariable String id, @PathVariable String outreachId,
+            @RequestBody ReplyRequest request) {
+        OutreachStatus outcome = OutreachStatus.REPLIED;
+        if (request.outcome() != null && !request.outcome().isBlank()) {
+            outcome = switch (request.outcome().trim().toUpperCase(Locale.ROOT)) {
+                case "REPLIED" -> OutreachStatus.REPLIED;
+                case "DECLINED" -> OutreachStatus.DECLINED;
+                default -> throw new InvalidInputException("outcome", "must be REPLIED or DECLINED");
+            };
+        }
+        Contact contact = book.recordAnswer(member, id, outreachId, outcome, request.at());
+        return new Recorded(attempt(contact, outreachId), contact.stage().name(), List.of());
+    }
+
+    @PostMapping("/api/contacts/{id}/outreach/{outreachId}/no-response")
+    Recorded noResponse(Member member, @PathVariable String id, @PathVariable String outreachId) {
+        Contact contact = book.recordNoResponse(member, id, outreachId);
+        return new Recorded(attempt(contact, outreachId), contact.stage().name(), List.of());
+    }
+
+    @GetMapping("/api/contacts/{id}/outreach")
+    Log log(Member member, @PathVariable String id) {
+        Contact contact = book.get(member, id);
+        return new Log(contact.id(), contact.responsiveness(), contact.outreach());
+    }
+
+    /** Contacts classed by how quickly they answer: QUICK (within 3 business days), SLOW, NON_RESPONDER. */
+    @GetMapping("/api/outreach/responders")
+    Map<Responsiveness, List<Responder>> responders(Member member) {
+        Map<Responsiveness, List<Responder>> classes = new java.util.EnumMap<>(Responsiveness.class);
+        for (Responsiveness responsiveness : Responsiveness.values()) {
+            classes.put(responsiveness, new java.util.ArrayList<>());
+        }
+        for (Contact contact : book.all(member)) {
+            if (!contact.outreach().isEmpty()) {
+                classes.get(contact.responsiveness()).add(new Responder(contact.id(), contact.details().name(),
+                        contact.details().employer(), contact.outreach().stream()
+                                .map(OutreachAttempt::latencyBusinessDays).filter(java.util.Objects::nonNull)
+                                .min(Integer::compare).orElse(null)));
+            }
+        }
+        return classes;
+    }
+
+    /** Lints any draft (rendered or free text); with a contactId, personalization is judged against the contact. */
+    @PostMapping("/api/outreach/lint")
+    Lint lint(Member member, @RequestBody LintRequest request) {
+        OutreachChannel channel = request.channel() == null || request.channel().isBlank() ? OutreachChannel.EMAIL
+                : channel(request.channel());
+        return new Lint(desk.lint(member, request.text(), channel, request.contactId()));
+    }
+
+    private static OutreachChannel channel(String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException("channel", "is required: one of " + Arrays.toString(OutreachChannel.values()));
+        }
+        return OutreachChannel.parse(value).orElseThrow(() -> new InvalidInputException("channel",
+                "must be one of " + Arrays.toString(OutreachChannel.values())));
+    }
+
+    private static ZoneId zone(String value) {
+        if (value == null || value.isBlank()) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            if (value.contains("/") || value.equals("UTC")) {
+                return ZoneId.of(value.strip());
+            }
+        } catch (DateTimeException e) {
+            // reported below
+        }
+        throw new InvalidInputException("memberTimeZone", "is not an IANA time zone such as Europe/Berlin");
+    }
+
+    private static OutreachAttempt attempt(Contact contact, String outreachId) {
+        return contact.outreach().stream().filter(a -> a.id().equals(outreachId)).findFirst().orElseThrow();
+    }
+
+    record SendRequest(String channel, String text, Instant sentAt, String memberTimeZone) {
+    }
+
+    record ReplyRequest(String outcome, Instant at) {
+    }
+
+    record LintRequest(String text, String channel, String contactId) {
+    }
+
+    record Recorded(OutreachAttempt outreach, String contactStage, List<LintFinding> findings) {
+    }
+
+    record Log(String contactId, Responsiveness responsiveness, List<OutreachAttempt> items) {
+    }
+
+    record Responder(String contactId, String name, String employer, Integer fastestReplyBusinessDays) {
+    }
+
+    record Lint(List<LintFinding> findings) {
+    }
+}

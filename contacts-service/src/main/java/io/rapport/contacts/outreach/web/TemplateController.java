@@ -1,0 +1,67 @@
+package io.rapport.contacts.outreach.web;
+
+import io.rapport.contacts.outreach.OutreachDesk;
+import io.rapport.contacts.outreach.RenderedDraft;
+import io.rapport.contacts.outreach.Template;
+import io.rapport.platform.domain.Member;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/templates")
+class TemplateController {
+
+    private final OutreachDesk desk;
+
+    TemplateController(OutreachDesk desk) {
+        this.desk = desk;
+    }
+
+    @PostMapping
+    ResponseEntity<TemplateResponse> add(Member member, @RequestBody TemplateRequest request) {
+        Template template = desk.add(member, request.name(), request.channel(), request.body());
+        return ResponseEntity.created(URI.create("/api/templates/" + template.id())).body(TemplateResponse.of(template));
+    }
+
+    @GetMapping
+    List<TemplateResponse> list(Member member) {
+        return desk.all(member).stream().map(TemplateResponse::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    TemplateResponse get(Member member, @PathVariable String id) {
+        return TemplateResponse.of(desk.get(member, id));
+    }
+
+    @PutMapping("/{id}")
+    TemplateResponse update(Member member, @PathVariable String id, @RequestBody TemplateRequest request) {
+        return TemplateResponse.of(desk.update(member, id, request.name(), request.channel(), request.body()));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(Member member, @PathVariable String id) {
+        desk.delete(member, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The template rendered for a contact: missing placeholders are listed, never blanked; the linter's findings come with it. */
+    @PostMapping("/{id}/render")
+    RenderedDraft render(Member member, @PathVariable String id, @RequestBody RenderRequest request) {
+        return desk.render(member, id, request.contactId(), request.purpose(), request.timeFrames());
+    }
+
+    record TemplateRequest(String name, String channel, String body) {
+    }
+
+    record RenderRequest(String contactId, String purpose, String timeFrames) {
+    }
+}
