@@ -88,6 +88,19 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void oneSwaggerUiListsEveryServicesApiDocument() throws Exception {
+        HttpResponse<String> config = get(port, "/v3/api-docs/swagger-config", null);
+        HttpResponse<String> contactsDoc = get(port, "/openapi/contacts-service", null);
+
+        assertThat(get(port, "/swagger-ui.html", null).statusCode()).isIn(200, 302);
+        assertThat(config.statusCode()).isEqualTo(200);
+        assertThat(config.body()).contains("/openapi/contacts-service", "/openapi/scheduling-service",
+                "/openapi/notes-service", "/openapi/reminders-service");
+        assertThat(contactsDoc.statusCode()).isEqualTo(200);
+        assertThat(contactsDoc.body()).contains("service=contacts\n", "path=/v3/api-docs\n");
+    }
+
+    @Test
     void devTokensDoNotExistOutsideTheEmbeddedDefault() throws Exception {
         HttpResponse<String> response = GatewayCalls.send(port, "/auth/dev-token", null, HttpRequest.newBuilder()
                 .header("Content-Type", "application/json")

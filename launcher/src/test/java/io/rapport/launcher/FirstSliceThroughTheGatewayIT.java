@@ -144,7 +144,7 @@ class FirstSliceThroughTheGatewayIT {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void aContactWrittenWhileKafkaIsDownReachesSchedulingOnceKafkaIsBack() throws Exception {
         system.stopKafka();
         Response created = call("POST", "/api/contacts", "alice", Map.of(), """
@@ -161,11 +161,28 @@ class FirstSliceThroughTheGatewayIT {
     }
 
     @Test
-    @Order(5)
+    @Order(4)
+    void theGatewayServesEveryServicesApiDocumentWithItsErrors() throws Exception {
+        for (String service : List.of("contacts-service", "scheduling-service", "notes-service", "reminders-service")) {
+            Response doc = call("GET", "/openapi/" + service, null, Map.of(), null);
+            assertThat(doc.status()).as(service + ": " + doc).isEqualTo(200);
+            assertThat(doc.json().path("info").path("title").asText()).isEqualTo("Rapport " + service);
+        }
+        Response contacts = call("GET", "/openapi/contacts-service", null, Map.of(), null);
+        assertThat(contacts.json().path("paths").has("/api/contacts")).isTrue();
+        assertThat(contacts.json().path("paths").path("/api/contacts/{id}").path("get").path("responses").has("404")).isTrue();
+        assertThat(call("GET", "/v3/api-docs/swagger-config", null, Map.of(), null).raw().body()).contains("/openapi/notes-service");
+    }
+
+    @Test
+    @Order(7)
     void aStoppedServiceLeavesTheOthersAnswering() throws Exception {
         system.stopService("notes");
 
         assertThat(system.isServiceRunning("notes-service")).isFalse();
+        Response down = call("GET", "/api/notes", "alice", Map.of(), null);
+        assertThat(down.status()).as(down.toString()).isEqualTo(503);
+        assertThat(down.header("Content-Type")).startsWith("application/problem+json");
         assertThat(call("GET", "/api/contacts", "alice", Map.of(), null).status()).isEqualTo(200);
         assertThat(call("GET", "/api/scheduling/contacts", "alice", Map.of(), null).status()).isEqualTo(200);
     }

@@ -25,7 +25,9 @@ public class RateLimits {
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .cast(JwtAuthenticationToken.class)
                 .map(token -> token.getToken().getClaimAsString("tenant") + "/" + token.getName())
-                .switchIfEmpty(Mono.empty());
+                // Public pages (the API documents) are limited per client address instead.
+                .switchIfEmpty(Mono.fromSupplier(() -> exchange.getRequest().getRemoteAddress() == null ? "anonymous"
+                        : "address/" + exchange.getRequest().getRemoteAddress().getAddress().getHostAddress()));
     }
 
     @Bean
