@@ -48,8 +48,12 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void unknownPathsAreNotFound() throws Exception {
-        assertThat(get(port, "/api/nothing-here", ALICE).statusCode()).isEqualTo(404);
+    void unknownPathsAreNotFoundProblems() throws Exception {
+        HttpResponse<String> response = get(port, "/api/nothing-here", ALICE);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"status\":404");
     }
 
     @Test
@@ -85,6 +89,16 @@ class GatewayRoutingTest {
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void calendarAppsReachTheirFeedWithoutABearerTokenButNeverWithAnIdentity() throws Exception {
+        HttpResponse<String> feed = GatewayCalls.send(port, "/api/calendar/feeds/abc123.ics", null,
+                HttpRequest.newBuilder().header("X-Member-Id", "alice").header("X-Tenant-Id", "uni-a").GET());
+
+        assertThat(feed.statusCode()).isEqualTo(200);
+        assertThat(feed.body()).contains("service=scheduling\n").doesNotContain("x-member-id", "x-tenant-id");
+        assertThat(get(port, "/api/calendar/feeds", null).statusCode()).as("managing feeds needs a token").isEqualTo(401);
     }
 
     @Test

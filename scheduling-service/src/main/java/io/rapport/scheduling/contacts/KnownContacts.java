@@ -16,4 +16,7 @@ public interface KnownContacts {
     Optional<KnownContact> find(Member owner, String contactId);
 
     List<KnownContact> list(Member owner);
+
+    /** Forgets every contact of the member (the member asked to be erased). */
+    long eraseAll(Member owner);
 }

@@ -65,6 +65,11 @@ class MongoKnownContacts implements KnownContacts {
                 .map(MongoKnownContacts::toContact).toList();
     }
 
+    @Override
+    public long eraseAll(Member owner) {
+        return mongo.remove(Query.query(owned(owner)), COLLECTION).getDeletedCount();
+    }
+
     private static Criteria owned(Member owner) {
         return where("tenantId").is(owner.tenantId()).and("memberId").is(owner.memberId());
     }

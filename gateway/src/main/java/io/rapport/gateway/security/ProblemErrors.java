@@ -1,0 +1,33 @@
+package io.rapport.gateway.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+/** Errors raised in the gateway itself (no route, a bad request line, a failure) are problems too. */
+@Component
+@Order(-2)
+class ProblemErrors implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrors.class);
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        if (failure instanceof ResponseStatusException status) {
+            HttpStatus code = HttpStatus.resolve(status.getStatusCode().value());
+            HttpStatus resolved = code == null ? HttpStatus.INTERNAL_SERVER_ERROR : code;
+            String detail = resolved == HttpStatus.NOT_FOUND ? "Nothing is served at " + exchange.getRequest().getPath() + "."
+                    : status.getReason() == null ? resolved.getReasonPhrase() : status.getReason();
+            return ProblemJson.write(exchange.getResponse(), resolved, resolved.getReasonPhrase(), detail);
+        }
+        log.error("Unexpected failure in the gateway", failure);
+        return ProblemJson.write(exchange.getResponse(), HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "Something went wrong in the gateway; try again, and quote the X-Request-Id if it persists.");
+    }
+}

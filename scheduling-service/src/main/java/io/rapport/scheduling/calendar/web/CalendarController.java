@@ -1,0 +1,93 @@
+package io.rapport.scheduling.calendar.web;
+
+import io.rapport.platform.domain.ConflictException;
+import io.rapport.platform.domain.Member;
+import io.rapport.scheduling.calendar.FeedTokens;
+import io.rapport.scheduling.calendar.IcsCalendar;
+import io.rapport.scheduling.interviews.Interview;
+import io.rapport.scheduling.interviews.InterviewBook;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Calendar files: one per interview, and a subscribable feed per member opened by a revocable token. */
+@RestController
+class CalendarController {
+
+    static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8);
+    /** A feed shows recent history and everything ahead; older interviews only weigh on every refresh. */
+    private static final Duration FEED_PAST = Duration.ofDays(90);
+    private static final Duration FEED_AHEAD = Duration.ofDays(400);
+    private static final int FEED_LIMIT = 1000;
+
+    private final InterviewBook interviews;
+    private final FeedTokens tokens;
+    private final Clock clock;
+
+    CalendarController(InterviewBook interviews, FeedTokens tokens, Clock clock) {
+        this.interviews = interviews;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/interviews/{id}/calendar.ics")
+    ResponseEntity<String> interviewFile(Member member, @PathVariable String id) {
+        Interview interview = interviews.get(member, id);
+        if (interview.slot() == null) {
+            throw new ConflictException("The interview has no agreed slot yet, so it has no calendar entry",
+                    Map.of("interviewStatus", interview.status().name()));
+        }
+        return ResponseEntity.ok()
+                .contentType(TEXT_CALENDAR)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("interview-" + id + ".ics").build().toString())
+                .body(IcsCalendar.render(null, List.of(interview)));
+    }
+
+    record FeedResponse(String id, String url, Instant createdAt) {
+    }
+
+    /** The URL holds the token; it is shown once, in this answer. */
+    @PostMapping("/api/calendar/feeds")
+    ResponseEntity<FeedResponse> createFeed(Member member) {
+        FeedTokens.IssuedFeed issued = tokens.issue(member);
+        String url = "/api/calendar/feeds/" + issued.token() + ".ics";
+        return ResponseEntity.created(URI.create("/api/calendar/feeds/" + issued.feed().id()))
+                .body(new FeedResponse(issued.feed().id(), url, issued.feed().createdAt()));
+    }
+
+    @GetMapping("/api/calendar/feeds")
+    List<FeedResponse> feeds(Member member) {
+        return tokens.list(member).stream().map(f -> new FeedResponse(f.id(), null, f.createdAt())).toList();
+    }
+
+    @DeleteMapping("/api/calendar/feeds/{feedId}")
+    ResponseEntity<Void> revoke(Member member, @PathVariable String feedId) {
+        tokens.revoke(member, feedId);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Reached only through {@link FeedTokenFilter}, which sets the member from the token. */
+    @GetMapping("/api/calendar/feeds/{token}.ics")
+    ResponseEntity<String> feed(Member member) {
+        Instant now = clock.instant();
+        List<Interview> shown = interviews.agreedBetween(member, now.minus(FEED_PAST), now.plus(FEED_AHEAD), FEED_LIMIT);
+        return ResponseEntity.ok()
+                .contentType(TEXT_CALENDAR)
+                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=300")
+                .body(IcsCalendar.render("Rapport interviews", shown));
+    }
+
+}

@@ -1,0 +1,48 @@
+package io.rapport.scheduling.erasure;
+
+import io.rapport.platform.domain.Member;
+import io.rapport.scheduling.calendar.CalendarFeeds;
+import io.rapport.scheduling.contacts.KnownContacts;
+import io.rapport.scheduling.interviews.Interviews;
+import io.rapport.scheduling.questions.MemberQuestions;
+
+/**
+ * Deletes everything scheduling holds of a member who asked to be erased: interviews (with any
+ * unpublished events), question plans, their own questions, calendar feeds and the contacts copy.
+ */
+public class MemberErasure {
+
+    private final Erasures erasures;
+    private final Interviews interviews;
+    private final MemberQuestions questions;
+    private final CalendarFeeds feeds;
+    private final KnownContacts contacts;
+
+    public MemberErasure(Erasures erasures, Interviews interviews, MemberQuestions questions, CalendarFeeds feeds,
+            KnownContacts contacts) {
+        this.erasures = erasures;
+        this.interviews = interviews;
+        this.questions = questions;
+        this.feeds = feeds;
+        this.contacts = contacts;
+    }
+
+    /**
+     * Erases once per request. Deleting is repeatable, so a crash before the request is remembered
+     * only means the deletion runs again on redelivery; what the member created after the request
+     * was carried out is never touched by a redelivery.
+     *
+     * @return false when this request had been carried out before
+     */
+    public boolean erase(String eventId, Member member) {
+        if (erasures.done(eventId)) {
+            return false;
+        }
+        interviews.eraseAll(member);
+        questions.eraseAll(member);
+        feeds.eraseAll(member);
+        contacts.eraseAll(member);
+        erasures.remember(eventId, member);
+        return true;
+    }
+}

@@ -1,0 +1,5 @@
+package io.rapport.scheduling.interviews;
+
+public enum FormatKind {
+    IN_PERSON, PHONE, VIDEO
+}

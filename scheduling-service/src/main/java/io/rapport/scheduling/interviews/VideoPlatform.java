@@ -1,0 +1,5 @@
+package io.rapport.scheduling.interviews;
+
+public enum VideoPlatform {
+    ZOOM, TEAMS, MEET, OTHER
+}

@@ -1,0 +1,201 @@
+package io.rapport.scheduling.interviews.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.rapport.platform.domain.Change;
+import io.rapport.platform.domain.ConflictException;
+import io.rapport.platform.domain.Member;
+import io.rapport.platform.messaging.Outbox;
+import io.rapport.scheduling.interviews.FormatKind;
+import io.rapport.scheduling.interviews.Interview;
+import io.rapport.scheduling.interviews.InterviewFormat;
+import io.rapport.scheduling.interviews.InterviewStatus;
+import io.rapport.scheduling.interviews.Interviews;
+import io.rapport.scheduling.interviews.PlannedQuestion;
+import io.rapport.scheduling.interviews.Slot;
+import io.rapport.scheduling.interviews.VideoPlatform;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Interviews in MongoDB, one document each, with the events of each change in the same document's
+ * outbox. The agreed slot is also kept as {@code slotStart}/{@code slotEnd} so clashes and the
+ * agenda are range queries on one index.
+ */
+@Repository
+class MongoInterviews implements Interviews {
+
+    static final String COLLECTION = "interviews";
+    private static final List<String> BOOKED = List.of(InterviewStatus.SCHEDULED.name(), InterviewStatus.CONFIRMED.name());
+
+    private final MongoTemplate mongo;
+    private final Outbox outbox;
+
+    MongoInterviews(MongoTemplate mongo, Outbox outbox) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+        var indexes = mongo.indexOps(COLLECTION);
+        indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("memberId", Sort.Direction.ASC)
+                .on("slotStart", Sort.Direction.ASC).named("member_interviews_by_slot"));
+        indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("memberId", Sort.Direction.ASC)
+                .on("_id", Sort.Direction.DESC).named("member_interviews_newest_first"));
+        indexes.createIndex(new Index().on(Outbox.PENDING_SINCE, Sort.Direction.ASC).sparse().named("outbox_pending"));
+    }
+
+    @Override
+    public void add(Change<Interview> proposed) {
+        Interview interview = proposed.state();
+        Document document = outbox.addTo(toDocument(interview), interview.owner(), proposed.events());
+        mongo.insert(document, COLLECTION);
+        outbox.written();
+    }
+
+    @Override
+    public void update(Change<Interview> changed, long expectedVersion) {
+        Interview interview = changed.state();
+        Update update = new Update();
+        toDocument(interview).forEach((field, value) -> {
+            if (!field.equals("_id") && !field.equals("tenantId") && !field.equals("memberId")) {
+                update.set(field, value);
+            }
+        });
+        long modified = mongo.updateFirst(
+                Query.query(owned(interview.owner()).and("_id").is(interview.id()).and("version").is(expectedVersion)),
+                outbox.addTo(update, interview.owner(), changed.events()), COLLECTION).getModifiedCount();
+        if (modified == 0) {
+            throw new ConflictException("The interview changed since it was read. Read it again and repeat your change.",
+                    Map.of("interviewId", interview.id()));
+        }
+        if (!changed.events().isEmpty()) {
+            outbox.written();
+        }
+    }
+
+    @Override
+    public Optional<Interview> find(Member owner, String id) {
+        return Optional.ofNullable(mongo.findOne(withoutOutbox(Query.query(owned(owner).and("_id").is(id))),
+                Document.class, COLLECTION)).map(MongoInterviews::toInterview);
+    }
+
+    @Override
+    public Optional<Interview> bookedClashing(Member owner, Slot slot, Duration buffer, String exceptId) {
+        Criteria criteria = owned(owner).and("status").in(BOOKED)
+                .and("slotStart").lt(Date.from(slot.end().plus(buffer)))
+                .and("slotEnd").gt(Date.from(slot.start().minus(buffer)));
+        if (exceptId != null) {
+            criteria = criteria.and("_id").ne(exceptId);
+        }
+        return Optional.ofNullable(mongo.findOne(withoutOutbox(Query.query(criteria).with(Sort.by("slotStart"))),
+                Document.class, COLLECTION)).map(MongoInterviews::toInterview);
+    }
+
+    @Override
+    public List<Interview> agreedBetween(Member owner, Instant from, Instant to, int limit) {
+        Query query = Query.query(owned(owner).and("slotStart").gte(Date.from(from)).lt(Date.from(to)))
+                .with(Sort.by("slotStart", "_id")).limit(limit);
+        return mongo.find(withoutOutbox(query), Document.class, COLLECTION).stream().map(MongoInterviews::toInterview).toList();
+    }
+
+    @Override
+    public List<Interview> list(Member owner, int limit) {
+        Query query = Query.query(owned(owner)).with(Sort.by(Sort.Direction.DESC, "_id")).limit(limit);
+        return mongo.find(withoutOutbox(query), Document.class, COLLECTION).stream().map(MongoInterviews::toInterview).toList();
+    }
+
+    @Override
+    public long eraseAll(Member owner) {
+        return mongo.remove(Query.query(owned(owner)), COLLECTION).getDeletedCount();
+    }
+
+    private static Query withoutOutbox(Query query) {
+        query.fields().exclude(Outbox.FIELD);
+        return query;
+    }
+
+    private static Criteria owned(Member owner) {
+        return where("tenantId").is(owner.tenantId()).and("memberId").is(owner.memberId());
+    }
+
+    private static Document toDocument(Interview interview) {
+        InterviewFormat format = interview.format();
+        Slot slot = interview.slot();
+        return new Document("_id", interview.id())
+                .append("tenantId", interview.owner().tenantId())
+                .append("memberId", interview.owner().memberId())
+                .append("contactId", interview.contactId())
+                .append("contactName", interview.contactName())
+                .append("objective", interview.objective())
+                .append("proposedSlots", interview.proposedSlots().stream().map(MongoInterviews::slot).toList())
+                .append("slotStart", slot == null ? null : Date.from(slot.start()))
+                .append("slotEnd", slot == null ? null : Date.from(slot.end()))
+                .append("slotMinutes", slot == null ? null : slot.minutes())
+                .append("format", new Document("kind", format.kind().name())
+                        .append("address", format.address())
+                        .append("phone", format.phone())
+                        .append("platform", format.platform() == null ? null : format.platform().name())
+                        .append("link", format.link()))
+                .append("memberTimeZone", interview.memberTimeZone().getId())
+                .append("contactTimeZone", interview.contactTimeZone().getId())
+                .append("status", interview.status().name())
+                .append("cancelReason", interview.cancelReason())
+                .append("sequence", interview.sequence())
+                .append("actualMinutes", interview.actualMinutes())
+                .append("endedAt", interview.endedAt() == null ? null : Date.from(interview.endedAt()))
+                .append("questionPlan", interview.questionPlan().stream().map(q -> new Document("questionId", q.questionId())
+                        .append("text", q.text()).append("category", q.category()).append("minutes", q.minutes())
+                        .append("sendInAdvance", q.sendInAdvance())).toList())
+                .append("createdAt", Date.from(interview.createdAt()))
+                .append("updatedAt", Date.from(interview.updatedAt()))
+                .append("version", interview.version());
+    }
+
+    private static Document slot(Slot slot) {
+        return new Document("start", Date.from(slot.start())).append("minutes", slot.minutes());
+    }
+
+    private static Interview toInterview(Document d) {
+        Document format = d.get("format", Document.class);
+        String platform = format.getString("platform");
+        Date slotStart = d.getDate("slotStart");
+        Date endedAt = d.getDate("endedAt");
+        return new Interview(
+                d.getString("_id"),
+                new Member(d.getString("memberId"), d.getString("tenantId")),
+                d.getString("contactId"),
+                d.getString("contactName"),
+                d.getString("objective"),
+                d.getList("proposedSlots", Document.class).stream()
+                        .map(s -> new Slot(s.getDate("start").toInstant(), s.getInteger("minutes"))).toList(),
+                slotStart == null ? null : new Slot(slotStart.toInstant(), d.getInteger("slotMinutes")),
+                new InterviewFormat(FormatKind.valueOf(format.getString("kind")), format.getString("address"),
+                        format.getString("phone"), platform == null ? null : VideoPlatform.valueOf(platform),
+                        format.getString("link")),
+                ZoneId.of(d.getString("memberTimeZone")),
+                ZoneId.of(d.getString("contactTimeZone")),
+                InterviewStatus.valueOf(d.getString("status")),
+                d.getString("cancelReason"),
+                d.getInteger("sequence", 0),
+                d.getInteger("actualMinutes"),
+                endedAt == null ? null : endedAt.toInstant(),
+                d.getList("questionPlan", Document.class, List.of()).stream()
+                        .map(q -> new PlannedQuestion(q.getString("questionId"), q.getString("text"),
+                                q.getString("category"), q.getInteger("minutes"), q.getBoolean("sendInAdvance", false)))
+                        .toList(),
+                d.getDate("createdAt").toInstant(),
+                d.getDate("updatedAt").toInstant(),
+                ((Number) d.get("version")).longValue());
+    }
+}

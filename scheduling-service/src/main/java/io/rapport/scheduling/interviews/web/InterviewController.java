@@ -1,0 +1,111 @@
+package io.rapport.scheduling.interviews.web;
+
+import io.rapport.platform.domain.InvalidInputException;
+import io.rapport.platform.domain.Member;
+import io.rapport.scheduling.interviews.Agenda;
+import io.rapport.scheduling.interviews.Interview;
+import io.rapport.scheduling.interviews.InterviewBook;
+import io.rapport.scheduling.interviews.Proposal;
+import io.rapport.scheduling.interviews.SlotRequest;
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The interview lifecycle over HTTP: each POST on an interview is one transition. */
+@RestController
+@RequestMapping("/api/interviews")
+class InterviewController {
+
+    private static final int MAX_LIST = 200;
+
+    private final InterviewBook book;
+
+    InterviewController(InterviewBook book) {
+        this.book = book;
+    }
+
+    @PostMapping
+    ResponseEntity<InterviewResponse> propose(Member member, @RequestBody Proposal.Request request) {
+        Interview interview = book.propose(member, request);
+        return ResponseEntity.created(URI.create("/api/interviews/" + interview.id())).body(InterviewResponse.of(interview));
+    }
+
+    @GetMapping
+    List<InterviewResponse> list(Member member, @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > MAX_LIST) {
+            throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIST);
+        }
+        return book.list(member, limit).stream().map(InterviewResponse::of).toList();
+    }
+
+    @GetMapping("/agenda")
+    Agenda agenda(Member member, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String timeZone, @RequestParam(defaultValue = "false") boolean includeCancelled) {
+        return book.agenda(member, from, to, timeZone, includeCancelled);
+    }
+
+    @GetMapping("/{id}")
+    InterviewResponse get(Member member, @PathVariable String id) {
+        return InterviewResponse.of(book.get(member, id));
+    }
+
+    record ScheduleRequest(String start) {
+    }
+
+    @PostMapping("/{id}/schedule")
+    InterviewResponse schedule(Member member, @PathVariable String id, @RequestBody ScheduleRequest request) {
+        return InterviewResponse.of(book.schedule(member, id, instant(request.start())));
+    }
+
+    @PostMapping("/{id}/confirm")
+    InterviewResponse confirm(Member member, @PathVariable String id) {
+        return InterviewResponse.of(book.confirm(member, id));
+    }
+
+    @PostMapping("/{id}/reschedule")
+    InterviewResponse reschedule(Member member, @PathVariable String id, @RequestBody SlotRequest request) {
+        return InterviewResponse.of(book.reschedule(member, id, request));
+    }
+
+    record CancelRequest(String reason) {
+    }
+
+    @PostMapping("/{id}/cancel")
+    InterviewResponse cancel(Member member, @PathVariable String id, @RequestBody CancelRequest request) {
+        return InterviewResponse.of(book.cancel(member, id, request.reason()));
+    }
+
+    record HeldRequest(Integer actualMinutes) {
+    }
+
+    @PostMapping("/{id}/held")
+    InterviewResponse held(Member member, @PathVariable String id, @RequestBody HeldRequest request) {
+        return InterviewResponse.of(book.hold(member, id, request.actualMinutes()));
+    }
+
+    @PostMapping("/{id}/no-show")
+    InterviewResponse noShow(Member member, @PathVariable String id) {
+        return InterviewResponse.of(book.noShow(member, id));
+    }
+
+    private static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("start", "is required: the start of one of the proposed slots");
+        }
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeException e) {
+            throw new InvalidInputException("start", "is not a date-time with an offset such as 2027-03-29T08:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.rapport.scheduling.questions.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.rapport.platform.domain.ConflictException;
+import io.rapport.platform.domain.Member;
+import io.rapport.scheduling.questions.MemberQuestions;
+import io.rapport.scheduling.questions.Question;
+import io.rapport.scheduling.questions.QuestionCategory;
+import io.rapport.scheduling.questions.TiaraStep;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+/** The member's own questions; a unique index on the normalized text refuses a duplicate even when two requests race. */
+@Repository
+class MongoMemberQuestions implements MemberQuestions {
+
+    static final String COLLECTION = "questions";
+
+    private final MongoTemplate mongo;
+
+    MongoMemberQuestions(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("memberId", Sort.Direction.ASC)
+                .on("normalizedText", Sort.Direction.ASC).unique().named("one_question_per_text"));
+    }
+
+    @Override
+    public void add(Question question, String normalizedText) {
+        try {
+            mongo.insert(new Document("_id", question.id())
+                    .append("tenantId", question.owner().tenantId())
+                    .append("memberId", question.owner().memberId())
+                    .append("text", question.text())
+                    .append("normalizedText", normalizedText)
+                    .append("category", question.category().name())
+                    .append("tiara", question.tiara() == null ? null : question.tiara().name()), COLLECTION);
+        } catch (DuplicateKeyException raced) {
+            String existing = findByText(question.owner(), normalizedText).map(Question::id).orElse("");
+            throw new ConflictException("This question is already in your bank", Map.of("existingQuestionId", existing));
+        }
+    }
+
+    @Override
+    public Optional<Question> find(Member owner, String id) {
+        return Optional.ofNullable(mongo.findOne(Query.query(owned(owner).and("_id").is(id)), Document.class, COLLECTION))
+                .map(MongoMemberQuestions::toQuestion);
+    }
+
+    @Override
+    public Optional<Question> findByText(Member owner, String normalizedText) {
+        return Optional.ofNullable(mongo.findOne(Query.query(owned(owner).and("normalizedText").is(normalizedText)),
+                Document.class, COLLECTION)).map(MongoMemberQuestions::toQuestion);
+    }
+
+    @Override
+    public List<Question> list(Member owner) {
+        return mongo.find(Query.query(owned(owner)).with(Sort.by("_id")), Document.class, COLLECTION).stream()
+                .map(MongoMemberQuestions::toQuestion).toList();
+    }
+
+    @Override
+    public long eraseAll(Member owner) {
+        return mongo.remove(Query.query(owned(owner)), COLLECTION).getDeletedCount();
+    }
+
+    private static Criteria owned(Member owner) {
+        return where("tenantId").is(owner.tenantId()).and("memberId").is(owner.memberId());
+    }
+
+    private static Question toQuestion(Document d) {
+        String tiara = d.getString("tiara");
+        return new Question(d.getString("_id"), new Member(d.getString("memberId"), d.getString("tenantId")),
+                d.getString("text"), QuestionCategory.valueOf(d.getString("category")),
+                tiara == null ? null : TiaraStep.valueOf(tiara), "member");
+    }
+}
