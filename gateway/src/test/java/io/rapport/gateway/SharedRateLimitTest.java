@@ -75,8 +75,8 @@ class SharedRateLimitTest {
 
         assertThat(status).isEqualTo(429);
         // Two separate budgets would let 2 x 3 through before the first 429; one shared budget lets
-        // the burst of 3 through, plus one per second that passed.
-        assertThat(allowed).isBetween(3, 3 + (int) seconds);
+        // the burst of 3 through, plus about one per second that passed (Redis counts whole seconds).
+        assertThat(allowed).isBetween(3, 4 + (int) seconds);
         assertThat(get(second, "/api/contacts", TestIdentityProvider.member("another-member", "uni-a")).statusCode())
                 .isEqualTo(200);
     }

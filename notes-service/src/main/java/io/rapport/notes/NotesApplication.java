@@ -1,7 +1,17 @@
 package io.rapport.notes;
 
+import io.rapport.notes.goals.Goals;
+import io.rapport.notes.goals.GrowthPlan;
+import io.rapport.notes.notes.NoteBook;
+import io.rapport.notes.notes.NoteRecords;
+import io.rapport.notes.profile.MemberData;
+import io.rapport.notes.profile.Profiles;
+import io.rapport.notes.synthesis.Syntheses;
+import io.rapport.notes.synthesis.SynthesisService;
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 
 /** Notes of held interviews, thank-yous, synthesis across interviews and growth plans. */
 @SpringBootApplication
@@ -9,5 +19,25 @@ public class NotesApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(NotesApplication.class, args);
+    }
+
+    @Bean
+    NoteBook noteBook(NoteRecords records, Clock clock) {
+        return new NoteBook(records, clock);
+    }
+
+    @Bean
+    SynthesisService synthesisService(NoteRecords records, Profiles profiles, Syntheses syntheses, Clock clock) {
+        return new SynthesisService(records, profiles, syntheses, clock);
+    }
+
+    @Bean
+    GrowthPlan growthPlan(Goals goals, Clock clock) {
+        return new GrowthPlan(goals, clock);
+    }
+
+    @Bean
+    MemberData memberData(NoteRecords records, Profiles profiles, Goals goals, Syntheses syntheses, Clock clock) {
+        return new MemberData(records, profiles, goals, syntheses, clock);
     }
 }

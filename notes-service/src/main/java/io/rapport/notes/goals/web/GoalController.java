@@ -1,0 +1,82 @@
+package io.rapport.notes.goals.web;
+
+import io.rapport.notes.goals.Goal;
+import io.rapport.notes.goals.GrowthPlan;
+import io.rapport.notes.goals.Progress;
+import io.rapport.platform.domain.Member;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The growth plan: goals linked to themes, progress updates, and the quarterly review. */
+@RestController
+@RequestMapping("/api/goals")
+class GoalController {
+
+    private final GrowthPlan plan;
+    private final Clock clock;
+
+    GoalController(GrowthPlan plan, Clock clock) {
+        this.plan = plan;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    ResponseEntity<GoalResponse> create(Member member, @RequestBody GoalRequest request) {
+        Goal goal = plan.create(member, request.title(), request.themes(), request.metric(), request.target(),
+                request.dueOn(), request.quarter());
+        return ResponseEntity.created(URI.create("/api/goals/" + goal.id())).body(GoalResponse.of(goal, clock.instant()));
+    }
+
+    @GetMapping
+    List<GoalResponse> list(Member member) {
+        return plan.list(member).stream().map(goal -> GoalResponse.of(goal, clock.instant())).toList();
+    }
+
+    @GetMapping("/{id}")
+    GoalResponse get(Member member, @PathVariable String id) {
+        return GoalResponse.of(plan.get(member, id), clock.instant());
+    }
+
+    @PostMapping("/{id}/progress")
+    GoalResponse progress(Member member, @PathVariable String id, @RequestBody ProgressRequest request) {
+        return GoalResponse.of(plan.updateProgress(member, id, request.value(), request.note()), clock.instant());
+    }
+
+    /** The quarterly review; without {@code quarter}, the current one. */
+    @GetMapping("/review")
+    Review review(Member member, @RequestParam(required = false) String quarter) {
+        String reviewed = quarter == null ? plan.currentQuarter() : quarter;
+        return new Review(reviewed, plan.behindSchedule(member, reviewed).stream()
+                .map(goal -> GoalResponse.of(goal, clock.instant())).toList());
+    }
+
+    record GoalRequest(String title, List<String> themes, String metric, Double target, LocalDate dueOn, String quarter) {
+    }
+
+    record ProgressRequest(Double value, String note) {
+    }
+
+    record Review(String quarter, List<GoalResponse> behindSchedule) {
+    }
+
+    record GoalResponse(String id, String title, List<String> themes, String metric, double target, double current,
+            double expectedByNow, boolean behindSchedule, LocalDate dueOn, String quarter, String actionItemId,
+            List<Progress> progress, Instant createdAt) {
+        static GoalResponse of(Goal goal, Instant now) {
+            return new GoalResponse(goal.id(), goal.title(), goal.themes(), goal.metric(), goal.target(), goal.current(),
+                    Math.round(goal.expectedByNow(now) * 100) / 100.0, goal.behindSchedule(now), goal.dueOn(),
+                    goal.quarter(), goal.actionItemId(), goal.progress(), goal.createdAt());
+        }
+    }
+}

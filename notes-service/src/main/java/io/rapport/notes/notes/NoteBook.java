@@ -1,0 +1,127 @@
+package io.rapport.notes.notes;
+
+import io.rapport.platform.domain.Change;
+import io.rapport.platform.domain.FieldProblem;
+import io.rapport.platform.domain.Ids;
+import io.rapport.platform.domain.InvalidInputException;
+import io.rapport.platform.domain.Member;
+import io.rapport.platform.domain.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** The member's use cases on the notes of their interviews. */
+public class NoteBook {
+
+    /** How a thank-you can go out. */
+    public enum Channel { EMAIL, LETTER, CARD, LINKEDIN, MESSAGE, OTHER }
+
+    private final NoteRecords records;
+    private final Clock clock;
+
+    public NoteBook(NoteRecords records, Clock clock) {
+        this.records = records;
+        this.clock = clock;
+    }
+
+    public NoteRecord get(Member owner, String interviewId) {
+        return records.find(owner, interviewId).orElseThrow(() -> new NotFoundException("note record", interviewId));
+    }
+
+    public List<NoteRecord> list(Member owner) {
+        return records.list(owner);
+    }
+
+    /** Preparation may start before the interview is held, so it creates the record when needed. */
+    public NoteRecord prepare(Member owner, String interviewId, String industry, String organization, String person) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Preparation research = new Preparation(Text.bounded(industry, "industry", 4000, problems),
+                Text.bounded(organization, "organization", 4000, problems),
+                Text.bounded(person, "person", 4000, problems));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        requireId(interviewId);
+        NoteRecord current = records.find(owner, interviewId).orElseGet(() -> NoteRecord.empty(interviewId, owner, clock.instant()));
+        return apply(current, record -> record.prepare(research, clock.instant()));
+    }
+
+    public NoteRecord record(Member owner, String interviewId, NoteContent content) {
+        return apply(heldOrConflict(owner, interviewId), record -> record.record(content, clock.instant()));
+    }
+
+    public NoteRecord addActionItem(Member owner, String interviewId, String text, LocalDate dueOn) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String cleanText = Text.required(text, "text", 500, problems);
+        if (dueOn == null) {
+            problems.add(new FieldProblem("dueOn", "is required (YYYY-MM-DD)"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return apply(heldOrConflict(owner, interviewId),
+                record -> record.addActionItem(Ids.newId(), cleanText, dueOn, clock.instant()));
+    }
+
+    public NoteRecord completeActionItem(Member owner, String interviewId, String actionItemId) {
+        return apply(get(owner, interviewId), record -> record.completeActionItem(actionItemId, clock.instant()));
+    }
+
+    public NoteRecord addReferral(Member owner, String interviewId, String name, String employer, String role,
+            Boolean mayUseReferrerName) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String cleanName = Text.required(name, "name", 200, problems);
+        String cleanEmployer = Text.bounded(employer, "employer", 200, problems);
+        String cleanRole = Text.bounded(role, "role", 200, problems);
+        if (mayUseReferrerName == null) {
+            problems.add(new FieldProblem("mayUseReferrerName", "is required: did the interviewee agree to be named?"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Referral referral = new Referral(Ids.newId(), cleanName, cleanEmployer, cleanRole, mayUseReferrerName, clock.instant());
+        return apply(heldOrConflict(owner, interviewId), record -> record.addReferral(referral, clock.instant()));
+    }
+
+    public String thankYouDraft(Member owner, String interviewId) {
+        NoteRecord record = heldOrConflict(owner, interviewId);
+        return record.thankYouDraft();
+    }
+
+    public NoteRecord editThankYou(Member owner, String interviewId, String text) {
+        return apply(heldOrConflict(owner, interviewId), record -> record.editThankYou(text, clock.instant()));
+    }
+
+    /** @param sentAt null: now */
+    public NoteRecord markThankYouSent(Member owner, String interviewId, String channel, Instant sentAt) {
+        Channel cleanChannel = Arrays.stream(Channel.values())
+                .filter(candidate -> channel != null && candidate.name().equals(channel.strip().toUpperCase(Locale.ROOT)))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException("channel", "must be one of " + Arrays.toString(Channel.values())));
+        Instant now = clock.instant();
+        return apply(heldOrConflict(owner, interviewId),
+                record -> record.markThankYouSent(cleanChannel.name(), sentAt == null ? now : sentAt, now));
+    }
+
+    private NoteRecord heldOrConflict(Member owner, String interviewId) {
+        // An interview notes has never heard of is treated like one not held yet: the member may be ahead of the event.
+        return records.find(owner, interviewId).orElseGet(() -> NoteRecord.empty(interviewId, owner, clock.instant()));
+    }
+
+    private NoteRecord apply(NoteRecord current, Function<NoteRecord, Change<NoteRecord>> operation) {
+        Change<NoteRecord> change = operation.apply(current);
+        records.save(change, current.version());
+        return records.find(current.owner(), current.interviewId()).orElse(change.state());
+    }
+
+    private static void requireId(String interviewId) {
+        if (interviewId == null || !interviewId.matches("[A-Za-z0-9._:-]{1,128}")) {
+            throw new InvalidInputException("interviewId", "is not an interview id");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.rapport.notes.notes.web;
+
+import io.rapport.notes.notes.NoteBook;
+import io.rapport.notes.notes.NoteContent;
+import io.rapport.notes.notes.NoteRecord;
+import io.rapport.notes.notes.Text;
+import io.rapport.notes.notes.ThankYouDraft;
+import io.rapport.platform.domain.Member;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Notes of the member's interviews: preparation, consented entries, action items, referrals, the thank-you. */
+@RestController
+@RequestMapping("/api/notes")
+class NoteController {
+
+    private final NoteBook book;
+
+    NoteController(NoteBook book) {
+        this.book = book;
+    }
+
+    @GetMapping
+    List<NoteRecordResponse> list(Member member) {
+        return book.list(member).stream().map(NoteRecordResponse::of).toList();
+    }
+
+    @GetMapping("/{interviewId}")
+    NoteRecordResponse get(Member member, @PathVariable String interviewId) {
+        return NoteRecordResponse.of(book.get(member, interviewId));
+    }
+
+    @PutMapping("/{interviewId}/preparation")
+    NoteRecordResponse prepare(Member member, @PathVariable String interviewId, @RequestBody PreparationRequest request) {
+        return NoteRecordResponse.of(book.prepare(member, interviewId, request.industry(), request.organization(),
+                request.person()));
+    }
+
+    @PutMapping("/{interviewId}")
+    NoteRecordResponse record(Member member, @PathVariable String interviewId, @RequestBody NotesRequest request) {
+        NoteContent content = NoteContent.of(request.contactName(), request.employer(), request.role(),
+                request.consent(), request.permissionToShare(), request.entries(), request.takeaways(), request.advice());
+        return NoteRecordResponse.of(book.record(member, interviewId, content));
+    }
+
+    @PostMapping("/{interviewId}/action-items")
+    ResponseEntity<NoteRecordResponse> addActionItem(Member member, @PathVariable String interviewId,
+            @RequestBody ActionItemRequest request) {
+        NoteRecord record = book.addActionItem(member, interviewId, request.text(), request.dueOn());
+        String id = record.actionItems().getLast().id();
+        return ResponseEntity.created(URI.create("/api/notes/" + interviewId + "/action-items/" + id))
+                .body(NoteRecordResponse.of(record));
+    }
+
+    @PostMapping("/{interviewId}/action-items/{actionItemId}/completion")
+    NoteRecordResponse completeActionItem(Member member, @PathVariable String interviewId,
+            @PathVariable String actionItemId) {
+        return NoteRecordResponse.of(book.completeActionItem(member, interviewId, actionItemId));
+    }
+
+    @PostMapping("/{interviewId}/referrals")
+    ResponseEntity<NoteRecordResponse> addReferral(Member member, @PathVariable String interviewId,
+            @RequestBody ReferralRequest request) {
+        NoteRecord record = book.addReferral(member, interviewId, request.name(), request.employer(), request.role(),
+                request.mayUseReferrerName());
+        return ResponseEntity.created(URI.create("/api/notes/" + interviewId))
+                .body(NoteRecordResponse.of(record));
+    }
+
+    @GetMapping("/{interviewId}/thank-you")
+    ThankYouDraftResponse thankYou(Member member, @PathVariable String interviewId) {
+        NoteRecord record = book.get(member, interviewId);
+        return ThankYouDraftResponse.of(book.thankYouDraft(member, interviewId), record);
+    }
+
+    @PutMapping("/{interviewId}/thank-you")
+    ThankYouDraftResponse editThankYou(Member member, @PathVariable String interviewId,
+            @RequestBody ThankYouEditRequest request) {
+        NoteRecord record = book.editThankYou(member, interviewId, request.text());
+        return ThankYouDraftResponse.of(record.thankYouDraft(), record);
+    }
+
+    @PostMapping("/{interviewId}/thank-you/sent")
+    NoteRecordResponse markThankYouSent(Member member, @PathVariable String interviewId,
+            @RequestBody ThankYouSentRequest request) {
+        return NoteRecordResponse.of(book.markThankYouSent(member, interviewId, request.channel(), request.sentAt()));
+    }
+
+    record PreparationRequest(String industry, String organization, String person) {
+    }
+
+    record NotesRequest(String contactName, String employer, String role, String consent, Boolean permissionToShare,
+            List<NoteContent.EntryInput> entries, List<String> takeaways, String advice) {
+    }
+
+    record ActionItemRequest(String text, LocalDate dueOn) {
+    }
+
+    record ReferralRequest(String name, String employer, String role, Boolean mayUseReferrerName) {
+    }
+
+    record ThankYouEditRequest(String text) {
+    }
+
+    record ThankYouSentRequest(String channel, Instant sentAt) {
+    }
+
+    record ThankYouDraftResponse(String draft, int words, int maxWords, boolean edited, boolean sent,
+            List<String> warnings) {
+        static ThankYouDraftResponse of(String draft, NoteRecord record) {
+            return new ThankYouDraftResponse(draft, Text.words(draft), ThankYouDraft.MAX_WORDS,
+                    record.thankYou().editedDraft() != null, record.thankYou().sent(), ThankYouDraft.warnings(draft));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.rapport.notes.profile.web;
+
+import io.rapport.notes.profile.MemberData;
+import io.rapport.notes.profile.MemberProfile;
+import io.rapport.notes.profile.Profiles;
+import io.rapport.platform.domain.Member;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The member's own profile (skills, target roles, industries) and the export of all their notes data. */
+@RestController
+@RequestMapping("/api/profile")
+class ProfileController {
+
+    private final Profiles profiles;
+    private final MemberData data;
+
+    ProfileController(Profiles profiles, MemberData data) {
+        this.profiles = profiles;
+        this.data = data;
+    }
+
+    @GetMapping
+    ProfileBody get(Member member) {
+        return ProfileBody.of(profiles.find(member).orElse(MemberProfile.empty(member)));
+    }
+
+    @PutMapping
+    ProfileBody put(Member member, @RequestBody ProfileBody request) {
+        MemberProfile profile = MemberProfile.of(member, request.skills(), request.targetRoles(), request.industries());
+        profiles.save(profile);
+        return ProfileBody.of(profile);
+    }
+
+    /** Everything notes-service holds of the member, as JSON. */
+    @GetMapping("/export")
+    ResponseEntity<MemberData.Export> export(Member member) {
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"notes-export.json\"")
+                .body(data.export(member));
+    }
+
+    record ProfileBody(List<String> skills, List<String> targetRoles, List<String> industries) {
+        static ProfileBody of(MemberProfile profile) {
+            return new ProfileBody(profile.skills(), profile.targetRoles(), profile.industries());
+        }
+    }
+}

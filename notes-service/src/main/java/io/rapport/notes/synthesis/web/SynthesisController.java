@@ -1,0 +1,71 @@
+package io.rapport.notes.synthesis.web;
+
+import io.rapport.notes.notes.Category;
+import io.rapport.notes.synthesis.Perspectives;
+import io.rapport.notes.synthesis.Synthesis;
+import io.rapport.notes.synthesis.SynthesisService;
+import io.rapport.notes.synthesis.Theme;
+import io.rapport.platform.domain.Member;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Themes across the member's interviews, skill gaps, side-by-side views and the mentor export. */
+@RestController
+@RequestMapping("/api/synthesis")
+class SynthesisController {
+
+    static final MediaType MARKDOWN = MediaType.parseMediaType("text/markdown;charset=UTF-8");
+
+    private final SynthesisService synthesis;
+
+    SynthesisController(SynthesisService synthesis) {
+        this.synthesis = synthesis;
+    }
+
+    @GetMapping
+    SynthesisResponse get(Member member) {
+        Synthesis current = synthesis.current(member);
+        Map<String, List<Theme>> themes = new LinkedHashMap<>();
+        for (Category category : Category.values()) {
+            List<Theme> found = current.themes().get(category);
+            if (found != null) {
+                themes.put(category.name(), found);
+            }
+        }
+        return new SynthesisResponse(current.interviewCount(), current.entryCount(), current.themeCount(), themes,
+                current.skillGaps());
+    }
+
+    @GetMapping("/skill-gaps")
+    List<Theme> skillGaps(Member member) {
+        return synthesis.current(member).skillGaps();
+    }
+
+    @GetMapping("/by-employer")
+    List<Perspectives.Group> byEmployer(Member member) {
+        return synthesis.byEmployer(member);
+    }
+
+    @GetMapping("/by-role")
+    List<Perspectives.Group> byRole(Member member) {
+        return synthesis.byRole(member);
+    }
+
+    @GetMapping("/export.md")
+    ResponseEntity<String> export(Member member, @RequestParam(defaultValue = "false") boolean hideEmployers) {
+        return ResponseEntity.ok().contentType(MARKDOWN)
+                .header("Content-Disposition", "attachment; filename=\"synthesis.md\"")
+                .body(synthesis.markdown(member, hideEmployers));
+    }
+
+    record SynthesisResponse(int interviewCount, int entryCount, int themeCount, Map<String, List<Theme>> themes,
+            List<Theme> skillGaps) {
+    }
+}

@@ -1,0 +1,72 @@
+package io.rapport.notes.synthesis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rapport.notes.notes.Category;
+import io.rapport.notes.notes.Consent;
+import io.rapport.notes.notes.Entry;
+import io.rapport.notes.notes.HeldInterview;
+import io.rapport.notes.notes.NoteRecord;
+import io.rapport.notes.notes.Preparation;
+import io.rapport.notes.notes.Referral;
+import io.rapport.notes.notes.ThankYou;
+import io.rapport.platform.domain.Member;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The anonymizer: what a mentor receives must not name anyone or leak what was said in confidence. */
+class MarkdownExportTest {
+
+    private final MarkdownExport export = new MarkdownExport(new Synthesizer());
+
+    @Test
+    void noContactNameOrSensitiveTextSurvives() {
+        List<NoteRecord> records = List.of(
+                record("i-1", "Dana Reyes", "Acme", false, List.of(
+                        entry(Category.SKILLS, "Dana says SQL is the daily bread; Reyes learned it on the job.", false),
+                        entry(Category.CULTURE, "Confidential: a reorganisation will cut the analytics team.", true)),
+                        List.of("Dana Reyes thinks stakeholder communication beats tooling"),
+                        List.of(new Referral("r-1", "Priya Natarajan", "Globex", "Lead", true, Instant.EPOCH))),
+                record("i-2", "Lee Park", "Globex", false, List.of(
+                        entry(Category.SKILLS, "SQL and stakeholder communication, as Priya Natarajan told LEE too.", false),
+                        entry(Category.CHALLENGES, "Salary at Globex is 20% under market.", true)),
+                        List.of(), List.of()),
+                record("i-3", "Sam Ortiz", "Initech", true, List.of(
+                        entry(Category.TRENDS, "Open about it: AI copilots are replacing junior reporting work.", true)),
+                        List.of(), List.of()));
+
+        String markdown = export.render(records, List.of(), false);
+
+        assertThat(markdown).doesNotContainIgnoringCase("Dana").doesNotContainIgnoringCase("Reyes")
+                .doesNotContainIgnoringCase("Lee ").doesNotContainIgnoringCase("Park")
+                .doesNotContainIgnoringCase("Sam").doesNotContainIgnoringCase("Ortiz")
+                .doesNotContainIgnoringCase("Priya").doesNotContainIgnoringCase("Natarajan")
+                .doesNotContain("reorganisation", "Salary", "20%");
+        assertThat(markdown).contains("Interviewee A", "Interviewee B", "Interviewee C", "Acme", "Globex")
+                .contains("AI copilots").as("shared with the interviewee's permission")
+                .contains("sql");
+    }
+
+    @Test
+    void employersAreHiddenWhenTheMemberAsks() {
+        List<NoteRecord> records = List.of(record("i-1", "Dana Reyes", "Acme Corp", false,
+                List.of(entry(Category.CULTURE, "At Acme Corp people ship weekly.", false)), List.of(), List.of()));
+
+        String markdown = export.render(records, List.of(), true);
+
+        assertThat(markdown).doesNotContainIgnoringCase("Acme").contains("Employer 1");
+    }
+
+    private static Entry entry(Category category, String text, boolean sensitive) {
+        return new Entry(text.substring(0, 6), category, text, sensitive);
+    }
+
+    private static NoteRecord record(String id, String name, String employer, boolean permissionToShare,
+            List<Entry> entries, List<String> takeaways, List<Referral> referrals) {
+        Instant start = Instant.parse("2026-10-01T15:00:00Z");
+        return new NoteRecord(id, new Member("alice", "uni"), new HeldInterview("c-" + id, start, start.plusSeconds(1800), 30, 30, false),
+                name, employer, "Analyst", Consent.GRANTED, permissionToShare, Preparation.NONE, entries, takeaways,
+                null, List.of(), referrals, ThankYou.NOT_SENT, start, 1);
+    }
+}
