@@ -30,7 +30,8 @@ import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.server.ServerWebInputException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 import reactor.core.publisher.Mono;
 
 /**
@@ -45,6 +46,7 @@ public class DevTokens {
     public static final String PATH = "/auth/dev-token";
     static final String ISSUER = "rapport-embedded";
     private static final Duration LIFETIME = Duration.ofHours(8);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Logger log = LoggerFactory.getLogger(DevTokens.class);
 
     private final KeyPair keys;
@@ -67,13 +69,19 @@ public class DevTokens {
 
     @Bean
     RouterFunction<ServerResponse> devTokenEndpoint() {
-        return RouterFunctions.route(RequestPredicates.POST(PATH), request -> request.bodyToMono(TokenRequest.class)
-                .defaultIfEmpty(new TokenRequest(null, null, null))
-                .flatMap(this::answer)
-                .onErrorResume(ServerWebInputException.class, e -> ServerResponse.badRequest()
-                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                        .bodyValue(Map.of("status", 400, "title", "Malformed request",
-                                "detail", "Send {\"member\": ..., \"tenant\": ..., \"roles\": [\"member\"]} as JSON."))));
+        return RouterFunctions.route(RequestPredicates.POST(PATH), request -> request.bodyToMono(String.class)
+                .defaultIfEmpty("{}")
+                .flatMap(body -> {
+                    TokenRequest parsed;
+                    try {
+                        parsed = JSON.readValue(body, TokenRequest.class);
+                    } catch (JacksonException e) {
+                        return ServerResponse.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                                .bodyValue(Map.of("status", 400, "title", "Malformed request",
+                                        "detail", "Send {\"member\": ..., \"tenant\": ..., \"roles\": [\"member\"]} as JSON."));
+                    }
+                    return answer(parsed == null ? new TokenRequest(null, null, null) : parsed);
+                }));
     }
 
     String issue(String member, String tenant, List<String> roles) throws JOSEException {
