@@ -3,13 +3,9 @@ package io.rapport.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,12 +38,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FirstSliceThroughTheGatewayIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = GatewayClient.JSON;
 
-    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
     private static EmbeddedSystem system;
     private static String tenant;
+    private static GatewayClient gateway;
 
     @BeforeAll
     static void startTheWholeSystem() throws IOException {
@@ -61,6 +56,7 @@ class FirstSliceThroughTheGatewayIT {
         }
         system = EmbeddedSystem.start(settings, System.out::println);
         tenant = "state-university-" + UUID.randomUUID();
+        gateway = new GatewayClient(system.gatewayUri(), tenant);
     }
 
     @AfterAll
@@ -75,27 +71,27 @@ class FirstSliceThroughTheGatewayIT {
     @Test
     @Order(1)
     void aContactCreatedThroughTheGatewayIsReadListedChangedAndKnownToScheduling() throws Exception {
-        Response created = call("POST", "/api/contacts", "alice", Map.of("X-Request-Id", "e2e-create-1"), """
+        GatewayClient.Response created = call("POST", "/api/contacts", "alice", Map.of("X-Request-Id", "e2e-create-1"), """
                 {"name": "Grace Hopper", "email": "grace@navy.example", "employer": "US Navy",
                  "role": "Rear Admiral", "source": "alumni"}
                 """);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().path("id").asText();
 
-        Response read = call("GET", "/api/contacts/" + id, "alice", Map.of(), null);
+        GatewayClient.Response read = call("GET", "/api/contacts/" + id, "alice", Map.of(), null);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().path("email").asText()).isEqualTo("grace@navy.example");
         assertThat(call("GET", "/api/contacts", "alice", Map.of(), null).json().path("items").findValuesAsText("id"))
                 .containsExactly(id);
 
-        Response updated = call("PUT", "/api/contacts/" + id, "alice", Map.of(), """
+        GatewayClient.Response updated = call("PUT", "/api/contacts/" + id, "alice", Map.of(), """
                 {"name": "Grace Hopper", "email": "grace@navy.example", "employer": "Harvard",
                  "role": "Researcher", "source": "alumni"}
                 """);
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Response known = call("GET", "/api/scheduling/contacts/" + id, "alice", Map.of(), null);
+            GatewayClient.Response known = call("GET", "/api/scheduling/contacts/" + id, "alice", Map.of(), null);
             assertThat(known.status()).isEqualTo(200);
             assertThat(known.json().path("employer").asText()).isEqualTo("Harvard");
         });
@@ -138,7 +134,7 @@ class FirstSliceThroughTheGatewayIT {
         assertThat(call("GET", "/api/contacts", "bob", Map.of(), null).json().path("items").size()).isZero();
         assertThat(call("GET", "/api/contacts/" + alices, "bob", Map.of("X-Member-Id", "alice", "X-Tenant-Id", tenant), null)
                 .status()).as("identity headers from a client are ignored").isEqualTo(404);
-        Response anonymous = call("GET", "/api/contacts", null, Map.of(), null);
+        GatewayClient.Response anonymous = call("GET", "/api/contacts", null, Map.of(), null);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
     }
@@ -147,7 +143,7 @@ class FirstSliceThroughTheGatewayIT {
     @Order(6)
     void aContactWrittenWhileKafkaIsDownReachesSchedulingOnceKafkaIsBack() throws Exception {
         system.stopKafka();
-        Response created = call("POST", "/api/contacts", "alice", Map.of(), """
+        GatewayClient.Response created = call("POST", "/api/contacts", "alice", Map.of(), """
                 {"name": "Written During The Outage", "employer": "Acme"}
                 """);
         assertThat(created.status()).as("the member's write does not wait for Kafka: " + created).isEqualTo(201);
@@ -164,11 +160,11 @@ class FirstSliceThroughTheGatewayIT {
     @Order(4)
     void theGatewayServesEveryServicesApiDocumentWithItsErrors() throws Exception {
         for (String service : List.of("contacts-service", "scheduling-service", "notes-service", "reminders-service")) {
-            Response doc = call("GET", "/openapi/" + service, null, Map.of(), null);
+            GatewayClient.Response doc = call("GET", "/openapi/" + service, null, Map.of(), null);
             assertThat(doc.status()).as(service + ": " + doc).isEqualTo(200);
             assertThat(doc.json().path("info").path("title").asText()).isEqualTo("Rapport " + service);
         }
-        Response contacts = call("GET", "/openapi/contacts-service", null, Map.of(), null);
+        GatewayClient.Response contacts = call("GET", "/openapi/contacts-service", null, Map.of(), null);
         assertThat(contacts.json().path("paths").has("/api/contacts")).isTrue();
         assertThat(contacts.json().path("paths").path("/api/contacts/{id}").path("get").path("responses").has("404")).isTrue();
         assertThat(call("GET", "/v3/api-docs/swagger-config", null, Map.of(), null).raw().body()).contains("/openapi/notes-service");
@@ -180,14 +176,14 @@ class FirstSliceThroughTheGatewayIT {
         system.stopService("notes");
 
         assertThat(system.isServiceRunning("notes-service")).isFalse();
-        Response down = call("GET", "/api/notes", "alice", Map.of(), null);
+        GatewayClient.Response down = call("GET", "/api/notes", "alice", Map.of(), null);
         assertThat(down.status()).as(down.toString()).isEqualTo(503);
         assertThat(down.header("Content-Type")).startsWith("application/problem+json");
         assertThat(call("GET", "/api/contacts", "alice", Map.of(), null).status()).isEqualTo(200);
         assertThat(call("GET", "/api/scheduling/contacts", "alice", Map.of(), null).status()).isEqualTo(200);
     }
 
-    private static void assertRefused(Response response, String field) {
+    private static void assertRefused(GatewayClient.Response response, String field) {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.json().path("errors").findValuesAsText("field")).contains(field);
@@ -224,58 +220,7 @@ class FirstSliceThroughTheGatewayIT {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private static Response call(String method, String path, String member, Map<String, String> headers, String body)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(system.gatewayUri() + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (member != null) {
-            request.header("Authorization", "Bearer " + tokenFor(member));
-        }
-        headers.forEach(request::header);
-        return new Response(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
-    }
-
-    /** The embedded default's dev tokens: what a newcomer gets with one curl. */
-    private static String tokenFor(String member) {
-        return TOKENS.computeIfAbsent(member, name -> {
-            try {
-                HttpResponse<String> issued = HTTP.send(HttpRequest.newBuilder(URI.create(system.gatewayUri() + "/auth/dev-token"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"member\": \"" + name + "\", \"tenant\": \"" + tenant + "\", \"roles\": [\"member\"]}"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
-                return JSON.readTree(issued.body()).path("access_token").asText();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
-
-    private record Response(HttpResponse<String> raw) {
-        int status() {
-            return raw.statusCode();
-        }
-
-        JsonNode json() {
-            try {
-                return JSON.readTree(raw.body());
-            } catch (IOException e) {
-                throw new AssertionError("Not JSON: " + raw.body(), e);
-            }
-        }
-
-        String header(String name) {
-            return raw.headers().firstValue(name).orElse("");
-        }
-
-        @Override
-        public String toString() {
-            return raw.statusCode() + " " + raw.body();
-        }
+    private static GatewayClient.Response call(String method, String path, String member, Map<String, String> headers, String body) {
+        return gateway.call(method, path, member, headers, body);
     }
 }
