@@ -30,9 +30,6 @@ public final class EmbeddedDefault {
             return;
         }
         logLibrariesTo(new DataFolder(settings.dataDir()).logFile("launcher"));
-        if (settings.demo()) {
-            System.out.println("--demo: demo data is not available yet");
-        }
         System.out.println("Starting Rapport (data: " + settings.dataDir() + ")");
         EmbeddedSystem system;
         try {
@@ -51,7 +48,22 @@ public final class EmbeddedDefault {
         }
         System.out.println("Rapport is up in " + EmbeddedSystem.seconds(system.startupTime()) + " — gateway: "
                 + system.gatewayUri() + "  (logs: " + system.logsDir() + ", Ctrl-C stops everything)");
+        if (settings.demo()) {
+            loadDemoMember(system);
+        }
         new CountDownLatch(1).await();
+    }
+
+    private static void loadDemoMember(EmbeddedSystem system) {
+        System.out.println("Loading the demo member through the public API (about half a minute)…");
+        try {
+            var made = new DemoMember(system.gatewayUri(), System.out::println).load();
+            System.out.println("Demo member ready: " + made + ". Sign in as it with:");
+            System.out.println("  curl -s -X POST " + system.gatewayUri() + "/auth/dev-token -H 'Content-Type: application/json' -d '{\"member\": \""
+                    + DemoMember.MEMBER + "\", \"tenant\": \"" + DemoMember.TENANT + "\"}'");
+        } catch (RuntimeException e) {
+            System.out.println("The demo member could not be loaded completely (the system stays up): " + e.getMessage());
+        }
     }
 
     /**

@@ -1,0 +1,78 @@
+package io.rapport.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code ./rapport run --demo} gives a newcomer a member worth looking at, made only through the public API. */
+class DemoMemberIT {
+
+    private static EmbeddedSystem system;
+    private static GatewayClient demo;
+    private static Map<String, Integer> made;
+
+    @BeforeAll
+    static void startAndLoad() throws IOException {
+        LaunchSettings settings = LaunchSettings.defaults()
+                .withRepoRoot(Path.of("..").toAbsolutePath().normalize())
+                .withDataDir(Files.createDirectories(Path.of("target", "demo-data").toAbsolutePath()))
+                .withReset(true);
+        List<Integer> ports = FreePorts.take(PortName.values().length);
+        for (PortName name : PortName.values()) {
+            settings = settings.withPort(name, ports.get(name.ordinal()));
+        }
+        system = EmbeddedSystem.start(settings, System.out::println);
+        made = new DemoMember(system.gatewayUri(), System.out::println).load();
+        demo = new GatewayClient(system.gatewayUri(), DemoMember.TENANT);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void aDozenContactsAcrossEmployersAndStagesIncludingTheReferral() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode contacts = demo.get("/api/contacts?limit=100", DemoMember.MEMBER).json().path("items");
+            assertThat(contacts.size()).isEqualTo(12);
+            assertThat(contacts.findValuesAsText("name")).contains("Nadia Osei");
+            assertThat(contacts.findValuesAsText("stage")).contains("INTERVIEWED", "SCHEDULED", "DECLINED", "OUTREACH_SENT", "IDENTIFIED");
+        });
+        assertThat(demo.get("/api/employers?top=5", DemoMember.MEMBER).raw().body()).contains("Northwind Health");
+        assertThat(made).containsEntry("interviews held", 3);
+    }
+
+    @Test
+    void interviewsPastAndUpcoming() {
+        String interviews = demo.get("/api/interviews?limit=50", DemoMember.MEMBER).raw().body();
+
+        assertThat(interviews).contains("\"HELD\"", "\"CONFIRMED\"", "\"PROPOSED\"");
+    }
+
+    @Test
+    void theSynthesisShowsThemesSupportedBySeveralInterviews() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(demo.get("/api/synthesis", DemoMember.MEMBER).raw().body()).containsIgnoringCase("stakehold"));
+        assertThat(demo.get("/api/synthesis/export.md", DemoMember.MEMBER).raw().body())
+                .doesNotContain("Priya", "Marcus", "Elena", "reorganization");
+    }
+
+    @Test
+    void remindersFollowFromTheEvents() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(demo.get("/api/reminders", DemoMember.MEMBER).raw().body()).isNotEqualTo("[]").contains("Northwind"));
+    }
+}
