@@ -1,7 +1,29 @@
 package io.rapport.reminders;
 
+import io.rapport.reminders.config.DeliveryLoop;
+import io.rapport.reminders.preferences.MemberPreferences;
+import io.rapport.reminders.preferences.persistence.MongoPreferences;
+import io.rapport.reminders.reminders.DailyDigest;
+import io.rapport.reminders.reminders.DeliveryChannel;
+import io.rapport.reminders.reminders.DeliveryEngine;
+import io.rapport.reminders.reminders.EmailChannel;
+import io.rapport.reminders.reminders.FollowUpRules;
+import io.rapport.reminders.reminders.Inbox;
+import io.rapport.reminders.reminders.MemberData;
+import io.rapport.reminders.reminders.Reminders;
+import io.rapport.reminders.reminders.messaging.SmtpMailer;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.mail.javamail.JavaMailSender;
 
 /** The follow-up engine: 3B7 follow-ups, confirmations, thank-yous and keep-in-touch, delivered exactly once. */
 @SpringBootApplication
@@ -9,5 +31,55 @@ public class RemindersApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(RemindersApplication.class, args);
+    }
+
+    @Bean
+    FollowUpRules followUpRules(Reminders reminders, MemberPreferences preferences, Clock clock) {
+        return new FollowUpRules(reminders, preferences, clock);
+    }
+
+    @Bean
+    Inbox inbox(Reminders reminders, Clock clock) {
+        return new Inbox(reminders, clock);
+    }
+
+    @Bean
+    MemberData memberData(Reminders reminders, MemberPreferences preferences) {
+        return new MemberData(reminders, preferences);
+    }
+
+    /** Without an SMTP host configured, reminders go to the inbox only. */
+    @Bean
+    SmtpMailer smtpMailer(ObjectProvider<JavaMailSender> sender,
+            @Value("${rapport.reminders.mail.from:reminders@rapport.local}") String from) {
+        JavaMailSender available = sender.getIfAvailable();
+        return available == null ? null : new SmtpMailer(available, from);
+    }
+
+    @Bean
+    DeliveryEngine deliveryEngine(Reminders reminders, MemberPreferences preferences, ObjectProvider<SmtpMailer> mailer,
+            Clock clock,
+            @Value("${rapport.reminders.delivery.lease:60s}") Duration lease,
+            @Value("${rapport.reminders.delivery.late-after:5m}") Duration lateAfter,
+            @Value("${rapport.reminders.delivery.batch-size:500}") int batchSize) {
+        List<DeliveryChannel> channels = mailer.stream().<DeliveryChannel>map(EmailChannel::new).toList();
+        String claimer = "reminders-service@" + ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
+        return new DeliveryEngine(reminders, preferences, channels, clock, claimer,
+                new DeliveryEngine.Settings(lease, lateAfter, batchSize));
+    }
+
+    @Bean
+    DailyDigest dailyDigest(Reminders reminders, MongoPreferences preferences, ObjectProvider<SmtpMailer> mailer,
+            Clock clock) {
+        SmtpMailer available = mailer.getIfAvailable();
+        return available == null ? null : new DailyDigest(reminders, preferences, preferences, available, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "rapport.reminders.delivery.enabled", havingValue = "true", matchIfMissing = true)
+    DeliveryLoop deliveryLoop(DeliveryEngine engine, ObjectProvider<DailyDigest> digest,
+            @Value("${rapport.reminders.delivery.poll-interval:1s}") Duration pollInterval) {
+        return new DeliveryLoop(engine, digest.getIfAvailable(), pollInterval);
     }
 }

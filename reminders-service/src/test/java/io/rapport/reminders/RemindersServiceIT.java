@@ -3,12 +3,11 @@ package io.rapport.reminders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rapport.test.ApiClient;
-import io.rapport.test.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The deployable starts against real Kafka and MongoDB, reports its health and refuses anonymous API calls. */
-@ServiceIntegrationTest
+@RemindersServiceTest
 class RemindersServiceIT {
 
     @LocalServerPort

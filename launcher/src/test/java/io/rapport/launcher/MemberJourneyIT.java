@@ -1,0 +1,382 @@
+package io.rapport.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole journey as a member lives it, only through the gateway, on the system as
+ * {@code ./rapport run} starts it: targets, outreach and its follow-ups, an interview scheduled
+ * and confirmed, conversations held, consented notes with a referral and an action item, a
+ * thank-you and what follows it, the synthesis across interviews, another member who sees none of
+ * it, and the erasure of everything. Each step checks what the member would check, waiting on the
+ * events with bounds.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MemberJourneyIT {
+
+    private static final String MAYA = "maya";
+    private static final String ZONE = "America/Chicago";
+    private static final Duration EVENTS = Duration.ofSeconds(30);
+
+    private static EmbeddedSystem system;
+    private static GatewayClient api;
+    private static String bluefin;
+    private static String marcus;
+    private static String lena;
+    private static String priya;
+    private static String sofia;
+    private static String heldWithMarcus;
+    private static Instant marcusInterviewEnds;
+
+    @BeforeAll
+    static void start() throws IOException {
+        LaunchSettings settings = LaunchSettings.defaults()
+                .withRepoRoot(Path.of("..").toAbsolutePath().normalize())
+                .withDataDir(Files.createDirectories(Path.of("target", "journey-data").toAbsolutePath()))
+                .withReset(true);
+        List<Integer> ports = FreePorts.take(PortName.values().length);
+        for (PortName name : PortName.values()) {
+            settings = settings.withPort(name, ports.get(name.ordinal()));
+        }
+        system = EmbeddedSystem.start(settings, System.out::println);
+        api = new GatewayClient(system.gatewayUri(), "journey-university-" + UUID.randomUUID());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void targetsAreScoredAndRankedAndADuplicateContactIsRefused() {
+        String northwind = id(api.post("/api/employers", MAYA, "{\"name\": \"Northwind Health\", \"industry\": \"Healthcare\", \"motivation\": 3, \"posting\": 2}"));
+        bluefin = id(api.post("/api/employers", MAYA, "{\"name\": \"Bluefin Analytics\", \"industry\": \"Technology\", \"motivation\": 3, \"posting\": 3}"));
+        String orbit = id(api.post("/api/employers", MAYA, "{\"name\": \"Orbit Energy\", \"industry\": \"Energy\", \"motivation\": 1, \"posting\": 3}"));
+
+        marcus = contact("Marcus Lee", "marcus@bluefin.example", bluefin, "Data Scientist", "alumni");
+        lena = contact("Lena Fischer", "lena@bluefin.example", bluefin, "Data Engineer", "linkedin");
+        priya = contact("Priya Raman", "priya@northwind.example", northwind, "Product Manager", "linkedin");
+        sofia = contact("Sofia Garcia", "sofia@northwind.example", northwind, "Nurse Informaticist", "linkedin");
+        contact("Aisha Khan", "aisha@orbit.example", orbit, "Energy Analyst", "directory");
+
+        GatewayClient.Response duplicate = api.post("/api/contacts", MAYA,
+                "{\"name\": \"M. Lee\", \"email\": \"MARCUS@bluefin.example\", \"employerId\": \"" + bluefin + "\"}");
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.text("existingContactId")).isEqualTo(marcus);
+
+        JsonNode ranked = items(api.get("/api/employers?top=5", MAYA));
+        assertThat(ranked.findValuesAsText("name")).containsExactly("Bluefin Analytics", "Northwind Health", "Orbit Energy");
+        assertThat(api.get("/api/contacts?limit=50", MAYA).json().path("items").size()).isEqualTo(5);
+    }
+
+    @Test
+    @Order(2)
+    void aTemplateIsRenderedTheLinterCatchesAJobAskAndOutreachGoesToTwoContacts() {
+        String template = id(api.post("/api/templates", MAYA, """
+                {"name": "First ask", "channel": "email",
+                 "body": "Hi {{firstName}}, as a fellow alum I read how {{hook}}. Would you have 20 minutes {{timeFrames}} to share how you got into your role?"}
+                """));
+        GatewayClient.Response rendered = api.post("/api/templates/" + template + "/render", MAYA,
+                "{\"contactId\": \"" + marcus + "\", \"purpose\": \"learn about data science\", \"timeFrames\": \"next Tuesday or Thursday afternoon\"}");
+        assertThat(rendered.status()).as(rendered.toString()).isEqualTo(200);
+        assertThat(rendered.text("text")).startsWith("Hi Marcus,").contains("next Tuesday or Thursday afternoon");
+
+        JsonNode jobAsk = api.post("/api/outreach/lint", MAYA, "{\"channel\": \"email\", \"contactId\": \"" + marcus
+                + "\", \"text\": \"Hi Marcus, I am looking for a job. Could you refer me for an open position at Bluefin?\"}").json();
+        JsonNode good = api.post("/api/outreach/lint", MAYA, "{\"channel\": \"email\", \"contactId\": \"" + marcus
+                + "\", \"text\": \"Hi Marcus, as a fellow alum I admired your forecasting work at Bluefin Analytics. Would you have 20 minutes next week to tell me how you became a data scientist?\"}").json();
+        assertThat(jobAsk.findValuesAsText("rule")).contains("job-mention");
+        assertThat(good.findValuesAsText("rule")).doesNotContain("job-mention", "ask-not-question", "connection-not-first");
+
+        for (String contact : List.of(marcus, lena)) {
+            GatewayClient.Response sent = api.post("/api/contacts/" + contact + "/outreach", MAYA,
+                    "{\"channel\": \"email\", \"memberTimeZone\": \"" + ZONE + "\", \"text\": \"Hi, as a fellow alum I admired your work at Bluefin. Would you have 20 minutes next week?\"}");
+            assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theFollowUpsFallDueOnBusinessDaysAndAReplyAtTheEmployerCancelsThem() {
+        LocalDate sentOn = LocalDate.now(ZoneId.of(ZONE));
+        JsonNode second = awaitReminder(r -> r.path("rule").asText().equals("WRITE_TO_SECOND_CONTACT") && marcus.equals(r.path("contactId").asText()));
+        JsonNode followUp = awaitReminder(r -> r.path("rule").asText().equals("FOLLOW_UP_ONCE") && marcus.equals(r.path("contactId").asText()));
+        assertThat(localDate(second.path("dueAt").asText())).isEqualTo(businessDaysAfter(sentOn, 3));
+        assertThat(localDate(followUp.path("dueAt").asText())).isEqualTo(businessDaysAfter(sentOn, 7));
+
+        String lenasOutreach = items(api.get("/api/contacts/" + lena + "/outreach", MAYA)).get(0).path("id").asText();
+        assertThat(api.post("/api/contacts/" + lena + "/outreach/" + lenasOutreach + "/reply", MAYA, "{\"outcome\": \"REPLIED\"}").status())
+                .isIn(200, 201);
+
+        await().atMost(EVENTS).untilAsserted(() -> assertThat(reminders(r -> "Bluefin Analytics".equals(r.path("employer").asText())
+                && List.of("WRITE_TO_SECOND_CONTACT", "FOLLOW_UP_ONCE").contains(r.path("rule").asText())))
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.path("status").asText()).isEqualTo("CANCELLED")));
+    }
+
+    @Test
+    @Order(4)
+    void anInterviewIsProposedScheduledAndConfirmedAndAClashingOneIsRefused() {
+        awaitKnownToScheduling(priya);
+        ZonedDateTime base = ZonedDateTime.now(ZoneId.of(ZONE)).plusDays(8).withHour(14).truncatedTo(ChronoUnit.HOURS);
+        List<String> slots = List.of(base.toInstant().toString(), base.plusDays(1).toInstant().toString(), base.plusDays(2).toInstant().toString());
+        String interview = id(api.post("/api/interviews", MAYA, """
+                {"contactId": "%s", "objective": "Learn how product managers at Northwind decide what to build.",
+                 "slots": [{"start": "%s", "minutes": 30}, {"start": "%s", "minutes": 30}, {"start": "%s", "minutes": 30}],
+                 "format": {"kind": "VIDEO", "platform": "ZOOM", "link": "https://zoom.example/j/123"},
+                 "memberTimeZone": "%s", "contactTimeZone": "America/New_York"}
+                """.formatted(priya, slots.get(0), slots.get(1), slots.get(2), ZONE)));
+        assertThat(api.post("/api/interviews/" + interview + "/schedule", MAYA, "{\"start\": \"" + slots.get(0) + "\"}").status()).isEqualTo(200);
+        awaitReminder(r -> r.path("rule").asText().equals("CONFIRM_INTERVIEW") && interview.equals(r.path("subjectId").asText()));
+
+        assertThat(api.post("/api/interviews/" + interview + "/confirm", MAYA, null).status()).isEqualTo(200);
+
+        await().atMost(EVENTS).untilAsserted(() -> assertThat(reminders(r -> r.path("rule").asText().equals("CONFIRM_INTERVIEW")
+                && interview.equals(r.path("subjectId").asText()))).singleElement()
+                .satisfies(r -> assertThat(r.path("status").asText()).isEqualTo("CLOSED")));
+        GatewayClient.Response ics = api.get("/api/interviews/" + interview + "/calendar.ics", MAYA);
+        assertThat(ics.status()).isEqualTo(200);
+        assertThat(ics.raw().body()).startsWith("BEGIN:VCALENDAR").contains("BEGIN:VEVENT", "UID:", "STATUS:CONFIRMED",
+                "BEGIN:VTIMEZONE", "TZID:" + ZONE, "https://zoom.example/j/123", "END:VCALENDAR");
+
+        awaitKnownToScheduling(sofia);
+        GatewayClient.Response clash = api.post("/api/interviews", MAYA, """
+                {"contactId": "%s", "objective": "Learn about clinical informatics.",
+                 "slots": [{"start": "%s", "minutes": 30}],
+                 "format": {"kind": "PHONE", "phone": "+1 312 555 0100"}, "memberTimeZone": "%s"}
+                """.formatted(sofia, base.plusMinutes(15).toInstant(), ZONE));
+        assertThat(clash.status()).as(clash.toString()).isEqualTo(409);
+        assertThat(clash.text("conflictingInterviewId")).isEqualTo(interview);
+    }
+
+    @Test
+    @Order(5)
+    void aHeldInterviewMovesTheContactAndBringsNotesAndThankYouReminders() {
+        heldWithMarcus = holdInterviewWith(marcus, "Learn how Marcus moved into data science.");
+
+        await().atMost(EVENTS).untilAsserted(() -> assertThat(api.get("/api/contacts/" + marcus, MAYA).text("stage")).isEqualTo("INTERVIEWED"));
+        awaitReminder(r -> r.path("rule").asText().equals("WRITE_NOTES") && heldWithMarcus.equals(r.path("subjectId").asText()));
+        awaitReminder(r -> r.path("rule").asText().equals("SEND_THANK_YOU") && heldWithMarcus.equals(r.path("subjectId").asText()));
+    }
+
+    @Test
+    @Order(6)
+    void consentedNotesWithAReferralAndAnActionItemReachContactsAndReminders() {
+        takeNotes(heldWithMarcus, "Marcus Lee", "Bluefin Analytics", "Data Scientist", List.of(
+                entry("skills", "Strong SQL is the entry ticket for analysts", false),
+                entry("skills", "Stakeholder communication decides whether models get used", false),
+                entry("challenges", "His manager is leaving next month", true)));
+        assertThat(api.post("/api/notes/" + heldWithMarcus + "/referrals", MAYA,
+                "{\"name\": \"Nadia Osei\", \"employer\": \"Bluefin Analytics\", \"role\": \"Analytics Lead\", \"mayUseReferrerName\": true}").status())
+                .isEqualTo(201);
+        assertThat(api.post("/api/notes/" + heldWithMarcus + "/action-items", MAYA,
+                "{\"text\": \"Finish the SQL window functions course\", \"dueOn\": \"" + LocalDate.now().plusDays(10) + "\"}").status())
+                .isEqualTo(201);
+
+        await().atMost(EVENTS).untilAsserted(() -> {
+            JsonNode nadia = null;
+            for (JsonNode contact : items(api.get("/api/contacts?limit=50", MAYA))) {
+                if (contact.path("name").asText().equals("Nadia Osei")) {
+                    nadia = contact;
+                }
+            }
+            assertThat(nadia).as("the referral became a contact").isNotNull();
+            assertThat(nadia.path("referredByContactId").asText()).isEqualTo(marcus);
+            assertThat(nadia.path("source").asText()).isEqualTo("REFERRAL");
+        });
+        awaitReminder(r -> r.path("rule").asText().equals("ACTION_ITEM") && r.path("title").asText().contains("SQL"));
+    }
+
+    @Test
+    @Order(7)
+    void theThankYouIsDraftedAndSentAndTheKeepInTouchRemindersFollow() {
+        GatewayClient.Response draft = api.get("/api/notes/" + heldWithMarcus + "/thank-you", MAYA);
+        assertThat(draft.status()).isEqualTo(200);
+        assertThat(draft.text("draft")).contains("Marcus");
+        await().atMost(Duration.ofSeconds(90)).until(() -> Instant.now().isAfter(marcusInterviewEnds));
+
+        GatewayClient.Response sent = api.post("/api/notes/" + heldWithMarcus + "/thank-you/sent", MAYA, "{\"channel\": \"EMAIL\"}");
+        assertThat(sent.status()).as(sent.toString()).isIn(200, 201);
+
+        await().atMost(EVENTS).untilAsserted(() -> assertThat(api.get("/api/contacts/" + marcus, MAYA).text("stage")).isEqualTo("THANKED"));
+        await().atMost(EVENTS).untilAsserted(() -> assertThat(reminders(r -> r.path("rule").asText().equals("SEND_THANK_YOU")
+                && heldWithMarcus.equals(r.path("subjectId").asText()))).allSatisfy(r ->
+                assertThat(r.path("status").asText()).isEqualTo("CLOSED")));
+        awaitReminder(r -> r.path("rule").asText().equals("REPORT_ON_ADVICE") && marcus.equals(r.path("contactId").asText()));
+        awaitReminder(r -> r.path("rule").asText().equals("CHECK_IN") && marcus.equals(r.path("contactId").asText()));
+    }
+
+    @Test
+    @Order(8)
+    void afterTwoMoreInterviewsTheSynthesisShowsThemesWithTheirSupportAndTheExportIsAnonymous() {
+        String withLena = holdInterviewWith(lena, "Learn how Lena builds data pipelines.");
+        takeNotes(withLena, "Lena Fischer", "Bluefin Analytics", "Data Engineer", List.of(
+                entry("skills", "SQL every day, and Python for the pipelines", false),
+                entry("skills", "Communicating with stakeholders about data quality", false)));
+        String withSofia = holdInterviewWith(sofia, "Learn how Sofia moved into clinical informatics.");
+        takeNotes(withSofia, "Sofia Garcia", "Northwind Health", "Nurse Informaticist", List.of(
+                entry("skills", "Enough SQL to check the reports yourself", false),
+                entry("culture", "Clinicians trust people who have worked a shift", false)));
+
+        await().atMost(EVENTS).untilAsserted(() -> {
+            String synthesis = api.get("/api/synthesis", MAYA).raw().body();
+            assertThat(synthesis).containsIgnoringCase("sql");
+            assertThat(maxSupport(api.get("/api/synthesis", MAYA).json())).isEqualTo(3);
+        });
+        String export = api.get("/api/synthesis/export.md", MAYA).raw().body();
+        assertThat(export).contains("Interviewee A").doesNotContain("Marcus", "Lena", "Sofia", "manager is leaving");
+    }
+
+    @Test
+    @Order(9)
+    void anotherMemberSeesNoneOfIt() {
+        for (String path : List.of("/api/contacts", "/api/employers", "/api/interviews", "/api/notes", "/api/reminders", "/api/synthesis")) {
+            assertThat(api.get(path, "noah").raw().body()).as(path).doesNotContain("Marcus", "Bluefin", "SQL", "Northwind");
+        }
+        assertThat(api.get("/api/contacts/" + marcus, "noah").status()).isEqualTo(404);
+        assertThat(api.get("/api/interviews/" + heldWithMarcus, "noah").status()).isEqualTo(404);
+        assertThat(api.get("/api/notes/" + heldWithMarcus, "noah").status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(10)
+    void erasingTheMemberLeavesNothingOfThemInAnyService() {
+        assertThat(api.delete("/api/me", MAYA).status()).isEqualTo(202);
+
+        await().atMost(EVENTS).untilAsserted(() -> {
+            assertThat(items(api.get("/api/contacts", MAYA)).size()).as("contacts").isZero();
+            assertThat(items(api.get("/api/employers", MAYA)).size()).as("employers").isZero();
+            assertThat(api.get("/api/interviews", MAYA).raw().body()).as("interviews").doesNotContain("Marcus", "objective");
+            assertThat(api.get("/api/notes", MAYA).raw().body()).as("notes").doesNotContain("Marcus", "SQL");
+            assertThat(api.get("/api/reminders/export", MAYA).json().path("reminders").size()).as("reminders").isZero();
+            assertThat(api.get("/api/synthesis", MAYA).raw().body()).as("synthesis").doesNotContainIgnoringCase("sql");
+        });
+    }
+
+    // --- steps ---
+
+    private static String contact(String name, String email, String employerId, String role, String source) {
+        return id(api.post("/api/contacts", MAYA, """
+                {"name": "%s", "email": "%s", "employerId": "%s", "role": "%s", "source": "%s", "timeZone": "America/New_York"}
+                """.formatted(name, email, employerId, role, source)));
+    }
+
+    /** Interviews are held only once started: this one starts seconds from now and lasts a minute. */
+    private static String holdInterviewWith(String contact, String objective) {
+        awaitKnownToScheduling(contact);
+        Instant start = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+        String interview = id(api.post("/api/interviews", MAYA, """
+                {"contactId": "%s", "objective": "%s", "slots": [{"start": "%s", "minutes": 30}],
+                 "format": {"kind": "VIDEO", "platform": "MEET", "link": "https://meet.example/abc"}, "memberTimeZone": "%s"}
+                """.formatted(contact, objective, start, ZONE)));
+        assertThat(api.post("/api/interviews/" + interview + "/schedule", MAYA, "{\"start\": \"" + start + "\"}").status()).isEqualTo(200);
+        assertThat(api.post("/api/interviews/" + interview + "/confirm", MAYA, null).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Instant.now().isAfter(start.plusSeconds(1)));
+        GatewayClient.Response held = api.post("/api/interviews/" + interview + "/held", MAYA, "{\"actualMinutes\": 1}");
+        assertThat(held.status()).as(held.toString()).isEqualTo(200);
+        if (contact.equals(marcus)) {
+            marcusInterviewEnds = start.plus(1, ChronoUnit.MINUTES);
+        }
+        return interview;
+    }
+
+    private static void takeNotes(String interview, String name, String employer, String role, List<String> entries) {
+        await().atMost(EVENTS).until(() -> api.get("/api/notes/" + interview, MAYA).status() == 200);
+        GatewayClient.Response saved = api.put("/api/notes/" + interview, MAYA, """
+                {"contactName": "%s", "employer": "%s", "role": "%s", "consent": "GRANTED", "permissionToShare": false,
+                 "entries": [%s], "takeaways": ["SQL first, then communication"], "advice": "Build one small project end to end"}
+                """.formatted(name, employer, role, String.join(",", entries)));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+    }
+
+    private static String entry(String category, String text, boolean sensitive) {
+        return "{\"category\": \"" + category + "\", \"text\": \"" + text + "\", \"sensitive\": " + sensitive + "}";
+    }
+
+    private static void awaitKnownToScheduling(String contact) {
+        await().atMost(EVENTS).until(() -> api.get("/api/scheduling/contacts/" + contact, MAYA).status() == 200);
+    }
+
+    private static JsonNode awaitReminder(Predicate<JsonNode> which) {
+        List<JsonNode> found = new ArrayList<>();
+        await().atMost(EVENTS).untilAsserted(() -> {
+            found.clear();
+            found.addAll(reminders(which));
+            assertThat(found).isNotEmpty();
+        });
+        return found.getFirst();
+    }
+
+    private static List<JsonNode> reminders(Predicate<JsonNode> which) {
+        List<JsonNode> matching = new ArrayList<>();
+        api.get("/api/reminders/export", MAYA).json().path("reminders").forEach(reminder -> {
+            if (which.test(reminder)) {
+                matching.add(reminder);
+            }
+        });
+        return matching;
+    }
+
+    private static int maxSupport(JsonNode synthesis) {
+        int max = 0;
+        for (JsonNode count : synthesis.findValues("interviewCount")) {
+            max = Math.max(max, count.asInt());
+        }
+        for (JsonNode count : synthesis.findValues("supportingInterviews")) {
+            max = Math.max(max, count.isArray() ? count.size() : count.asInt());
+        }
+        return max;
+    }
+
+    private static LocalDate localDate(String instant) {
+        return Instant.parse(instant).atZone(ZoneId.of(ZONE)).toLocalDate();
+    }
+
+    private static LocalDate businessDaysAfter(LocalDate day, int businessDays) {
+        LocalDate date = day;
+        int counted = 0;
+        while (counted < businessDays) {
+            date = date.plusDays(1);
+            if (date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                counted++;
+            }
+        }
+        return date;
+    }
+
+    private static JsonNode items(GatewayClient.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        JsonNode json = response.json();
+        return json.isArray() ? json : json.path("items");
+    }
+
+    private static String id(GatewayClient.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.text("id");
+    }
+}

@@ -1,0 +1,60 @@
+package io.rapport.reminders.preferences.web;
+
+import io.rapport.platform.domain.Member;
+import io.rapport.reminders.preferences.MemberPreferences;
+import io.rapport.reminders.preferences.Preferences;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** How the member wants to be reminded. Changes apply to reminders computed from then on. */
+@RestController
+@RequestMapping("/api/preferences")
+public class PreferencesController {
+
+    private final MemberPreferences preferences;
+
+    PreferencesController(MemberPreferences preferences) {
+        this.preferences = preferences;
+    }
+
+    @GetMapping
+    PreferencesResponse get(Member member) {
+        return PreferencesResponse.of(preferences.of(member));
+    }
+
+    @PutMapping
+    PreferencesResponse put(Member member, @RequestBody PreferencesRequest request) {
+        Preferences current = preferences.of(member);
+        QuietHoursBody quiet = request.quietHours();
+        Preferences chosen = Preferences.of(request.timeZone(), request.morningHour(), request.channels(),
+                request.email(), request.digest(), quiet == null ? null : quiet.start(), quiet == null ? null : quiet.end(),
+                request.holidays(), request.keepInTouchDays(), current.observedTimeZone());
+        preferences.save(member, chosen);
+        return PreferencesResponse.of(chosen);
+    }
+
+    record QuietHoursBody(String start, String end) {
+    }
+
+    /** The whole preferences; absent fields take their defaults. Unknown fields are refused (400). */
+    record PreferencesRequest(String timeZone, String morningHour, List<String> channels, String email, Boolean digest,
+            QuietHoursBody quietHours, List<String> holidays, Integer keepInTouchDays) {
+    }
+
+    /** {@code timeZone} is the zone in use: the member's choice, else the one their events carry, else UTC. */
+    public record PreferencesResponse(String timeZone, boolean timeZoneChosen, String morningHour, List<String> channels,
+            String email, boolean digest, QuietHoursBody quietHours, List<String> holidays, int keepInTouchDays) {
+
+        public static PreferencesResponse of(Preferences p) {
+            return new PreferencesResponse(p.zone().getId(), p.timeZone() != null, p.morning().toString(),
+                    p.channels().stream().map(Enum::name).sorted().toList(), p.email(), p.digest(),
+                    p.quietHours() == null ? null
+                            : new QuietHoursBody(p.quietHours().start().toString(), p.quietHours().end().toString()),
+                    p.holidays().stream().map(Object::toString).toList(), p.keepInTouchDays());
+        }
+    }
+}

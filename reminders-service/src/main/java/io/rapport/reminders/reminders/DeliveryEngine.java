@@ -1,0 +1,99 @@
+package io.rapport.reminders.reminders;
+
+import io.rapport.platform.domain.Member;
+import io.rapport.reminders.preferences.MemberCalendar;
+import io.rapport.reminders.preferences.MemberPreferences;
+import io.rapport.reminders.preferences.Preferences;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Delivers due reminders exactly once however many instances run: each round claims a batch (a
+ * lease per reminder, written atomically), sends it through the channels, then marks it delivered
+ * with its ReminderDue in the same write, only while still holding the lease. A claimer that dies
+ * mid-round leaves leases that run out, and another claimer delivers those reminders.
+ */
+public class DeliveryEngine {
+
+    private static final Logger log = Logger.getLogger(DeliveryEngine.class.getName());
+
+    /** How long a claim lasts, how late counts as "late", how many reminders one round claims. */
+    public record Settings(Duration lease, Duration lateAfter, int batchSize) {
+    }
+
+    private final Reminders reminders;
+    private final MemberPreferences preferences;
+    private final List<DeliveryChannel> channels;
+    private final Clock clock;
+    private final String claimer;
+    private final Settings settings;
+
+    public DeliveryEngine(Reminders reminders, MemberPreferences preferences, List<DeliveryChannel> channels,
+            Clock clock, String claimer, Settings settings) {
+        this.reminders = reminders;
+        this.preferences = preferences;
+        this.channels = List.copyOf(channels);
+        this.clock = clock;
+        this.claimer = claimer;
+        this.settings = settings;
+    }
+
+    /** One round. @return how many reminders were claimed (a full batch means there may be more) */
+    public int deliverDue() {
+        Instant now = clock.instant();
+        List<Reminder> claimed = reminders.claimDue(now, claimer, now.plus(settings.lease()), settings.batchSize());
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        Map<Member, Preferences> byMember = new HashMap<>();
+        List<Delivery> delivered = new ArrayList<>(claimed.size());
+        Map<Member, MemberCalendar> calendars = new HashMap<>();
+        for (Reminder reminder : claimed) {
+            Preferences prefs = byMember.computeIfAbsent(reminder.owner(), preferences::of);
+            Instant deliveredAt = clock.instant();
+            Instant quietUntil = calendars.computeIfAbsent(reminder.owner(), member -> prefs.calendar())
+                    .outsideQuietHours(deliveredAt, false);
+            if (quietUntil.isAfter(deliveredAt)) {
+                // Due times never fall in quiet hours, but a reminder missed during downtime can come due in them.
+                reminders.holdUntil(reminder, quietUntil);
+                continue;
+            }
+            boolean late = deliveredAt.isAfter(reminder.dueAt().plus(settings.lateAfter()));
+            try {
+                for (DeliveryChannel channel : channels) {
+                    channel.deliver(reminder, prefs, late);
+                }
+            } catch (RuntimeException e) {
+                // The lease stays: the reminder is tried again when it runs out, not in a tight loop.
+                log.log(Level.WARNING, "Could not deliver reminder " + reminder.id() + ", retrying after its lease", e);
+                continue;
+            }
+            delivered.add(new Delivery(reminder, deliveredAt, late, prefs.byEmail() && prefs.digest()));
+        }
+        reminders.markDelivered(claimer, delivered);
+        for (Delivery delivery : delivered) {
+            if (delivery.reminder().rule() == ReminderRule.THANK_YOU_OVERDUE) {
+                // The escalation replaces the first thank-you reminder in the inbox.
+                reminders.close(delivery.reminder().owner(), Set.of(ReminderRule.SEND_THANK_YOU),
+                        delivery.reminder().subjectId(), ReminderStatus.CLOSED);
+            }
+        }
+        return claimed.size();
+    }
+
+    public String claimer() {
+        return claimer;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,7 @@
+package io.rapport.reminders.reminders;
+
+public enum InboxSection {
+    DUE,
+    OVERDUE,
+    UPCOMING
+}

@@ -1,0 +1,40 @@
+package io.rapport.reminders.reminders.messaging;
+
+import io.rapport.events.DomainEvent;
+import io.rapport.events.MemberDataErased;
+import io.rapport.events.Topics;
+import io.rapport.platform.messaging.CloudEvents;
+import io.rapport.platform.messaging.EventEnvelope;
+import io.rapport.platform.messaging.MalformedEventException;
+import io.rapport.reminders.reminders.FollowUpRules;
+import io.rapport.reminders.reminders.MemberData;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Turns contacts, scheduling and notes events into reminders. */
+@Component
+class RemindersEventsListener {
+
+    private final FollowUpRules rules;
+    private final MemberData memberData;
+
+    RemindersEventsListener(FollowUpRules rules, MemberData memberData) {
+        this.rules = rules;
+        this.memberData = memberData;
+    }
+
+    @KafkaListener(topics = {Topics.CONTACTS, Topics.SCHEDULING, Topics.NOTES})
+    void on(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope<DomainEvent> event = CloudEvents.read(record);
+        if (event.payload() instanceof MemberDataErased erased) {
+            if (!event.memberId().equals(erased.memberId())) {
+                throw new MalformedEventException("MemberDataErased for " + erased.memberId()
+                        + " published under member " + event.memberId());
+            }
+            memberData.erase(event.member());
+            return;
+        }
+        rules.apply(event.member(), event.id(), event.payload());
+    }
+}

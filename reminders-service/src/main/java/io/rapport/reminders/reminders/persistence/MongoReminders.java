@@ -1,0 +1,368 @@
+package io.rapport.reminders.reminders.persistence;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.rapport.platform.domain.Member;
+import io.rapport.platform.messaging.AppliedEvents;
+import io.rapport.platform.messaging.Outbox;
+import io.rapport.reminders.reminders.Delivery;
+import io.rapport.reminders.reminders.Reminder;
+import io.rapport.reminders.reminders.ReminderRule;
+import io.rapport.reminders.reminders.ReminderStatus;
+import io.rapport.reminders.reminders.Reminders;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * One document per reminder. The unique (tenant, member, rule, subject) index is the dedupe key; the
+ * delivery lease ({@code leaseOwner}, {@code leaseUntil}) and the ReminderDue outbox live in the same
+ * document, so claiming, delivering and publishing each need a single-document write.
+ *
+ * <p>Every write raises {@code version}. A claim and a delivery are compare-and-swap writes on
+ * {@code (_id, version)}: they apply only if nothing (another claimer, a cancellation, a snooze)
+ * changed the reminder since it was read. That filter is an exact {@code _id} lookup on MongoDB and,
+ * through the unique {@code (_id, version)} index, on the in-memory server too.
+ */
+@Repository
+public class MongoReminders implements Reminders {
+
+    public static final String COLLECTION = "reminders";
+    private static final Date NO_LEASE = new Date(0);
+    private static final String VERSION = "version";
+    private static final int CANDIDATES_PER_CLAIM = 4;
+
+    private final MongoTemplate mongo;
+    private final Outbox outbox;
+
+    public MongoReminders(MongoTemplate mongo, Outbox outbox) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+        var indexes = mongo.indexOps(COLLECTION);
+        indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("memberId", Sort.Direction.ASC)
+                .on("rule", Sort.Direction.ASC).on("subjectId", Sort.Direction.ASC).unique()
+                .named("dedupe_rule_and_subject"));
+        indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on(VERSION, Sort.Direction.ASC).unique()
+                .named("compare_and_swap"));
+        indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC)
+                .named("due_reminders"));
+        indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("memberId", Sort.Direction.ASC)
+                .on("status", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC).named("member_inbox"));
+        indexes.createIndex(new Index().on(Outbox.PENDING_SINCE, Sort.Direction.ASC).sparse().named("outbox_pending"));
+        indexes.createIndex(new Index().on("digestPending", Sort.Direction.ASC).sparse().named("digest_pending"));
+    }
+
+    @Override
+    public boolean schedule(Reminder reminder) {
+        try {
+            mongo.insert(toDocument(reminder), COLLECTION);
+            return true;
+        } catch (DuplicateKeyException alreadyThere) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean plan(String eventId, Reminder reminder) {
+        Update update = changed()
+                .set("title", reminder.title())
+                .set("dueAt", Date.from(reminder.dueAt()))
+                .set("overdueAt", date(reminder.overdueAt()))
+                .set("status", ReminderStatus.SCHEDULED.name())
+                .set("leaseUntil", NO_LEASE)
+                .unset("leaseOwner")
+                .unset("deliveredAt")
+                .set("late", false)
+                .setOnInsert("tenantId", reminder.owner().tenantId())
+                .setOnInsert("memberId", reminder.owner().memberId())
+                .setOnInsert("rule", reminder.rule().name())
+                .setOnInsert("subjectId", reminder.subjectId())
+                .setOnInsert("contactId", reminder.contactId())
+                .setOnInsert("createdAt", new Date());
+        return AppliedEvents.upsertOnce(mongo, COLLECTION, owned(reminder.owner()).and("_id").is(reminder.id()),
+                update, eventId);
+    }
+
+    @Override
+    public long close(Member owner, Set<ReminderRule> rules, String subjectId, ReminderStatus outcome) {
+        return closeWhere(owned(owner).and("subjectId").is(subjectId).and("rule").in(names(rules)), outcome);
+    }
+
+    @Override
+    public long closeForEmployer(Member owner, Set<ReminderRule> rules, String employerKey, ReminderStatus outcome) {
+        return closeWhere(owned(owner).and("employerKey").is(employerKey).and("rule").in(names(rules)), outcome);
+    }
+
+    @Override
+    public long closeForContact(Member owner, String contactId, ReminderStatus outcome) {
+        return closeWhere(owned(owner).and("contactId").is(contactId), outcome);
+    }
+
+    private long closeWhere(Criteria criteria, ReminderStatus outcome) {
+        return mongo.updateMulti(Query.query(criteria.and("status").in(names(ReminderStatus.OPEN))),
+                changed().set("status", outcome.name()).set("leaseUntil", NO_LEASE).unset("leaseOwner")
+                        .unset("digestPending"),
+                COLLECTION).getModifiedCount();
+    }
+
+    @Override
+    public boolean keepInTouch(Reminder reminder, Instant touchedAt, boolean startIfAbsent) {
+        Criteria olderTouch = owned(reminder.owner()).and("_id").is(reminder.id())
+                .orOperator(where("lastTouchAt").lt(Date.from(touchedAt)), where("lastTouchAt").exists(false));
+        Update restart = changed()
+                .set("title", reminder.title())
+                .set("dueAt", Date.from(reminder.dueAt()))
+                .set("overdueAt", date(reminder.overdueAt()))
+                .set("lastTouchAt", Date.from(touchedAt))
+                .set("status", ReminderStatus.SCHEDULED.name())
+                .set("leaseUntil", NO_LEASE)
+                .unset("leaseOwner")
+                .unset("deliveredAt")
+                .set("late", false);
+        if (!startIfAbsent) {
+            // A contact archived since stays quiet.
+            Criteria started = olderTouch.and("status").ne(ReminderStatus.CANCELLED.name());
+            return mongo.updateFirst(Query.query(started), restart, COLLECTION).getModifiedCount() > 0;
+        }
+        restart.setOnInsert("tenantId", reminder.owner().tenantId())
+                .setOnInsert("memberId", reminder.owner().memberId())
+                .setOnInsert("rule", reminder.rule().name())
+                .setOnInsert("subjectId", reminder.subjectId())
+                .setOnInsert("contactId", reminder.contactId())
+                .setOnInsert("createdAt", new Date());
+        try {
+            mongo.upsert(Query.query(olderTouch), restart, COLLECTION);
+            return true;
+        } catch (DuplicateKeyException laterTouchKnown) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<String> employerOf(Member owner, String contactId) {
+        if (contactId == null) {
+            return Optional.empty();
+        }
+        Query query = Query.query(owned(owner).and("contactId").is(contactId).and("employer").ne(null));
+        query.fields().include("employer");
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(d -> d.getString("employer"));
+    }
+
+    @Override
+    public Optional<Reminder> find(Member owner, String id) {
+        return Optional.ofNullable(mongo.findOne(Query.query(owned(owner).and("_id").is(id)), Document.class, COLLECTION))
+                .map(MongoReminders::toReminder);
+    }
+
+    @Override
+    public List<Reminder> open(Member owner, int limit) {
+        Query query = Query.query(owned(owner).and("status").in(names(ReminderStatus.OPEN)))
+                .with(Sort.by("dueAt", "_id")).limit(limit);
+        query.fields().exclude(Outbox.FIELD, AppliedEvents.FIELD);
+        return mongo.find(query, Document.class, COLLECTION).stream().map(MongoReminders::toReminder).toList();
+    }
+
+    @Override
+    public List<Reminder> all(Member owner) {
+        Query query = Query.query(owned(owner)).with(Sort.by("dueAt", "_id"));
+        query.fields().exclude(Outbox.FIELD, AppliedEvents.FIELD);
+        return mongo.find(query, Document.class, COLLECTION).stream().map(MongoReminders::toReminder).toList();
+    }
+
+    @Override
+    public boolean changeStatus(Member owner, String id, Set<ReminderStatus> from, ReminderStatus to) {
+        return mongo.updateFirst(Query.query(owned(owner).and("_id").is(id).and("status").in(names(from))),
+                changed().set("status", to.name()).set("leaseUntil", NO_LEASE).unset("leaseOwner"),
+                COLLECTION).getModifiedCount() > 0;
+    }
+
+    @Override
+    public boolean snooze(Member owner, String id, Instant until, Instant overdueAt) {
+        return mongo.updateFirst(
+                Query.query(owned(owner).and("_id").is(id).and("status").in(names(ReminderStatus.OPEN))),
+                changed().set("status", ReminderStatus.SCHEDULED.name()).set("dueAt", Date.from(until))
+                        .set("overdueAt", date(overdueAt)).set("leaseUntil", NO_LEASE).unset("leaseOwner")
+                        .unset("deliveredAt").set("late", false).set("snoozedAt", new Date()),
+                COLLECTION).getModifiedCount() > 0;
+    }
+
+    /**
+     * Reads a window of the oldest due reminders, then writes this round's lease on a random share of
+     * them in one bulk of compare-and-swap updates: each is atomic on its document, so a reminder
+     * goes to exactly one claimer. Reading back by the round's token tells which ones this claimer won.
+     * (One findAndModify per reminder gives the same guarantee at one round trip each: too slow for
+     * 100,000 reminders in a minute, see README.)
+     */
+    @Override
+    public List<Reminder> claimDue(Instant now, String claimer, Instant leaseUntil, int limit) {
+        Date at = Date.from(now);
+        Query candidates = Query.query(where("status").is(ReminderStatus.SCHEDULED.name()).and("dueAt").lte(at)
+                .and("leaseUntil").lte(at)).with(Sort.by("dueAt")).limit(limit * CANDIDATES_PER_CLAIM);
+        candidates.fields().include("_id", VERSION);
+        List<Document> found = new ArrayList<>(mongo.find(candidates, Document.class, COLLECTION));
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        // Claimers racing over the same oldest reminders each try a different random share of them.
+        Collections.shuffle(found);
+        List<Document> attempted = found.subList(0, Math.min(limit, found.size()));
+        String token = claimer + "#" + UUID.randomUUID();
+        BulkOperations claims = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        List<Object> ids = new ArrayList<>(attempted.size());
+        for (Document candidate : attempted) {
+            ids.add(candidate.get("_id"));
+            // Unchanged since the read means still scheduled, due and unleased (or its lease ran out).
+            claims.updateOne(Query.query(where("_id").is(candidate.get("_id")).and(VERSION).is(version(candidate))),
+                    changed().set("leaseOwner", claimer).set("leaseToken", token).set("leaseUntil", Date.from(leaseUntil)));
+        }
+        if (claims.execute().getModifiedCount() == 0) {
+            return List.of();
+        }
+        Query won = Query.query(where("_id").in(ids));
+        won.fields().exclude(Outbox.FIELD, AppliedEvents.FIELD);
+        return mongo.find(won, Document.class, COLLECTION).stream()
+                .filter(document -> token.equals(document.getString("leaseToken")))
+                .map(MongoReminders::toReminder).toList();
+    }
+
+    @Override
+    public void holdUntil(Reminder claimed, Instant until) {
+        mongo.updateFirst(Query.query(where("_id").is(claimed.id()).and(VERSION).is(claimed.version())),
+                changed().set("leaseOwner", "quiet-hours").set("leaseUntil", Date.from(until)), COLLECTION);
+    }
+
+    @Override
+    public long markDelivered(String claimer, List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return 0;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        for (Delivery delivery : deliveries) {
+            Reminder reminder = delivery.reminder();
+            Update update = changed()
+                    .set("status", ReminderStatus.DELIVERED.name())
+                    .set("deliveredAt", Date.from(delivery.deliveredAt()))
+                    .set("late", delivery.late())
+                    .set("deliveredBy", claimer)
+                    .set("leaseUntil", NO_LEASE)
+                    .unset("leaseOwner");
+            if (delivery.digestPending()) {
+                update.set("digestPending", true);
+            }
+            outbox.addTo(update, reminder.owner(), List.of(delivery.event()));
+            // Only the claim this claimer wrote: a lease that ran out and was taken over has another version.
+            bulk.updateOne(Query.query(where("_id").is(reminder.id()).and(VERSION).is(reminder.version())), update);
+        }
+        long marked = bulk.execute().getModifiedCount();
+        outbox.written();
+        return marked;
+    }
+
+    @Override
+    public List<Member> membersWithPendingDigest(int limit) {
+        Query query = Query.query(where("digestPending").is(true)).limit(limit * 20);
+        query.fields().include("tenantId", "memberId");
+        Set<Member> members = new LinkedHashSet<>();
+        for (Document document : mongo.find(query, Document.class, COLLECTION)) {
+            members.add(new Member(document.getString("memberId"), document.getString("tenantId")));
+            if (members.size() == limit) {
+                break;
+            }
+        }
+        return List.copyOf(members);
+    }
+
+    @Override
+    public List<Reminder> pendingDigest(Member owner) {
+        Query query = Query.query(owned(owner).and("digestPending").is(true)).with(Sort.by("dueAt", "_id"));
+        query.fields().exclude(Outbox.FIELD, AppliedEvents.FIELD);
+        return mongo.find(query, Document.class, COLLECTION).stream().map(MongoReminders::toReminder).toList();
+    }
+
+    @Override
+    public void digestSent(Member owner, List<String> reminderIds) {
+        mongo.updateMulti(Query.query(owned(owner).and("_id").in(reminderIds)), changed().unset("digestPending"),
+                COLLECTION);
+    }
+
+    @Override
+    public long erase(Member owner) {
+        return mongo.remove(Query.query(owned(owner)), COLLECTION).getDeletedCount();
+    }
+
+    /** Every change raises the version, so a claim read before it can no longer apply. */
+    private static Update changed() {
+        return new Update().inc(VERSION, 1);
+    }
+
+    private static Criteria owned(Member owner) {
+        return where("tenantId").is(owner.tenantId()).and("memberId").is(owner.memberId());
+    }
+
+    private static List<String> names(Set<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).toList();
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    static Document toDocument(Reminder reminder) {
+        return new Document("_id", reminder.id())
+                .append("tenantId", reminder.owner().tenantId())
+                .append("memberId", reminder.owner().memberId())
+                .append("rule", reminder.rule().name())
+                .append("subjectId", reminder.subjectId())
+                .append("contactId", reminder.contactId())
+                .append("employer", reminder.employer())
+                .append("employerKey", Reminder.employerKey(reminder.employer()))
+                .append("title", reminder.title())
+                .append("dueAt", Date.from(reminder.dueAt()))
+                .append("overdueAt", date(reminder.overdueAt()))
+                .append("status", reminder.status().name())
+                .append("late", reminder.late())
+                .append("leaseUntil", NO_LEASE)
+                .append(VERSION, 0L)
+                .append("createdAt", new Date());
+    }
+
+    private static Reminder toReminder(Document document) {
+        Date deliveredAt = document.getDate("deliveredAt");
+        Date overdueAt = document.getDate("overdueAt");
+        return new Reminder(
+                document.getString("_id"),
+                new Member(document.getString("memberId"), document.getString("tenantId")),
+                ReminderRule.valueOf(document.getString("rule")),
+                document.getString("subjectId"),
+                document.getString("contactId"),
+                document.getString("employer"),
+                document.getString("title"),
+                document.getDate("dueAt").toInstant(),
+                overdueAt == null ? null : overdueAt.toInstant(),
+                ReminderStatus.valueOf(document.getString("status")),
+                deliveredAt == null ? null : deliveredAt.toInstant(),
+                document.getBoolean("late", false),
+                version(document));
+    }
+
+    private static long version(Document document) {
+        Object version = document.get(VERSION);
+        return version == null ? 0 : ((Number) version).longValue();
+    }
+}

@@ -1,0 +1,40 @@
+package io.rapport.reminders;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.rapport.events.Producer;
+import io.rapport.platform.messaging.Outbox;
+import io.rapport.reminders.preferences.persistence.MongoPreferences;
+import io.rapport.reminders.reminders.persistence.MongoReminders;
+import java.net.InetSocketAddress;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** The real MongoDB adapters over an in-memory MongoDB wire server, without starting the service. */
+public final class EmbeddedStore implements AutoCloseable {
+
+    public final MongoServer server;
+    public final MongoClient client;
+    public final MongoTemplate mongo;
+    public final TestClock clock;
+    public final MongoReminders reminders;
+    public final MongoPreferences preferences;
+
+    public EmbeddedStore(TestClock clock) {
+        this.clock = clock;
+        server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        InetSocketAddress address = server.getLocalAddress();
+        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        mongo = new MongoTemplate(client, "reminders-unit");
+        reminders = new MongoReminders(mongo, new Outbox(Producer.REMINDERS, clock, () -> { }));
+        preferences = new MongoPreferences(mongo);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.shutdownNow();
+    }
+}

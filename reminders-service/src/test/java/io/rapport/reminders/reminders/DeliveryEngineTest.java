@@ -1,0 +1,282 @@
+package io.rapport.reminders.reminders;
+
+import static io.rapport.reminders.Times.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rapport.events.ReminderDue;
+import io.rapport.platform.domain.Member;
+import io.rapport.platform.messaging.EventJson;
+import io.rapport.platform.messaging.Outbox;
+import io.rapport.reminders.EmbeddedStore;
+import io.rapport.reminders.TestClock;
+import io.rapport.reminders.preferences.Preferences;
+import io.rapport.reminders.reminders.persistence.MongoReminders;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/** Exactly-once delivery with leases, on the real MongoDB adapter. */
+class DeliveryEngineTest {
+
+    private static final Instant NOW = Instant.parse("2026-02-02T09:00:00Z");
+    private static final DeliveryEngine.Settings SETTINGS =
+            new DeliveryEngine.Settings(Duration.ofSeconds(60), Duration.ofMinutes(5), 200);
+
+    private static TestClock clock;
+    private static EmbeddedStore store;
+    private Member member;
+
+    @BeforeAll
+    static void startStore() {
+        clock = new TestClock(NOW);
+        store = new EmbeddedStore(clock);
+    }
+
+    @AfterAll
+    static void stopStore() {
+        store.close();
+    }
+
+    @BeforeEach
+    void newMember() {
+        clock.set(NOW);
+        member = new Member("ada", "uni-" + UUID.randomUUID());
+    }
+
+    @Test
+    void severalClaimersRacingOverThousandsOfDueRemindersDeliverEachExactlyOnce() throws Exception {
+        int count = 3000;
+        for (int i = 0; i < count; i++) {
+            store.reminders.schedule(reminder("subject-" + i, NOW.minusSeconds(i % 60)));
+        }
+        Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+        DeliveryChannel counting = (reminder, prefs, late) ->
+                deliveries.computeIfAbsent(reminder.id(), id -> new AtomicInteger()).incrementAndGet();
+        int claimers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(claimers);
+        try {
+            List<Future<Integer>> rounds = new ArrayList<>();
+            for (int c = 0; c < claimers; c++) {
+                DeliveryEngine engine = engine("claimer-" + c, counting);
+                rounds.add(pool.submit(() -> {
+                    int mine = 0;
+                    for (int claimed; (claimed = engine.deliverDue()) > 0; ) {
+                        mine += claimed;
+                    }
+                    return mine;
+                }));
+            }
+            int claimedInAll = 0;
+            List<Integer> perClaimer = new ArrayList<>();
+            for (Future<Integer> round : rounds) {
+                perClaimer.add(round.get());
+                claimedInAll += perClaimer.getLast();
+            }
+
+            assertThat(claimedInAll).isEqualTo(count);
+            assertThat(perClaimer).as("the work was shared").filteredOn(n -> n > 0).hasSizeGreaterThan(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(deliveries).hasSize(count);
+        assertThat(deliveries.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
+        List<Document> stored = store.mongo.find(Query.query(Criteria.where("tenantId").is(member.tenantId())),
+                Document.class, MongoReminders.COLLECTION);
+        assertThat(stored).hasSize(count).allSatisfy(d -> {
+            assertThat(d.getString("status")).isEqualTo("DELIVERED");
+            assertThat(d.getList(Outbox.FIELD, Document.class)).as("one ReminderDue each").hasSize(1);
+        });
+    }
+
+    @Test
+    void aCrashedClaimersLeaseRunsOutAndAnotherDeliversTheReminder() {
+        Reminder due = reminder("subject-1", NOW);
+        store.reminders.schedule(due);
+        List<String> delivered = new ArrayList<>();
+        List<Reminder> claimedByTheCrashed = store.reminders.claimDue(NOW, "crashed", NOW.plusSeconds(60), 10);
+        assertThat(claimedByTheCrashed).extracting(Reminder::id).contains(due.id());
+
+        DeliveryEngine survivor = engine("survivor", (r, p, late) -> delivered.add(r.id()));
+        survivor.deliverDue();
+        assertThat(delivered).as("still leased").doesNotContain(due.id());
+
+        clock.advance(Duration.ofSeconds(61));
+        survivor.deliverDue();
+        assertThat(delivered).containsOnlyOnce(due.id());
+        assertThat(store.reminders.markDelivered("crashed", List.of(new Delivery(due, NOW, false, false))))
+                .as("the crashed claimer, back, cannot deliver it a second time").isZero();
+        assertThat(store.reminders.find(member, due.id()).orElseThrow().status()).isEqualTo(ReminderStatus.DELIVERED);
+    }
+
+    @Test
+    void remindersMissedDuringDowntimeAreDeliveredOnceMarkedLate() {
+        Reminder missed = reminder("missed", NOW.minus(Duration.ofHours(6)));
+        Reminder onTime = reminder("on-time", NOW.minusSeconds(30));
+        store.reminders.schedule(missed);
+        store.reminders.schedule(onTime);
+        List<Boolean> lateness = new ArrayList<>();
+        DeliveryEngine engine = engine("restarted", (r, p, late) -> lateness.add(late));
+
+        engine.deliverDue();
+        engine.deliverDue();
+
+        assertThat(lateness).hasSize(2);
+        Reminder deliveredLate = store.reminders.find(member, missed.id()).orElseThrow();
+        assertThat(deliveredLate.late()).isTrue();
+        assertThat(deliveredLate.deliveredAt()).isEqualTo(NOW);
+        assertThat(store.reminders.find(member, onTime.id()).orElseThrow().late()).isFalse();
+        ReminderDue event = outboxEvent(missed.id());
+        assertThat(event.late()).isTrue();
+        assertThat(event.dueAt()).isEqualTo(missed.dueAt());
+        assertThat(event.rule()).isEqualTo("CHECK_IN");
+    }
+
+    @Test
+    void aReminderMissedDuringDowntimeWaitsForTheEndOfQuietHours() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        store.preferences.save(member, Preferences.of("Europe/Berlin", null, null, null, false, "22:00", "07:00", null,
+                null, null));
+        Reminder missed = reminder("missed-at-night", at("2026-02-02T21:00", berlin));
+        store.reminders.schedule(missed);
+        List<Boolean> deliveries = new ArrayList<>();
+        DeliveryEngine engine = engine("night", (r, p, late) -> deliveries.add(late));
+
+        clock.set(at("2026-02-03T03:00", berlin));
+        engine.deliverDue();
+        clock.set(at("2026-02-03T06:59", berlin));
+        engine.deliverDue();
+        assertThat(deliveries).as("inside quiet hours").isEmpty();
+
+        clock.set(at("2026-02-03T07:00", berlin));
+        engine.deliverDue();
+        assertThat(deliveries).containsExactly(true);
+        assertThat(store.reminders.find(member, missed.id()).orElseThrow().deliveredAt()).isEqualTo(at("2026-02-03T07:00", berlin));
+    }
+
+    @Test
+    void nothingIsDeliveredBeforeItsTime() {
+        store.reminders.schedule(reminder("later", NOW.plusSeconds(1)));
+        List<String> delivered = new ArrayList<>();
+
+        engine("early", (r, p, late) -> delivered.add(r.id())).deliverDue();
+
+        assertThat(delivered).isEmpty();
+    }
+
+    @Test
+    void aFailingChannelLeavesTheReminderToBeRetriedAfterItsLease() {
+        Reminder due = reminder("flaky", NOW);
+        store.reminders.schedule(due);
+        AtomicInteger attempts = new AtomicInteger();
+        DeliveryEngine engine = engine("flaky", (r, p, late) -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("SMTP server unavailable");
+            }
+        });
+
+        engine.deliverDue();
+        assertThat(store.reminders.find(member, due.id()).orElseThrow().status()).isEqualTo(ReminderStatus.SCHEDULED);
+        clock.advance(Duration.ofSeconds(61));
+        engine.deliverDue();
+
+        assertThat(attempts).hasValue(2);
+        assertThat(store.reminders.find(member, due.id()).orElseThrow().status()).isEqualTo(ReminderStatus.DELIVERED);
+    }
+
+    @Test
+    void theOverdueThankYouReplacesTheFirstThankYouReminder() {
+        Reminder first = Reminder.planned(member, ReminderRule.SEND_THANK_YOU, "i-1", "c-1", null, "Send your thank-you",
+                NOW.minus(Duration.ofHours(24)), NOW);
+        Reminder overdue = Reminder.planned(member, ReminderRule.THANK_YOU_OVERDUE, "i-1", "c-1", null,
+                "Overdue: your thank-you", NOW, NOW);
+        store.reminders.schedule(first);
+        store.reminders.schedule(overdue);
+        DeliveryEngine engine = engine("escalation", (r, p, late) -> { });
+
+        engine.deliverDue();
+
+        assertThat(store.reminders.find(member, first.id()).orElseThrow().status()).isEqualTo(ReminderStatus.CLOSED);
+        assertThat(store.reminders.find(member, overdue.id()).orElseThrow().status()).isEqualTo(ReminderStatus.DELIVERED);
+    }
+
+    @Test
+    void aSnoozedReminderIsDeliveredAgainAtItsNewTime() {
+        Reminder due = reminder("snoozed", NOW);
+        store.reminders.schedule(due);
+        List<Instant> deliveredAt = new ArrayList<>();
+        DeliveryEngine engine = engine("snooze", (r, p, late) -> deliveredAt.add(clock.instant()));
+        Inbox inbox = new Inbox(store.reminders, clock);
+        engine.deliverDue();
+
+        inbox.snooze(member, due.id(), NOW.plus(Duration.ofHours(2)));
+        clock.advance(Duration.ofHours(1));
+        engine.deliverDue();
+        assertThat(inbox.view(member).get(InboxSection.UPCOMING)).extracting(Reminder::id).containsExactly(due.id());
+        clock.advance(Duration.ofHours(1));
+        engine.deliverDue();
+
+        assertThat(deliveredAt).containsExactly(NOW, NOW.plus(Duration.ofHours(2)));
+        assertThat(inbox.view(member).get(InboxSection.DUE)).extracting(Reminder::id).containsExactly(due.id());
+    }
+
+    @Test
+    void digestMembersGetNoSingleMailButAPendingDigestEntry() {
+        store.preferences.save(member, Preferences.of("Europe/Berlin", null, List.of("EMAIL"), "ada@example.com", true,
+                null, null, null, null, null));
+        Reminder due = reminder("digested", NOW);
+        store.reminders.schedule(due);
+        List<String> mails = new ArrayList<>();
+        Mailer mailer = (to, subject, body) -> mails.add(to + "|" + subject + "|" + body);
+        DeliveryEngine engine = new DeliveryEngine(store.reminders, store.preferences, List.of(new EmailChannel(mailer)),
+                clock, "digest", SETTINGS);
+        DailyDigest digest = new DailyDigest(store.reminders, store.preferences, store.preferences, mailer, clock);
+
+        engine.deliverDue();
+        assertThat(mails).isEmpty();
+        assertThat(digest.sendDue()).as("09:00 UTC is 10:00 in Berlin, after the member's morning").isEqualTo(1);
+        assertThat(digest.sendDue()).as("one digest a day").isZero();
+
+        assertThat(mails).singleElement().satisfies(mail -> assertThat(mail)
+                .startsWith("ada@example.com|Rapport daily digest: 1 reminder|").contains(due.title()));
+        assertThat(store.reminders.pendingDigest(member)).isEmpty();
+    }
+
+    private Reminder reminder(String subject, Instant dueAt) {
+        return Reminder.planned(member, ReminderRule.CHECK_IN, subject, "c-1", null, "Check in with your contact",
+                dueAt, dueAt.plus(Duration.ofDays(1)));
+    }
+
+    /** An engine whose channel sees only this test's member (the store is shared by the tests). */
+    private DeliveryEngine engine(String claimer, DeliveryChannel channel) {
+        DeliveryChannel thisMembers = (reminder, prefs, late) -> {
+            if (reminder.owner().equals(member)) {
+                channel.deliver(reminder, prefs, late);
+            }
+        };
+        return new DeliveryEngine(store.reminders, store.preferences, List.of(thisMembers), clock, claimer, SETTINGS);
+    }
+
+    private ReminderDue outboxEvent(String reminderId) {
+        Document stored = store.mongo.findById(reminderId, Document.class, MongoReminders.COLLECTION);
+        Document pending = stored.getList(Outbox.FIELD, Document.class).getFirst();
+        assertThat(pending.getString("type")).isEqualTo("ReminderDue");
+        return EventJson.read(pending.getString("payload").getBytes(StandardCharsets.UTF_8), ReminderDue.class);
+    }
+}
