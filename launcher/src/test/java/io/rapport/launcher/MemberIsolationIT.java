@@ -78,6 +78,12 @@ class MemberIsolationIT {
         ALICES.put("interview's notes", "/api/notes/" + interview);
         ALICES.put("goal", "/api/goals/" + created(university.post("/api/goals", "alice",
                 "{\"title\": \"Learn COBOL basics\", \"metric\": \"lessons\", \"target\": 10, \"dueOn\": \"2027-03-31\"}")));
+
+        // The outreach and the scheduled interview give alice reminders.
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                university.get("/api/reminders/export", "alice").json().path("reminders").size() >= 2);
+        ALICES.put("reminder", "/api/reminders/" + university.get("/api/reminders/export", "alice").json()
+                .path("reminders").get(0).path("id").asText());
     }
 
     @AfterAll
@@ -113,6 +119,7 @@ class MemberIsolationIT {
         assertThat(university.delete(ALICES.get("template"), "bob").status()).isEqualTo(404);
         assertThat(university.post(ALICES.get("interview") + "/cancel", "bob", "{\"reason\": \"not mine\"}").status()).isEqualTo(404);
         assertThat(university.post(ALICES.get("goal") + "/progress", "bob", "{\"value\": 5}").status()).isEqualTo(404);
+        assertThat(university.post(ALICES.get("reminder") + "/dismiss", "bob", null).status()).isEqualTo(404);
         assertThat(university.get(ALICES.get("contact"), "alice").text("name")).isEqualTo("Grace Hopper");
         assertThat(university.get(ALICES.get("interview"), "alice").text("status")).isEqualTo("SCHEDULED");
     }
@@ -120,7 +127,8 @@ class MemberIsolationIT {
     @Test
     void anotherMembersListsShowNoneOfAlicesItems() {
         for (String list : List.of("/api/contacts", "/api/employers", "/api/templates", "/api/scheduling/contacts",
-                "/api/interviews", "/api/notes", "/api/goals", "/api/outreach/responders")) {
+                "/api/interviews", "/api/notes", "/api/goals", "/api/outreach/responders", "/api/reminders",
+                "/api/reminders/export", "/api/me/export", "/api/profile/export")) {
             GatewayClient.Response bobs = university.get(list, "bob");
             assertThat(bobs.status()).as(list).isEqualTo(200);
             assertThat(bobs.raw().body()).as(list).doesNotContain("Grace", "US Navy", "COBOL", "naval");
