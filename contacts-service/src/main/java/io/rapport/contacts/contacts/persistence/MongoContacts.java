@@ -1,5 +1,6 @@
 package io.rapport.contacts.contacts.persistence;
 
+import static io.rapport.platform.persistence.MemberScope.owned;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.rapport.contacts.contacts.CareerStage;
@@ -232,10 +233,6 @@ public class MongoContacts implements Contacts {
             }
             throw new ConflictException(why, Map.of("existingContactId", existing.getString("_id")));
         }
-    }
-
-    private static Criteria owned(Member owner) {
-        return where("tenantId").is(owner.tenantId()).and("memberId").is(owner.memberId());
     }
 
     /** A regular expression matching {@code text} literally, valid on real MongoDB and the embedded server alike. */

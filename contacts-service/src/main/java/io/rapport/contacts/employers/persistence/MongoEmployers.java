@@ -1,5 +1,6 @@
 package io.rapport.contacts.employers.persistence;
 
+import static io.rapport.platform.persistence.MemberScope.owned;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.rapport.contacts.employers.Employers;
@@ -90,10 +91,6 @@ class MongoEmployers implements Employers {
             throw new ConflictException("A target employer with this name already exists.",
                     Map.of("existingEmployerId", existing.getString("_id")));
         }
-    }
-
-    private static Criteria owned(Member owner) {
-        return where("tenantId").is(owner.tenantId()).and("memberId").is(owner.memberId());
     }
 
     private static Document toDocument(TargetEmployer employer) {

@@ -1,5 +1,6 @@
 package io.rapport.contacts.outreach.persistence;
 
+import static io.rapport.platform.persistence.MemberScope.owned;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.rapport.contacts.contacts.OutreachChannel;
@@ -75,10 +76,6 @@ class MongoTemplates implements Templates {
     @Override
     public long deleteAll(Member owner) {
         return mongo.remove(Query.query(owned(owner)), COLLECTION).getDeletedCount();
-    }
-
-    private static Criteria owned(Member owner) {
-        return where("tenantId").is(owner.tenantId()).and("memberId").is(owner.memberId());
     }
 
     private static Template toTemplate(Document document) {

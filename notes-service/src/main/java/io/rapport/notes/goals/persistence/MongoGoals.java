@@ -1,5 +1,6 @@
 package io.rapport.notes.goals.persistence;
 
+import static io.rapport.platform.persistence.MemberScope.owned;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.rapport.notes.goals.Goal;
@@ -84,10 +85,6 @@ public class MongoGoals implements Goals {
     @Override
     public long eraseMember(Member owner) {
         return mongo.remove(Query.query(owned(owner)), COLLECTION).getDeletedCount();
-    }
-
-    private static Criteria owned(Member owner) {
-        return where("tenantId").is(owner.tenantId()).and("memberId").is(owner.memberId());
     }
 
     private static List<Document> progress(Goal goal) {

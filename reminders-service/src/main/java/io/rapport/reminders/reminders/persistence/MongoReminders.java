@@ -1,5 +1,6 @@
 package io.rapport.reminders.reminders.persistence;
 
+import static io.rapport.platform.persistence.MemberScope.owned;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.rapport.platform.domain.Member;
@@ -309,10 +310,6 @@ public class MongoReminders implements Reminders {
     /** Every change raises the version, so a claim read before it can no longer apply. */
     private static Update changed() {
         return new Update().inc(VERSION, 1);
-    }
-
-    private static Criteria owned(Member owner) {
-        return where("tenantId").is(owner.tenantId()).and("memberId").is(owner.memberId());
     }
 
     private static List<String> names(Set<? extends Enum<?>> values) {

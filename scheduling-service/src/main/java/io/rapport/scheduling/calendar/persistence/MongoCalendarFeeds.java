@@ -1,5 +1,6 @@
 package io.rapport.scheduling.calendar.persistence;
 
+import static io.rapport.platform.persistence.MemberScope.owned;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.rapport.platform.domain.Member;
@@ -59,10 +60,6 @@ class MongoCalendarFeeds implements CalendarFeeds {
     @Override
     public long eraseAll(Member owner) {
         return mongo.remove(Query.query(owned(owner)), COLLECTION).getDeletedCount();
-    }
-
-    private static Criteria owned(Member owner) {
-        return where("tenantId").is(owner.tenantId()).and("memberId").is(owner.memberId());
     }
 
     private static CalendarFeed toFeed(Document d) {

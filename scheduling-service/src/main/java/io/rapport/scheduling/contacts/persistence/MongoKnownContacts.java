@@ -1,5 +1,6 @@
 package io.rapport.scheduling.contacts.persistence;
 
+import static io.rapport.platform.persistence.MemberScope.owned;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.rapport.platform.domain.Member;
@@ -68,10 +69,6 @@ class MongoKnownContacts implements KnownContacts {
     @Override
     public long eraseAll(Member owner) {
         return mongo.remove(Query.query(owned(owner)), COLLECTION).getDeletedCount();
-    }
-
-    private static Criteria owned(Member owner) {
-        return where("tenantId").is(owner.tenantId()).and("memberId").is(owner.memberId());
     }
 
     private static KnownContact toContact(Document document) {

@@ -1,5 +1,6 @@
 package io.rapport.scheduling.interviews.persistence;
 
+import static io.rapport.platform.persistence.MemberScope.owned;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.rapport.platform.domain.Change;
@@ -123,10 +124,6 @@ class MongoInterviews implements Interviews {
     private static Query withoutOutbox(Query query) {
         query.fields().exclude(Outbox.FIELD);
         return query;
-    }
-
-    private static Criteria owned(Member owner) {
-        return where("tenantId").is(owner.tenantId()).and("memberId").is(owner.memberId());
     }
 
     private static Document toDocument(Interview interview) {
