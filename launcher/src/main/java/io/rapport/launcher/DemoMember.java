@@ -182,7 +182,11 @@ final class DemoMember {
         ok(api.post("/api/notes/" + held.get(1) + "/action-items", MEMBER,
                 "{\"text\": \"Sign up for the data meetup\", \"dueOn\": \"" + today.plusDays(5) + "\"}"),
                 "action item");
-        progress.accept("  demo: consented notes on 3 interviews, a referral (Nadia Osei) and 2 action items");
+        // Promised yesterday and not done yet: the inbox has something due from the first minute.
+        ok(api.post("/api/notes/" + held.get(2) + "/action-items", MEMBER,
+                "{\"text\": \"Send Elena the article on research with clinicians\", \"dueOn\": \"" + today.minusDays(1) + "\"}"),
+                "action item due yesterday");
+        progress.accept("  demo: consented notes on 3 interviews, a referral (Nadia Osei) and 3 action items");
     }
 
     private void addGoal() {

@@ -134,6 +134,10 @@ class FirstSliceThroughTheGatewayIT {
         assertThat(call("GET", "/api/contacts", "bob", Map.of(), null).json().path("items").size()).isZero();
         assertThat(call("GET", "/api/contacts/" + alices, "bob", Map.of("X-Member-Id", "alice", "X-Tenant-Id", tenant), null)
                 .status()).as("identity headers from a client are ignored").isEqualTo(404);
+        for (String forged : List.of("not-a-token", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSIsInRlbmFudCI6Ingifq.c2lnbmF0dXJl")) {
+            GatewayClient.Response refused = call("GET", "/api/contacts", null, Map.of("Authorization", "Bearer " + forged), null);
+            assertThat(refused.status()).as("forged token " + forged).isEqualTo(401);
+        }
         GatewayClient.Response anonymous = call("GET", "/api/contacts", null, Map.of(), null);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
