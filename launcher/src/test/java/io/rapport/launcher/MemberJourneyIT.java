@@ -161,8 +161,9 @@ class MemberJourneyIT {
                 .satisfies(r -> assertThat(r.path("status").asText()).isEqualTo("CLOSED")));
         GatewayClient.Response ics = api.get("/api/interviews/" + interview + "/calendar.ics", MAYA);
         assertThat(ics.status()).isEqualTo(200);
-        assertThat(ics.raw().body()).startsWith("BEGIN:VCALENDAR").contains("BEGIN:VEVENT", "UID:", "STATUS:CONFIRMED",
-                "BEGIN:VTIMEZONE", "TZID:" + ZONE, "https://zoom.example/j/123", "END:VCALENDAR");
+        assertThat(parsedByPythonIcalendar(ics.raw().body()))
+                .contains("STATUS=CONFIRMED", "UID=" + interview + "@rapport.scheduling", "TZID=" + ZONE,
+                        "DTSTART=" + Instant.parse(slots.get(0)), "LOCATION=https://zoom.example/j/123");
 
         awaitKnownToScheduling(sofia);
         GatewayClient.Response clash = api.post("/api/interviews", MAYA, """
@@ -276,6 +277,36 @@ class MemberJourneyIT {
             assertThat(api.get("/api/reminders/export", MAYA).json().path("reminders").size()).as("reminders").isZero();
             assertThat(api.get("/api/synthesis", MAYA).raw().body()).as("synthesis").doesNotContainIgnoringCase("sql");
         });
+    }
+
+    /** Reads the calendar file as an outside client: Python's icalendar (Debian's python3-icalendar, which CI installs). */
+    private static String parsedByPythonIcalendar(String ics) {
+        String script = """
+                import sys, icalendar
+                from datetime import timezone
+                cal = icalendar.Calendar.from_ical(sys.stdin.read())
+                event = cal.walk("VEVENT")[0]
+                start = event.decoded("DTSTART")
+                print("STATUS=" + str(event.get("STATUS")))
+                print("UID=" + str(event.get("UID")))
+                print("TZID=" + str(event["DTSTART"].params.get("TZID")))
+                print("DTSTART=" + start.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
+                print("LOCATION=" + str(event.get("LOCATION")))
+                """;
+        try {
+            Process python = new ProcessBuilder("/usr/bin/python3", "-c", script).redirectErrorStream(true).start();
+            try (var in = python.getOutputStream()) {
+                in.write(ics.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            String out = new String(python.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(python.waitFor()).as(out).isZero();
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     // --- steps ---
