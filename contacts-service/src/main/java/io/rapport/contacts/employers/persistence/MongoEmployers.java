@@ -7,6 +7,7 @@ import io.rapport.contacts.employers.Employers;
 import io.rapport.contacts.employers.TargetEmployer;
 import io.rapport.platform.domain.ConflictException;
 import io.rapport.platform.domain.Member;
+import io.rapport.platform.persistence.OwnedDocuments;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,11 @@ class MongoEmployers implements Employers {
     static final String COLLECTION = "employers";
 
     private final MongoTemplate mongo;
+    private final OwnedDocuments<TargetEmployer> documents;
 
     MongoEmployers(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.documents = new OwnedDocuments<>(mongo, COLLECTION, MongoEmployers::toEmployer);
         mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC)
                 .on("memberId", Sort.Direction.ASC).on("nameKey", Sort.Direction.ASC).unique().named("one_employer_per_name"));
     }
@@ -64,24 +67,22 @@ class MongoEmployers implements Employers {
 
     @Override
     public Optional<TargetEmployer> find(Member owner, String id) {
-        return Optional.ofNullable(mongo.findOne(Query.query(owned(owner).and("_id").is(id)), Document.class, COLLECTION))
-                .map(MongoEmployers::toEmployer);
+        return documents.find(owner, id);
     }
 
     @Override
     public List<TargetEmployer> all(Member owner) {
-        return mongo.find(Query.query(owned(owner)).with(Sort.by("_id")), Document.class, COLLECTION).stream()
-                .map(MongoEmployers::toEmployer).toList();
+        return documents.all(owner);
     }
 
     @Override
     public boolean delete(Member owner, String id) {
-        return mongo.remove(Query.query(owned(owner).and("_id").is(id)), COLLECTION).getDeletedCount() > 0;
+        return documents.delete(owner, id);
     }
 
     @Override
     public long deleteAll(Member owner) {
-        return mongo.remove(Query.query(owned(owner)), COLLECTION).getDeletedCount();
+        return documents.deleteAll(owner);
     }
 
     private void refuseTakenName(TargetEmployer employer) {

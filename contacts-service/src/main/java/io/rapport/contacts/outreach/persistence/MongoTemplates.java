@@ -8,6 +8,7 @@ import io.rapport.contacts.outreach.Template;
 import io.rapport.contacts.outreach.Templates;
 import io.rapport.platform.domain.ConflictException;
 import io.rapport.platform.domain.Member;
+import io.rapport.platform.persistence.OwnedDocuments;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -26,9 +27,11 @@ class MongoTemplates implements Templates {
     static final String COLLECTION = "templates";
 
     private final MongoTemplate mongo;
+    private final OwnedDocuments<Template> documents;
 
     MongoTemplates(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.documents = new OwnedDocuments<>(mongo, COLLECTION, MongoTemplates::toTemplate);
     }
 
     @Override
@@ -58,24 +61,22 @@ class MongoTemplates implements Templates {
 
     @Override
     public Optional<Template> find(Member owner, String id) {
-        return Optional.ofNullable(mongo.findOne(Query.query(owned(owner).and("_id").is(id)), Document.class, COLLECTION))
-                .map(MongoTemplates::toTemplate);
+        return documents.find(owner, id);
     }
 
     @Override
     public List<Template> all(Member owner) {
-        return mongo.find(Query.query(owned(owner)).with(Sort.by("_id")), Document.class, COLLECTION).stream()
-                .map(MongoTemplates::toTemplate).toList();
+        return documents.all(owner);
     }
 
     @Override
     public boolean delete(Member owner, String id) {
-        return mongo.remove(Query.query(owned(owner).and("_id").is(id)), COLLECTION).getDeletedCount() > 0;
+        return documents.delete(owner, id);
     }
 
     @Override
     public long deleteAll(Member owner) {
-        return mongo.remove(Query.query(owned(owner)), COLLECTION).getDeletedCount();
+        return documents.deleteAll(owner);
     }
 
     private static Template toTemplate(Document document) {
