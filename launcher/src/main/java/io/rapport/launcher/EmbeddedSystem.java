@@ -16,8 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
- * The whole system on one machine: MongoDB in this JVM, then a Kafka broker, then the services and the gateway
- * in parallel, each in its own JVM. The handle owns them all: closing it (or the JVM shutting down) stops
+ * The whole system on one machine: the MongoDB wire server and a Kafka broker, then the services and the
+ * gateway in parallel, each in its own JVM. The handle owns them all: closing it (or the JVM shutting down) stops
  * the processes in reverse order, so nothing outlives the launcher.
  */
 public final class EmbeddedSystem implements AutoCloseable {
@@ -197,7 +197,11 @@ public final class EmbeddedSystem implements AutoCloseable {
 
         synchronized (this) {
             requireOpen();
-            mongo = MongoWireServer.start(folder.mongoFile(), settings.port(PortName.MONGO));
+        }
+        MongoWireServer store = MongoWireServer.start(folder, settings.port(PortName.MONGO), settings.readyTimeout());
+        synchronized (this) {
+            mongo = store;
+            requireOpen();
         }
         ready("mongo", mongo.connectionString());
 
@@ -213,6 +217,7 @@ public final class EmbeddedSystem implements AutoCloseable {
         startServices();
         startupTime = elapsed();
         up = true;
+        watch(mongo.process());
         watch(kafka.process());
         services.values().forEach(service -> watch(service.process()));
     }

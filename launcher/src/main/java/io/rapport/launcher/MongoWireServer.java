@@ -1,48 +1,90 @@
 package io.rapport.launcher;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-
+import io.rapport.store.StoreServer;
+import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * A MongoDB wire-compatible server inside the launcher's JVM, persisting to one H2 MVStore file.
- * In-process because it starts in milliseconds and needs no install; the services cannot tell the difference.
+ * The MongoDB wire-compatible store ({@link StoreServer}: mongo-java-server's H2 backend with real secondary
+ * indexes) in a JVM of its own, persisting to one MVStore file: its heap is bounded and measured on its own,
+ * and a crash of the launcher cannot leave the file half-written. The services cannot tell it from MongoDB.
  */
 public final class MongoWireServer implements AutoCloseable {
 
-    private final H2Backend backend;
-    private final MongoServer server;
-    private final int port;
-    private boolean closed;
+    static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    /** Holds the documents' page cache and the secondary indexes of a school's worth of data (see the README). */
+    static final String HEAP = "-Xmx512m";
 
-    private MongoWireServer(H2Backend backend, MongoServer server, int port) {
-        this.backend = backend;
-        this.server = server;
+    private final ChildProcess process;
+    private final int port;
+
+    private MongoWireServer(ChildProcess process, int port) {
+        this.process = process;
         this.port = port;
     }
 
-    /** Opens (or creates) the file and listens on 127.0.0.1:port. */
-    public static MongoWireServer start(Path file, int port) {
-        H2Backend backend;
+    /** Opens (or creates) the file in its own process and returns once it listens on 127.0.0.1:port. */
+    public static MongoWireServer start(DataFolder folder, int port, Duration timeout) {
+        return start(folder.mongoFile(), port, folder.logFile("mongo"), folder.pidsDir(),
+                folder.cdsDir().resolve("mongo.jsa"), timeout);
+    }
+
+    static MongoWireServer start(Path file, int port, Path logFile, Path pidsDir, Path archive, Duration timeout) {
+        List<String> command = new ArrayList<>();
+        command.add(JavaRuntime.javaExecutable());
+        command.add(HEAP);
+        command.addAll(JvmFlags.forKafka(archive.toAbsolutePath()));
+        command.add("-cp");
+        command.add(storeClassPath());
+        command.add(StoreServer.class.getName());
+        command.add("--file=" + file.toAbsolutePath());
+        command.add("--port=" + port);
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            backend = new H2Backend(file.toAbsolutePath().toString());
-        } catch (IOException | RuntimeException e) {
-            throw LaunchException.startFailed("MongoDB could not open " + file + ": " + e.getMessage()
-                    + (String.valueOf(e.getMessage()).contains("locked")
-                    ? " (is another Rapport using this data folder?)" : ""));
+            Files.createDirectories(archive.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw LaunchException.startFailed("Could not create " + archive.getParent() + ": " + e.getMessage());
         }
-        MongoServer server = new MongoServer(backend);
+        ChildProcess child = ChildProcess.start("mongo", command, logFile, pidsDir);
+        MongoWireServer server = new MongoWireServer(child, port);
         try {
-            server.bind(PortCheck.LOOPBACK.getHostAddress(), port);
+            server.awaitReady(timeout);
         } catch (RuntimeException e) {
-            backend.close();
-            throw LaunchException.startFailed("MongoDB could not listen on 127.0.0.1:" + port + ": " + e.getMessage());
+            child.stop(STOP_GRACE);
+            throw e;
         }
-        return new MongoWireServer(backend, server, port);
+        return server;
+    }
+
+    private void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!accepts(port)) {
+            if (process.stopRequested()) {
+                throw LaunchException.cancelled();
+            }
+            if (!process.isAlive()) {
+                throw LaunchException.startFailed("MongoDB exited during start-up (exit code " + process.exitValue()
+                        + "):" + System.lineSeparator() + process.tail(10));
+            }
+            if (System.nanoTime() > deadline) {
+                throw LaunchException.startFailed("MongoDB was not ready within " + timeout.toSeconds() + " s:"
+                        + System.lineSeparator() + process.tail(30));
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw LaunchException.cancelled();
+            }
+        }
     }
 
     public int port() {
@@ -53,22 +95,45 @@ public final class MongoWireServer implements AutoCloseable {
         return "mongodb://127.0.0.1:" + port;
     }
 
-    /**
-     * Disconnects clients first so no write is half-applied, then closes the file, which commits it.
-     * shutdownNow() closes the backend itself; the check covers a shutdown that failed half-way.
-     */
+    ChildProcess process() {
+        return process;
+    }
+
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    /** SIGTERM: the store disconnects its clients, then closes the file, which commits it. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    public void close() {
+        if (process.isAlive() || !process.stopRequested()) {
+            process.stop(STOP_GRACE);
         }
-        closed = true;
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(PortCheck.LOOPBACK, port), 500);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    /**
+     * The launcher's jars (class-data sharing refuses class paths with non-empty directories), plus the store's
+     * classes where they are a directory (a build that has not packaged it yet).
+     */
+    static String storeClassPath() {
+        String jars = Arrays.stream(JavaRuntime.classPath().split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank() && !Files.isDirectory(Path.of(entry)))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
         try {
-            server.shutdownNow();
-        } finally {
-            if (!backend.getMvStore().isClosed()) {
-                backend.close();
-            }
+            Path store = Path.of(StoreServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isDirectory(store) ? jars + File.pathSeparator + store : jars;
+        } catch (java.net.URISyntaxException e) {
+            return jars;
         }
     }
 }

@@ -1,7 +1,8 @@
 package io.rapport.test;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.rapport.store.FullScans;
+import io.rapport.store.IndexedH2Backend;
 import java.net.InetSocketAddress;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -36,11 +37,23 @@ public class RapportTestBackends {
             return broker;
         }
 
+        /** The embedded default's store, in memory: the same index choices, so the same costs. */
+        @Bean
+        IndexedH2Backend embeddedStore() {
+            return IndexedH2Backend.inMemory();
+        }
+
         @Bean(destroyMethod = "shutdownNow")
-        MongoServer embeddedMongo() {
-            MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer embeddedMongo(IndexedH2Backend store) {
+            MongoServer server = new MongoServer(store);
             server.bind("127.0.0.1", 0);
             return server;
+        }
+
+        /** Queries the store had to answer by reading a whole collection (see StoreScans). */
+        @Bean
+        FullScans fullScans(IndexedH2Backend store) {
+            return store.fullScans();
         }
 
         @Bean

@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Import;
 /**
  * One integration-test setup for every service: the whole service on a random port, against a real
  * Kafka broker and a MongoDB server (embedded, or containers where Docker runs). Test classes that
- * use it share one application context per service.
+ * use it share one application context per service. A test fails if the store had to read a whole
+ * collection to answer any query meanwhile ({@link NoCollectionScans}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,6 +23,6 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"rapport.events.retry.initial-interval=50ms", "rapport.outbox.poll-interval=50ms"})
 @Import(RapportTestBackends.class)
-@ExtendWith(ContainersNeedDocker.class)
+@ExtendWith({ContainersNeedDocker.class, NoCollectionScans.class})
 public @interface ServiceIntegrationTest {
 }

@@ -1,6 +1,6 @@
 package io.rapport.reminders;
 
-import io.rapport.reminders.config.DeliveryLoop;
+import io.rapport.platform.work.BackgroundWorker;
 import io.rapport.reminders.preferences.MemberPreferences;
 import io.rapport.reminders.preferences.persistence.MongoPreferences;
 import io.rapport.reminders.reminders.DailyDigest;
@@ -78,8 +78,17 @@ public class RemindersApplication {
 
     @Bean
     @ConditionalOnProperty(name = "rapport.reminders.delivery.enabled", havingValue = "true", matchIfMissing = true)
-    DeliveryLoop deliveryLoop(DeliveryEngine engine, ObjectProvider<DailyDigest> digest,
+    BackgroundWorker reminderDelivery(DeliveryEngine engine, ObjectProvider<DailyDigest> digest,
             @Value("${rapport.reminders.delivery.poll-interval:1s}") Duration pollInterval) {
-        return new DeliveryLoop(engine, digest.getIfAvailable(), pollInterval);
+        // Rounds back to back while a round claims a full batch; safe with any number of instances, since every
+        // reminder is claimed before it is delivered.
+        DailyDigest dailyDigest = digest.getIfAvailable();
+        return new BackgroundWorker("reminder-delivery", () -> {
+            boolean fullBatch = engine.deliverDue() >= engine.settings().batchSize();
+            if (dailyDigest != null) {
+                dailyDigest.sendDue();
+            }
+            return fullBatch;
+        }, new BackgroundWorker.Pacing(pollInterval, pollInterval.multipliedBy(10)), () -> { });
     }
 }

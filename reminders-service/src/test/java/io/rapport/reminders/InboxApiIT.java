@@ -8,7 +8,7 @@ import io.rapport.events.ActionItemCreated;
 import io.rapport.events.MemberDataErased;
 import io.rapport.events.OutreachSent;
 import io.rapport.platform.domain.Member;
-import io.rapport.reminders.config.DeliveryLoop;
+import io.rapport.platform.work.BackgroundWorker;
 import io.rapport.reminders.reminders.Reminder;
 import io.rapport.reminders.reminders.ReminderRule;
 import io.rapport.test.ApiClient;
@@ -42,7 +42,7 @@ class InboxApiIT {
     TestClock clock;
 
     @Autowired
-    DeliveryLoop delivery;
+    BackgroundWorker delivery;
 
     private Member member;
     private ApiClient api;

@@ -18,7 +18,7 @@ import io.rapport.events.Topics;
 import io.rapport.platform.domain.Member;
 import io.rapport.platform.messaging.CloudEventHeaders;
 import io.rapport.platform.messaging.EventJson;
-import io.rapport.reminders.config.DeliveryLoop;
+import io.rapport.platform.work.BackgroundWorker;
 import io.rapport.reminders.reminders.Reminder;
 import io.rapport.reminders.reminders.ReminderRule;
 import io.rapport.test.ApiClient;
@@ -63,7 +63,7 @@ class ReminderFlowIT {
     GreenMail smtp;
 
     @Autowired
-    DeliveryLoop delivery;
+    BackgroundWorker delivery;
 
     private Member member;
     private ApiClient api;

@@ -11,7 +11,7 @@ import io.rapport.platform.messaging.CloudEvents;
 import io.rapport.platform.messaging.MalformedEventException;
 import io.rapport.platform.messaging.Outbox;
 import io.rapport.platform.messaging.OutboxRelay;
-import io.rapport.platform.messaging.RelayLease;
+import io.rapport.platform.persistence.Leases;
 import io.rapport.platform.web.ApiDocumentation;
 import io.rapport.platform.web.CorrelationFilter;
 import io.rapport.platform.web.CurrentMemberResolver;
@@ -89,10 +89,10 @@ public class RapportPlatformAutoConfiguration {
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> eventKafkaTemplate,
             RapportProperties properties, Clock clock, MeterRegistry meters) {
         RapportProperties.Outbox outbox = properties.outbox();
-        RelayLease lease = new RelayLease(mongo, instanceName(properties), outbox.lease(), clock);
-        return new OutboxRelay(mongo, eventKafkaTemplate, lease, outbox.collections(),
-                new OutboxRelay.Settings(outbox.pollInterval(), outbox.batchSize(), Duration.ofSeconds(20),
-                        Duration.ofSeconds(5)),
+        return new OutboxRelay(mongo, eventKafkaTemplate,
+                new Leases(mongo, OutboxRelay.LEASES_COLLECTION, clock), instanceName(properties), clock,
+                outbox.collections(), new OutboxRelay.Settings(outbox.pollInterval(), outbox.batchSize(),
+                        Duration.ofSeconds(20), Duration.ofSeconds(5), outbox.lease()),
                 meters);
     }
 

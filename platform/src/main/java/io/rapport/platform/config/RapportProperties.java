@@ -16,12 +16,15 @@ public record RapportProperties(String serviceName, Outbox outbox, Events events
         events = events == null ? new Events(List.of(), 0, null) : events;
     }
 
-    /** The outbox relay: which collections it drains, how often it looks, how long its lease lasts. */
+    /**
+     * The outbox relay: which collections it drains, how often it looks when no write has woken it (it
+     * catches what another instance left behind), how many documents a round takes, how long its lease lasts.
+     */
     public record Outbox(List<String> collections, Duration pollInterval, int batchSize, Duration lease) {
         public Outbox {
             collections = collections == null ? List.of() : List.copyOf(collections);
-            pollInterval = pollInterval == null ? Duration.ofMillis(200) : pollInterval;
-            batchSize = batchSize <= 0 ? 100 : batchSize;
+            pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+            batchSize = batchSize <= 0 ? 500 : batchSize;
             lease = lease == null ? Duration.ofSeconds(30) : lease;
         }
     }

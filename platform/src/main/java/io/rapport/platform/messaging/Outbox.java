@@ -11,6 +11,9 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
@@ -24,6 +27,7 @@ public class Outbox {
     public static final String FIELD = "outbox";
     /** Set while the outbox holds events: the time of the oldest, so the relay publishes oldest first. */
     public static final String PENDING_SINCE = "outboxSince";
+    public static final String PENDING_INDEX = "outbox_pending";
 
     private final Producer producer;
     private final Clock clock;
@@ -33,6 +37,16 @@ public class Outbox {
         this.producer = producer;
         this.clock = clock;
         this.wakeRelay = wakeRelay;
+    }
+
+    /**
+     * Declares the sparse index the relay finds pending documents through: only documents with unpublished
+     * events are in it, oldest first, so finding them costs what is pending, not what is stored. The relay
+     * declares it for every collection listed under {@code rapport.outbox.collections}.
+     */
+    public static void declarePendingIndex(MongoTemplate mongo, String collection) {
+        mongo.indexOps(collection).createIndex(new Index().on(PENDING_SINCE, Sort.Direction.ASC).sparse()
+                .named(PENDING_INDEX));
     }
 
     /** For a new document: the events go in as its initial outbox. */

@@ -4,17 +4,19 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.rapport.platform.persistence.Leases;
+import io.rapport.platform.work.BackgroundWorker;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -22,143 +24,159 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
 /**
- * Publishes the events waiting in the outboxes of this service's collections to Kafka, oldest
- * first, and removes each from its document only once the broker has acknowledged it. While Kafka
- * is unreachable the events simply wait; nothing is lost and nothing is published that was not
- * written. A redelivery after a crash between the ack and the removal is possible: consumers are
- * idempotent for that reason.
+ * Publishes the events waiting in the outboxes of this service's collections to Kafka, oldest first, and
+ * removes each from its document only once the broker has acknowledged it. While Kafka is unreachable the
+ * events simply wait; nothing is lost and nothing is published that was not written. A redelivery after a
+ * crash between the ack and the removal is possible: consumers are idempotent for that reason.
+ *
+ * <p>What it costs follows what is written, not what is stored: a write wakes it at once; it finds pending
+ * documents through the sparse {@code outbox_pending} index (only documents with unpublished events are in
+ * it, in the order they became pending), sends a whole batch before waiting for the acks, and clears the
+ * batch in one bulk write by {@code _id}. With nothing written it looks once per idle interval, which costs
+ * an empty index lookup per collection and catches what another instance left behind when it died.
+ *
+ * <p>One instance relays at a time (a lease), so events go out once and in order; another takes over when
+ * the holder's lease runs out.
  */
 public class OutboxRelay implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    static final String LEASE = "outbox-relay";
+    public static final String LEASES_COLLECTION = "outbox_relay_lease";
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
-    private final RelayLease lease;
+    private final Leases leases;
+    private final String holder;
+    private final Clock clock;
     private final List<String> collections;
     private final Settings settings;
-    private final Semaphore wakeUps = new Semaphore(0);
     private final Counter published;
-    private final Counter failures;
-    private volatile boolean running;
-    private Thread worker;
+    private final BackgroundWorker worker;
+    private Instant heldUntil = Instant.EPOCH;
 
-    /** How often to look when idle, how many documents per round, how long to back off after a failure. */
-    public record Settings(Duration pollInterval, int batchSize, Duration sendTimeout, Duration maxBackOff) {
+    /**
+     * How long to wait when nothing is written, how many documents per round and collection, how long to
+     * wait for Kafka's acks, the longest back-off after failures, and how long the relay lease lasts.
+     */
+    public record Settings(Duration idle, int batchSize, Duration sendTimeout, Duration maxBackOff, Duration lease) {
     }
 
-    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, RelayLease lease,
-            List<String> collections, Settings settings, MeterRegistry meters) {
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, Leases leases, String holder,
+            Clock clock, List<String> collections, Settings settings, MeterRegistry meters) {
         this.mongo = mongo;
         this.kafka = kafka;
-        this.lease = lease;
+        this.leases = leases;
+        this.holder = holder;
+        this.clock = clock;
         this.collections = List.copyOf(collections);
         this.settings = settings;
+        this.collections.forEach(collection -> Outbox.declarePendingIndex(mongo, collection));
         this.published = meters.counter("rapport.outbox.published");
-        this.failures = meters.counter("rapport.outbox.failures");
+        Counter failures = meters.counter("rapport.outbox.failures");
+        this.worker = new BackgroundWorker("outbox-relay", () -> {
+            try {
+                return relayOnce() == settings.batchSize();
+            } catch (RuntimeException e) {
+                failures.increment();
+                throw e;
+            }
+        }, new BackgroundWorker.Pacing(settings.idle(), settings.maxBackOff()), this::releaseLease);
     }
 
+    /** Something was written: relay it now rather than at the next idle look. */
     public void wake() {
-        wakeUps.release();
+        worker.wake();
     }
 
     @Override
     public void start() {
-        if (collections.isEmpty()) {
-            return;
+        if (!collections.isEmpty()) {
+            worker.start();
         }
-        running = true;
-        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
     }
 
     @Override
     public void stop() {
-        running = false;
-        if (worker != null) {
-            wake();
-            try {
-                worker.join(settings.sendTimeout().toMillis() + 1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            try {
-                lease.release();
-            } catch (RuntimeException e) {
-                log.debug("Could not release the relay lease", e);
-            }
-        }
+        worker.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
-        Duration backOff = settings.pollInterval();
-        while (running) {
-            boolean more = false;
-            try {
-                if (lease.hold()) {
-                    more = relayOnce() == settings.batchSize();
-                }
-                backOff = settings.pollInterval();
-            } catch (RuntimeException e) {
-                failures.increment();
-                log.warn("Outbox relay could not publish, retrying in {} ms: {}", backOff.toMillis(), e.toString());
-                pause(backOff);
-                backOff = min(backOff.multipliedBy(2), settings.maxBackOff());
-                continue;
-            }
-            if (!more) {
-                pause(settings.pollInterval());
-            }
-        }
+        return worker.isRunning();
     }
 
     /**
-     * One round: publish what is pending in up to a batch of documents per collection.
+     * One round: publish what is pending in up to a batch of documents per collection, if this instance
+     * holds the relay lease.
      *
      * @return the most documents found in one collection (a full batch means there may be more)
      */
     public int relayOnce() {
+        if (!holdLease()) {
+            return 0;
+        }
         int most = 0;
         for (String collection : collections) {
-            List<Document> documents = mongo.find(
-                    Query.query(where(Outbox.PENDING_SINCE).exists(true))
-                            .with(Sort.by(Outbox.PENDING_SINCE, "_id")).limit(settings.batchSize()),
-                    Document.class, collection);
+            Query pending = Query.query(where(Outbox.PENDING_SINCE).exists(true))
+                    .with(Sort.by(Outbox.PENDING_SINCE, "_id")).limit(settings.batchSize());
+            pending.fields().include("_id", Outbox.FIELD);
+            List<Document> documents = mongo.find(pending, Document.class, collection);
             most = Math.max(most, documents.size());
-            publish(collection, documents);
+            if (!documents.isEmpty()) {
+                publish(collection, documents);
+            }
         }
         return most;
     }
 
+    /** Holds the lease, renewing it when a third of it is left. */
+    private boolean holdLease() {
+        Instant now = clock.instant();
+        if (now.isBefore(heldUntil.minus(settings.lease().dividedBy(3)))) {
+            return true;
+        }
+        Instant until = leases.tryTake(LEASE, holder, settings.lease());
+        heldUntil = until != null ? until : Instant.EPOCH;
+        return until != null;
+    }
+
+    private void releaseLease() {
+        if (heldUntil.isAfter(clock.instant())) {
+            leases.release(LEASE, holder);
+        }
+        heldUntil = Instant.EPOCH;
+    }
+
     private void publish(String collection, List<Document> documents) {
-        List<Sending> sending = new ArrayList<>();
+        List<Sending> sending = new ArrayList<>(documents.size());
         for (Document document : documents) {
             List<PendingEvent> events = document.getList(Outbox.FIELD, Document.class, List.of()).stream()
                     .map(PendingEvent::fromDocument).toList();
-            List<CompletableFuture<SendResult<String, byte[]>>> acks = events.stream()
-                    .map(this::send).toList();
-            sending.add(new Sending(document.get("_id"), events, acks));
+            sending.add(new Sending(document.get("_id"), events, events.stream().map(this::send).toList()));
         }
         kafka.flush();
         RuntimeException firstFailure = null;
+        List<Acknowledged> acknowledged = new ArrayList<>(sending.size());
         for (Sending each : sending) {
-            List<String> acknowledged = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
             for (int i = 0; i < each.events().size(); i++) {
                 try {
                     each.acks().get(i).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                    acknowledged.add(each.events().get(i).id());
+                    ids.add(each.events().get(i).id());
                 } catch (Exception e) {
                     // Later events of this document stay too, so a member's events keep their order.
-                    firstFailure = firstFailure != null ? firstFailure : new IllegalStateException("Kafka did not acknowledge " + each.events().get(i).type(), e);
+                    if (firstFailure == null) {
+                        firstFailure = new IllegalStateException(
+                                "Kafka did not acknowledge " + each.events().get(i).type(), e);
+                    }
                     break;
                 }
             }
-            markPublished(collection, each.documentId(), acknowledged);
+            if (!ids.isEmpty()) {
+                acknowledged.add(new Acknowledged(each.documentId(), ids));
+            }
         }
+        markPublished(collection, acknowledged);
         if (firstFailure != null) {
             throw firstFailure;
         }
@@ -173,34 +191,33 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void markPublished(String collection, Object documentId, List<String> eventIds) {
-        if (eventIds.isEmpty()) {
+    /** Removes the acknowledged events, then the pending marker where nothing was appended meanwhile: one bulk write. */
+    private void markPublished(String collection, List<Acknowledged> acknowledged) {
+        if (acknowledged.isEmpty()) {
             return;
         }
-        mongo.updateFirst(Query.query(where("_id").is(documentId)),
-                new Update().pull(Outbox.FIELD, new Document("id", new Document("$in", eventIds))), collection);
-        // Only clears the marker when nothing was appended meanwhile: the filter and the unset are one atomic write.
-        mongo.updateFirst(Query.query(where("_id").is(documentId).and(Outbox.FIELD).size(0)),
-                new Update().unset(Outbox.PENDING_SINCE), collection);
-        published.increment(eventIds.size());
-    }
-
-    private void pause(Duration duration) {
-        try {
-            if (wakeUps.tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS)) {
-                wakeUps.drainPermits();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection);
+        for (Acknowledged each : acknowledged) {
+            bulk.updateOne(Query.query(where("_id").is(each.documentId())),
+                    new Update().pull(Outbox.FIELD, new Document("id", new Document("$in", each.eventIds()))));
         }
+        for (Acknowledged each : acknowledged) {
+            // The filter and the unset are one atomic write: an event appended since keeps the marker.
+            bulk.updateOne(Query.query(where("_id").is(each.documentId()).and(Outbox.FIELD).size(0)),
+                    new Update().unset(Outbox.PENDING_SINCE));
+        }
+        bulk.execute();
+        published.increment(acknowledged.stream().mapToInt(each -> each.eventIds().size()).sum());
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+    public String holder() {
+        return holder;
     }
 
     private record Sending(Object documentId, List<PendingEvent> events,
             List<CompletableFuture<SendResult<String, byte[]>>> acks) {
+    }
+
+    private record Acknowledged(Object documentId, List<String> eventIds) {
     }
 }

@@ -7,12 +7,13 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rapport.events.ContactAdded;
 import io.rapport.events.Producer;
 import io.rapport.events.Topics;
 import io.rapport.platform.domain.Member;
+import io.rapport.platform.persistence.Leases;
+import io.rapport.store.IndexedH2Backend;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,6 +58,7 @@ class OutboxRelayTest {
 
     private final Clock clock = Clock.systemUTC();
     private final Outbox outbox = new Outbox(Producer.CONTACTS, clock, () -> { });
+    private IndexedH2Backend store;
     private MongoServer mongoServer;
     private MongoClient mongoClient;
     private MongoTemplate mongo;
@@ -65,10 +67,12 @@ class OutboxRelayTest {
 
     @BeforeEach
     void startMongo() {
-        mongoServer = new MongoServer(new MemoryBackend());
+        store = IndexedH2Backend.inMemory();
+        mongoServer = new MongoServer(store);
         mongoServer.bind("127.0.0.1", 0);
         mongoClient = MongoClients.create("mongodb://127.0.0.1:" + mongoServer.getLocalAddress().getPort());
         mongo = new MongoTemplate(mongoClient, "outbox-test");
+        // As every adapter with an outbox declares it: only documents with unpublished events are in it.
     }
 
     @AfterEach
@@ -109,6 +113,7 @@ class OutboxRelayTest {
         assertThat(stored.getList(Outbox.FIELD, Document.class)).isEmpty();
         assertThat(stored.containsKey(Outbox.PENDING_SINCE)).isFalse();
         assertThat(relay.relayOnce()).isZero();
+        assertThat(store.fullScans().counts()).as("the relay reads through the outbox_pending index only").isEmpty();
     }
 
     @Test
@@ -194,8 +199,9 @@ class OutboxRelayTest {
         DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(config);
         closeables.add(factory::destroy);
         return new OutboxRelay(mongo, new KafkaTemplate<>(factory),
-                new RelayLease(mongo, owner, Duration.ofSeconds(10), clock), List.of(COLLECTION),
-                new OutboxRelay.Settings(Duration.ofMillis(20), 50, Duration.ofSeconds(5), Duration.ofMillis(200)),
+                new Leases(mongo, OutboxRelay.LEASES_COLLECTION, clock), owner, clock, List.of(COLLECTION),
+                new OutboxRelay.Settings(Duration.ofMillis(20), 50, Duration.ofSeconds(5), Duration.ofMillis(200),
+                        Duration.ofSeconds(10)),
                 new SimpleMeterRegistry());
     }
 

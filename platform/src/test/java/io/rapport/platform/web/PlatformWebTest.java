@@ -3,7 +3,7 @@ package io.rapport.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.rapport.store.IndexedH2Backend;
 import io.rapport.platform.domain.ConflictException;
 import io.rapport.platform.domain.InvalidInputException;
 import io.rapport.platform.domain.Member;
@@ -44,7 +44,7 @@ class PlatformWebTest {
     static void start() {
         kafka = new EmbeddedKafkaKraftBroker(1, 1);
         kafka.afterPropertiesSet();
-        mongo = new MongoServer(new MemoryBackend());
+        mongo = new MongoServer(IndexedH2Backend.inMemory());
         mongo.bind("127.0.0.1", 0);
         app = SpringApplication.run(WidgetApp.class, "--server.port=0", "--rapport.service-name=notes-service",
                 "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),

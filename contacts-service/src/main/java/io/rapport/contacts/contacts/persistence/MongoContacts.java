@@ -20,6 +20,7 @@ import io.rapport.platform.domain.ConflictException;
 import io.rapport.platform.domain.Member;
 import io.rapport.platform.messaging.AppliedEvents;
 import io.rapport.platform.messaging.Outbox;
+import io.rapport.platform.persistence.OwnedDocuments;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -51,19 +52,20 @@ public class MongoContacts implements Contacts {
     private static final int BATCH = 500;
 
     private final MongoTemplate mongo;
+    private final OwnedDocuments<Contact> documents;
     private final Outbox outbox;
 
     public MongoContacts(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
+        // The member's contacts in creation order (the default list and its cursor) come with OwnedDocuments.
+        this.documents = new OwnedDocuments<>(mongo, COLLECTION, MongoContacts::toContact).readingWithout(Outbox.FIELD);
         this.outbox = outbox;
         var indexes = mongo.indexOps(COLLECTION);
+        // Also answers the duplicate check: the member's contacts sharing any of a new contact's identity keys.
         indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("memberId", Sort.Direction.ASC)
                 .on(IDENTITY_KEYS, Sort.Direction.ASC).unique().named("one_contact_per_identity"));
         indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("memberId", Sort.Direction.ASC)
-                .on("_id", Sort.Direction.ASC).named("member_contacts_in_order"));
-        indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("memberId", Sort.Direction.ASC)
                 .on("nameKey", Sort.Direction.ASC).on("_id", Sort.Direction.ASC).named("member_contacts_by_name"));
-        indexes.createIndex(new Index().on(Outbox.PENDING_SINCE, Sort.Direction.ASC).sparse().named("outbox_pending"));
     }
 
     @Override
@@ -112,12 +114,8 @@ public class MongoContacts implements Contacts {
     public void update(Change<Contact> updated, long expectedVersion) {
         Contact contact = updated.state();
         refuseDuplicates(contact);
-        long modified = mongo.updateFirst(
-                Query.query(owned(contact.owner()).and("_id").is(contact.id()).and("version").is(expectedVersion)),
-                outbox.addTo(fullUpdate(contact), contact.owner(), updated.events()), COLLECTION).getModifiedCount();
-        if (modified == 0) {
-            throw new ConflictException("The contact changed since it was read. Read it again and repeat your change.");
-        }
+        documents.updateAtVersion(contact.owner(), contact.id(), expectedVersion,
+                outbox.addTo(fullUpdate(contact), contact.owner(), updated.events()), "contact");
         outbox.written();
     }
 
@@ -142,14 +140,12 @@ public class MongoContacts implements Contacts {
 
     @Override
     public Optional<Contact> find(Member owner, String id) {
-        return Optional.ofNullable(mongo.findOne(Query.query(owned(owner).and("_id").is(id)), Document.class, COLLECTION))
-                .map(MongoContacts::toContact);
+        return documents.find(owner, id);
     }
 
     @Override
     public List<Contact> list(Member owner, ContactQuery query, ContactQuery.Cursor after, int limit) {
         List<Criteria> all = new ArrayList<>();
-        all.add(owned(owner));
         if (query.employer() != null) {
             all.add(where("employerKey").is(query.employer()));
         }
@@ -183,16 +179,12 @@ public class MongoContacts implements Contacts {
                 all.add(where("_id").gt(after.id()));
             }
         }
-        Query mongoQuery = Query.query(new Criteria().andOperator(all)).with(sort).limit(limit);
-        mongoQuery.fields().exclude(Outbox.FIELD);
-        return mongo.find(mongoQuery, Document.class, COLLECTION).stream().map(MongoContacts::toContact).toList();
+        return documents.list(owner, all.isEmpty() ? new Criteria() : new Criteria().andOperator(all), sort, limit);
     }
 
     @Override
     public List<Contact> all(Member owner) {
-        Query query = Query.query(owned(owner)).with(Sort.by("_id"));
-        query.fields().exclude(Outbox.FIELD);
-        return mongo.find(query, Document.class, COLLECTION).stream().map(MongoContacts::toContact).toList();
+        return documents.all(owner);
     }
 
     @Override
@@ -210,7 +202,7 @@ public class MongoContacts implements Contacts {
 
     @Override
     public long deleteAll(Member owner) {
-        return mongo.remove(Query.query(owned(owner)), COLLECTION).getDeletedCount();
+        return documents.deleteAll(owner);
     }
 
     private void refuseDuplicates(Contact contact) {

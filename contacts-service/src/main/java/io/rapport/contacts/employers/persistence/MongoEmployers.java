@@ -34,6 +34,7 @@ class MongoEmployers implements Employers {
     MongoEmployers(MongoTemplate mongo) {
         this.mongo = mongo;
         this.documents = new OwnedDocuments<>(mongo, COLLECTION, MongoEmployers::toEmployer);
+        // Also answers the name check below: (tenantId, memberId, nameKey) fixed, the _id condition filters.
         mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC)
                 .on("memberId", Sort.Direction.ASC).on("nameKey", Sort.Direction.ASC).unique().named("one_employer_per_name"));
     }
@@ -42,7 +43,7 @@ class MongoEmployers implements Employers {
     public void add(TargetEmployer employer) {
         refuseTakenName(employer);
         try {
-            mongo.insert(toDocument(employer), COLLECTION);
+            documents.insert(toDocument(employer));
         } catch (DuplicateKeyException raced) {
             refuseTakenName(employer);
             throw raced;
@@ -58,11 +59,7 @@ class MongoEmployers implements Employers {
                 update.set(field, value);
             }
         });
-        long modified = mongo.updateFirst(Query.query(owned(employer.owner()).and("_id").is(employer.id())
-                .and("version").is(expectedVersion)), update, COLLECTION).getModifiedCount();
-        if (modified == 0) {
-            throw new ConflictException("The employer changed since it was read. Read it again and repeat your change.");
-        }
+        documents.updateAtVersion(employer.owner(), employer.id(), expectedVersion, update, "employer");
     }
 
     @Override
@@ -86,12 +83,11 @@ class MongoEmployers implements Employers {
     }
 
     private void refuseTakenName(TargetEmployer employer) {
-        Document existing = mongo.findOne(Query.query(owned(employer.owner()).and("nameKey").is(employer.nameKey())
-                .and("_id").ne(employer.id())), Document.class, COLLECTION);
-        if (existing != null) {
-            throw new ConflictException("A target employer with this name already exists.",
-                    Map.of("existingEmployerId", existing.getString("_id")));
-        }
+        documents.findOne(employer.owner(), where("nameKey").is(employer.nameKey()).and("_id").ne(employer.id()))
+                .ifPresent(existing -> {
+                    throw new ConflictException("A target employer with this name already exists.",
+                            Map.of("existingEmployerId", existing.id()));
+                });
     }
 
     private static Document toDocument(TargetEmployer employer) {

@@ -6,6 +6,7 @@ import io.rapport.contacts.member.ErasureRequests;
 import io.rapport.platform.domain.Change;
 import io.rapport.platform.domain.Ids;
 import io.rapport.platform.domain.Member;
+import io.rapport.platform.persistence.OwnedDocuments;
 import io.rapport.platform.messaging.Outbox;
 import java.time.Instant;
 import java.util.Date;
@@ -23,11 +24,11 @@ class MongoErasureRequests implements ErasureRequests {
 
     static final String COLLECTION = "member_erasures";
 
-    private final MongoTemplate mongo;
+    private final OwnedDocuments<Document> documents;
     private final Outbox outbox;
 
     MongoErasureRequests(MongoTemplate mongo, Outbox outbox) {
-        this.mongo = mongo;
+        this.documents = new OwnedDocuments<>(mongo, COLLECTION, document -> document);
         this.outbox = outbox;
     }
 
@@ -37,13 +38,12 @@ class MongoErasureRequests implements ErasureRequests {
                 .append("tenantId", owner.tenantId())
                 .append("memberId", owner.memberId())
                 .append("requestedAt", Date.from(requested.state()));
-        mongo.insert(outbox.addTo(document, owner, requested.events()), COLLECTION);
+        documents.insert(outbox.addTo(document, owner, requested.events()));
         outbox.written();
     }
 
     @Override
     public long deleteAll(Member owner) {
-        return mongo.remove(Query.query(where("tenantId").is(owner.tenantId()).and("memberId").is(owner.memberId())),
-                COLLECTION).getDeletedCount();
+        return documents.deleteAll(owner);
     }
 }

@@ -26,17 +26,15 @@ class MongoTemplates implements Templates {
 
     static final String COLLECTION = "templates";
 
-    private final MongoTemplate mongo;
     private final OwnedDocuments<Template> documents;
 
     MongoTemplates(MongoTemplate mongo) {
-        this.mongo = mongo;
         this.documents = new OwnedDocuments<>(mongo, COLLECTION, MongoTemplates::toTemplate);
     }
 
     @Override
     public void add(Template template) {
-        mongo.insert(new Document("_id", template.id())
+        documents.insert(new Document("_id", template.id())
                 .append("tenantId", template.owner().tenantId())
                 .append("memberId", template.owner().memberId())
                 .append("name", template.name())
@@ -44,19 +42,15 @@ class MongoTemplates implements Templates {
                 .append("body", template.body())
                 .append("createdAt", Date.from(template.createdAt()))
                 .append("updatedAt", Date.from(template.updatedAt()))
-                .append("version", template.version()), COLLECTION);
+                .append("version", template.version()));
     }
 
     @Override
     public void update(Template template, long expectedVersion) {
-        long modified = mongo.updateFirst(Query.query(owned(template.owner()).and("_id").is(template.id())
-                        .and("version").is(expectedVersion)),
+        documents.updateAtVersion(template.owner(), template.id(), expectedVersion,
                 new Update().set("name", template.name()).set("channel", template.channel().name())
                         .set("body", template.body()).set("updatedAt", Date.from(template.updatedAt()))
-                        .set("version", template.version()), COLLECTION).getModifiedCount();
-        if (modified == 0) {
-            throw new ConflictException("The template changed since it was read. Read it again and repeat your change.");
-        }
+                        .set("version", template.version()), "template");
     }
 
     @Override

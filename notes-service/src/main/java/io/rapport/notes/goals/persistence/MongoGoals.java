@@ -9,6 +9,7 @@ import io.rapport.notes.goals.Progress;
 import io.rapport.platform.domain.Change;
 import io.rapport.platform.domain.Member;
 import io.rapport.platform.messaging.Outbox;
+import io.rapport.platform.persistence.OwnedDocuments;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -29,16 +30,12 @@ public class MongoGoals implements Goals {
 
     public static final String COLLECTION = "goals";
 
-    private final MongoTemplate mongo;
+    private final OwnedDocuments<Goal> documents;
     private final Outbox outbox;
 
     public MongoGoals(MongoTemplate mongo, Outbox outbox) {
-        this.mongo = mongo;
+        this.documents = new OwnedDocuments<>(mongo, COLLECTION, MongoGoals::toGoal);
         this.outbox = outbox;
-        var indexes = mongo.indexOps(COLLECTION);
-        indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("memberId", Sort.Direction.ASC)
-                .on("_id", Sort.Direction.ASC).named("member_goals_in_order"));
-        indexes.createIndex(new Index().on(Outbox.PENDING_SINCE, Sort.Direction.ASC).sparse().named("outbox_pending"));
     }
 
     @Override
@@ -58,33 +55,28 @@ public class MongoGoals implements Goals {
                     .append("progress", progress(goal))
                     .append("createdAt", Date.from(goal.createdAt()))
                     .append("version", 1L);
-            mongo.insert(outbox.addTo(document, goal.owner(), change.events()), COLLECTION);
+            documents.insert(outbox.addTo(document, goal.owner(), change.events()));
         } else {
             Update update = outbox.addTo(new Update().set("progress", progress(goal)).inc("version", 1), goal.owner(),
                     change.events());
-            if (mongo.updateFirst(Query.query(owned(goal.owner()).and("_id").is(goal.id()).and("version").is(expectedVersion)),
-                    update, COLLECTION).getModifiedCount() == 0) {
-                throw new OptimisticLockingFailureException("goal " + goal.id() + " changed meanwhile");
-            }
+            documents.updateAtVersion(goal.owner(), goal.id(), expectedVersion, update, "goal");
         }
         outbox.written();
     }
 
     @Override
     public Optional<Goal> find(Member owner, String id) {
-        return Optional.ofNullable(mongo.findOne(Query.query(owned(owner).and("_id").is(id)), Document.class, COLLECTION))
-                .map(MongoGoals::toGoal);
+        return documents.find(owner, id);
     }
 
     @Override
     public List<Goal> list(Member owner) {
-        return mongo.find(Query.query(owned(owner)).with(Sort.by("_id")), Document.class, COLLECTION).stream()
-                .map(MongoGoals::toGoal).toList();
+        return documents.all(owner);
     }
 
     @Override
     public long eraseMember(Member owner) {
-        return mongo.remove(Query.query(owned(owner)), COLLECTION).getDeletedCount();
+        return documents.deleteAll(owner);
     }
 
     private static List<Document> progress(Goal goal) {

@@ -16,10 +16,12 @@ import io.rapport.platform.domain.Change;
 import io.rapport.platform.domain.Member;
 import io.rapport.platform.messaging.AppliedEvents;
 import io.rapport.platform.messaging.Outbox;
+import io.rapport.platform.persistence.OwnedDocuments;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -42,15 +44,15 @@ public class MongoNoteRecords implements NoteRecords {
     public static final String COLLECTION = "note_records";
 
     private final MongoTemplate mongo;
+    private final OwnedDocuments<NoteRecord> documents;
     private final Outbox outbox;
 
     public MongoNoteRecords(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
+        this.documents = new OwnedDocuments<>(mongo, COLLECTION, MongoNoteRecords::toRecord);
         this.outbox = outbox;
-        var indexes = mongo.indexOps(COLLECTION);
-        indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("memberId", Sort.Direction.ASC)
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("memberId", Sort.Direction.ASC)
                 .on("held.start", Sort.Direction.ASC).named("member_records_by_start"));
-        indexes.createIndex(new Index().on(Outbox.PENDING_SINCE, Sort.Direction.ASC).sparse().named("outbox_pending"));
     }
 
     static String key(Member owner, String interviewId) {
@@ -68,15 +70,13 @@ public class MongoNoteRecords implements NoteRecords {
                     .append("interviewId", record.interviewId())
                     .append("version", 1L);
             // A DuplicateKeyException here means InterviewHeld created it meanwhile: the platform answers 409.
-            mongo.insert(outbox.addTo(document, record.owner(), change.events()), COLLECTION);
+            documents.insert(outbox.addTo(document, record.owner(), change.events()));
         } else {
             Update update = new Update().inc("version", 1);
             contentOf(record).forEach(update::set);
             outbox.addTo(update, record.owner(), change.events());
-            Query current = Query.query(owned(record.owner(), record.interviewId()).and("version").is(expectedVersion));
-            if (mongo.updateFirst(current, update, COLLECTION).getModifiedCount() == 0) {
-                throw new OptimisticLockingFailureException("note record " + record.interviewId() + " changed meanwhile");
-            }
+            documents.updateAtVersion(record.owner(), key(record.owner(), record.interviewId()), expectedVersion, update,
+                    "note", Map.of("interviewId", record.interviewId()));
         }
         outbox.written();
     }
@@ -99,21 +99,17 @@ public class MongoNoteRecords implements NoteRecords {
 
     @Override
     public Optional<NoteRecord> find(Member owner, String interviewId) {
-        return Optional.ofNullable(mongo.findOne(Query.query(owned(owner, interviewId)), Document.class, COLLECTION))
-                .map(MongoNoteRecords::toRecord);
+        return documents.find(owner, key(owner, interviewId));
     }
 
     @Override
     public List<NoteRecord> list(Member owner) {
-        Query query = Query.query(where("tenantId").is(owner.tenantId()).and("memberId").is(owner.memberId()))
-                .with(Sort.by("held.start", "_id"));
-        return mongo.find(query, Document.class, COLLECTION).stream().map(MongoNoteRecords::toRecord).toList();
+        return documents.list(owner, new Criteria(), Sort.by("held.start", "_id"), 0);
     }
 
     @Override
     public long eraseMember(Member owner) {
-        return mongo.remove(Query.query(where("tenantId").is(owner.tenantId()).and("memberId").is(owner.memberId())),
-                COLLECTION).getDeletedCount();
+        return documents.deleteAll(owner);
     }
 
     private static Criteria owned(Member owner, String interviewId) {

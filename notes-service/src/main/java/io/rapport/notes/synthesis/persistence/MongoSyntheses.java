@@ -34,8 +34,6 @@ public class MongoSyntheses implements Syntheses {
     public MongoSyntheses(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
         this.outbox = outbox;
-        mongo.indexOps(COLLECTION).createIndex(new Index().on(Outbox.PENDING_SINCE, Sort.Direction.ASC).sparse()
-                .named("outbox_pending"));
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.rapport.platform.domain.Member;
 import io.rapport.platform.messaging.AppliedEvents;
 import io.rapport.platform.messaging.Outbox;
+import io.rapport.platform.persistence.OwnedDocuments;
 import io.rapport.reminders.reminders.Delivery;
 import io.rapport.reminders.reminders.Reminder;
 import io.rapport.reminders.reminders.ReminderRule;
@@ -50,10 +51,13 @@ public class MongoReminders implements Reminders {
     private static final int CANDIDATES_PER_CLAIM = 4;
 
     private final MongoTemplate mongo;
+    private final OwnedDocuments<Reminder> documents;
     private final Outbox outbox;
 
     public MongoReminders(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
+        this.documents = new OwnedDocuments<>(mongo, COLLECTION, MongoReminders::toReminder)
+                .readingWithout(Outbox.FIELD, AppliedEvents.FIELD);
         this.outbox = outbox;
         var indexes = mongo.indexOps(COLLECTION);
         indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("memberId", Sort.Direction.ASC)
@@ -65,7 +69,6 @@ public class MongoReminders implements Reminders {
                 .named("due_reminders"));
         indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("memberId", Sort.Direction.ASC)
                 .on("status", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC).named("member_inbox"));
-        indexes.createIndex(new Index().on(Outbox.PENDING_SINCE, Sort.Direction.ASC).sparse().named("outbox_pending"));
         indexes.createIndex(new Index().on("digestPending", Sort.Direction.ASC).sparse().named("digest_pending"));
     }
 
@@ -167,23 +170,17 @@ public class MongoReminders implements Reminders {
 
     @Override
     public Optional<Reminder> find(Member owner, String id) {
-        return Optional.ofNullable(mongo.findOne(Query.query(owned(owner).and("_id").is(id)), Document.class, COLLECTION))
-                .map(MongoReminders::toReminder);
+        return documents.find(owner, id);
     }
 
     @Override
     public List<Reminder> open(Member owner, int limit) {
-        Query query = Query.query(owned(owner).and("status").in(names(ReminderStatus.OPEN)))
-                .with(Sort.by("dueAt", "_id")).limit(limit);
-        query.fields().exclude(Outbox.FIELD, AppliedEvents.FIELD);
-        return mongo.find(query, Document.class, COLLECTION).stream().map(MongoReminders::toReminder).toList();
+        return documents.list(owner, where("status").in(names(ReminderStatus.OPEN)), Sort.by("dueAt", "_id"), limit);
     }
 
     @Override
     public List<Reminder> all(Member owner) {
-        Query query = Query.query(owned(owner)).with(Sort.by("dueAt", "_id"));
-        query.fields().exclude(Outbox.FIELD, AppliedEvents.FIELD);
-        return mongo.find(query, Document.class, COLLECTION).stream().map(MongoReminders::toReminder).toList();
+        return documents.list(owner, new Criteria(), Sort.by("dueAt", "_id"), 0);
     }
 
     @Override
@@ -291,9 +288,7 @@ public class MongoReminders implements Reminders {
 
     @Override
     public List<Reminder> pendingDigest(Member owner) {
-        Query query = Query.query(owned(owner).and("digestPending").is(true)).with(Sort.by("dueAt", "_id"));
-        query.fields().exclude(Outbox.FIELD, AppliedEvents.FIELD);
-        return mongo.find(query, Document.class, COLLECTION).stream().map(MongoReminders::toReminder).toList();
+        return documents.list(owner, where("digestPending").is(true), Sort.by("dueAt", "_id"), 0);
     }
 
     @Override
@@ -304,7 +299,7 @@ public class MongoReminders implements Reminders {
 
     @Override
     public long erase(Member owner) {
-        return mongo.remove(Query.query(owned(owner)), COLLECTION).getDeletedCount();
+        return documents.deleteAll(owner);
     }
 
     /** Every change raises the version, so a claim read before it can no longer apply. */

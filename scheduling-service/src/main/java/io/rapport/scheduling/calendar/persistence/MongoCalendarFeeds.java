@@ -4,6 +4,7 @@ import static io.rapport.platform.persistence.MemberScope.owned;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.rapport.platform.domain.Member;
+import io.rapport.platform.persistence.OwnedDocuments;
 import io.rapport.scheduling.calendar.CalendarFeed;
 import io.rapport.scheduling.calendar.CalendarFeeds;
 import java.util.Date;
@@ -23,21 +24,22 @@ class MongoCalendarFeeds implements CalendarFeeds {
     static final String COLLECTION = "calendar_feeds";
 
     private final MongoTemplate mongo;
+    private final OwnedDocuments<CalendarFeed> documents;
 
     MongoCalendarFeeds(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.documents = new OwnedDocuments<>(mongo, COLLECTION, MongoCalendarFeeds::toFeed);
+        // The feed is opened by its token alone (no member yet): a unique index answers it.
         mongo.indexOps(COLLECTION).createIndex(new Index().on("tokenHash", Sort.Direction.ASC).unique().named("feed_by_token"));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC)
-                .on("memberId", Sort.Direction.ASC).named("member_feeds"));
     }
 
     @Override
     public void add(CalendarFeed feed) {
-        mongo.insert(new Document("_id", feed.id())
+        documents.insert(new Document("_id", feed.id())
                 .append("tenantId", feed.owner().tenantId())
                 .append("memberId", feed.owner().memberId())
                 .append("tokenHash", feed.tokenHash())
-                .append("createdAt", Date.from(feed.createdAt())), COLLECTION);
+                .append("createdAt", Date.from(feed.createdAt())));
     }
 
     @Override
@@ -48,18 +50,17 @@ class MongoCalendarFeeds implements CalendarFeeds {
 
     @Override
     public List<CalendarFeed> list(Member owner) {
-        return mongo.find(Query.query(owned(owner)).with(Sort.by("_id")), Document.class, COLLECTION).stream()
-                .map(MongoCalendarFeeds::toFeed).toList();
+        return documents.all(owner);
     }
 
     @Override
     public boolean revoke(Member owner, String feedId) {
-        return mongo.remove(Query.query(owned(owner).and("_id").is(feedId)), COLLECTION).getDeletedCount() > 0;
+        return documents.delete(owner, feedId);
     }
 
     @Override
     public long eraseAll(Member owner) {
-        return mongo.remove(Query.query(owned(owner)), COLLECTION).getDeletedCount();
+        return documents.deleteAll(owner);
     }
 
     private static CalendarFeed toFeed(Document d) {

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.rapport.platform.domain.Member;
 import io.rapport.platform.messaging.AppliedEvents;
+import io.rapport.platform.persistence.OwnedDocuments;
 import io.rapport.scheduling.contacts.KnownContact;
 import io.rapport.scheduling.contacts.KnownContacts;
 import java.util.List;
@@ -25,9 +26,11 @@ class MongoKnownContacts implements KnownContacts {
     static final String COLLECTION = "known_contacts";
 
     private final MongoTemplate mongo;
+    private final OwnedDocuments<KnownContact> documents;
 
     MongoKnownContacts(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.documents = new OwnedDocuments<>(mongo, COLLECTION, MongoKnownContacts::toContact);
         mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC)
                 .on("memberId", Sort.Direction.ASC).on("name", Sort.Direction.ASC).named("member_contacts_by_name"));
     }
@@ -56,19 +59,17 @@ class MongoKnownContacts implements KnownContacts {
 
     @Override
     public Optional<KnownContact> find(Member owner, String contactId) {
-        return Optional.ofNullable(mongo.findOne(Query.query(owned(owner).and("_id").is(contactId)), Document.class, COLLECTION))
-                .map(MongoKnownContacts::toContact);
+        return documents.find(owner, contactId);
     }
 
     @Override
     public List<KnownContact> list(Member owner) {
-        return mongo.find(Query.query(owned(owner)).with(Sort.by("name", "_id")), Document.class, COLLECTION).stream()
-                .map(MongoKnownContacts::toContact).toList();
+        return documents.list(owner, new Criteria(), Sort.by("name", "_id"), 0);
     }
 
     @Override
     public long eraseAll(Member owner) {
-        return mongo.remove(Query.query(owned(owner)), COLLECTION).getDeletedCount();
+        return documents.deleteAll(owner);
     }
 
     private static KnownContact toContact(Document document) {

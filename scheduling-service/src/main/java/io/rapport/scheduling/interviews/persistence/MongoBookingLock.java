@@ -1,26 +1,20 @@
 package io.rapport.scheduling.interviews.persistence;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import io.rapport.platform.domain.ConflictException;
 import io.rapport.platform.domain.Member;
+import io.rapport.platform.persistence.Leases;
 import io.rapport.scheduling.interviews.BookingLock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * A lease per member in MongoDB: taking it is an upsert matching only an expired lease, so while
- * another holder's lease runs the upsert collides on {@code _id} and the taker waits. A crashed
- * holder's lease simply expires.
+ * One member's calendar changes one at a time across every instance: a lease per member (the platform's
+ * {@link Leases}). A taker waits briefly for another holder's lease; a crashed holder's lease expires.
  */
 @Repository
 class MongoBookingLock implements BookingLock {
@@ -30,11 +24,11 @@ class MongoBookingLock implements BookingLock {
     private static final Duration PATIENCE = Duration.ofSeconds(5);
     private static final long RETRY_MILLIS = 10;
 
-    private final MongoTemplate mongo;
+    private final Leases leases;
     private final Clock clock;
 
     MongoBookingLock(MongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
+        this.leases = new Leases(mongo, COLLECTION, clock);
         this.clock = clock;
     }
 
@@ -46,28 +40,21 @@ class MongoBookingLock implements BookingLock {
         try {
             return work.get();
         } finally {
-            mongo.remove(Query.query(where("_id").is(key).and("holder").is(holder)), COLLECTION);
+            leases.release(key, holder);
         }
     }
 
     private void acquire(String key, String holder) {
         Instant giveUp = clock.instant().plus(PATIENCE);
-        while (true) {
-            Instant now = clock.instant();
+        while (leases.tryTake(key, holder, LEASE) == null) {
+            if (clock.instant().isAfter(giveUp)) {
+                throw new ConflictException("Another change to your calendar is in progress. Try again in a moment.");
+            }
             try {
-                mongo.upsert(Query.query(where("_id").is(key).and("lockedUntil").lt(Date.from(now))),
-                        new Update().set("holder", holder).set("lockedUntil", Date.from(now.plus(LEASE))), COLLECTION);
-                return;
-            } catch (DuplicateKeyException held) {
-                if (now.isAfter(giveUp)) {
-                    throw new ConflictException("Another change to your calendar is in progress. Try again in a moment.");
-                }
-                try {
-                    Thread.sleep(RETRY_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while waiting for the member's calendar", e);
-                }
+                Thread.sleep(RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the member's calendar", e);
             }
         }
     }

@@ -7,6 +7,7 @@ import io.rapport.platform.domain.Change;
 import io.rapport.platform.domain.ConflictException;
 import io.rapport.platform.domain.Member;
 import io.rapport.platform.messaging.Outbox;
+import io.rapport.platform.persistence.OwnedDocuments;
 import io.rapport.scheduling.interviews.FormatKind;
 import io.rapport.scheduling.interviews.Interview;
 import io.rapport.scheduling.interviews.InterviewFormat;
@@ -42,25 +43,22 @@ class MongoInterviews implements Interviews {
     static final String COLLECTION = "interviews";
     private static final List<String> BOOKED = List.of(InterviewStatus.SCHEDULED.name(), InterviewStatus.CONFIRMED.name());
 
-    private final MongoTemplate mongo;
+    private final OwnedDocuments<Interview> documents;
     private final Outbox outbox;
 
     MongoInterviews(MongoTemplate mongo, Outbox outbox) {
-        this.mongo = mongo;
+        this.documents = new OwnedDocuments<>(mongo, COLLECTION, MongoInterviews::toInterview)
+                .readingWithout(Outbox.FIELD);
         this.outbox = outbox;
-        var indexes = mongo.indexOps(COLLECTION);
-        indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("memberId", Sort.Direction.ASC)
-                .on("slotStart", Sort.Direction.ASC).named("member_interviews_by_slot"));
-        indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("memberId", Sort.Direction.ASC)
-                .on("_id", Sort.Direction.DESC).named("member_interviews_newest_first"));
-        indexes.createIndex(new Index().on(Outbox.PENDING_SINCE, Sort.Direction.ASC).sparse().named("outbox_pending"));
+        // Clashes and the agenda: the member's interviews by start.
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC)
+                .on("memberId", Sort.Direction.ASC).on("slotStart", Sort.Direction.ASC).named("member_interviews_by_slot"));
     }
 
     @Override
     public void add(Change<Interview> proposed) {
         Interview interview = proposed.state();
-        Document document = outbox.addTo(toDocument(interview), interview.owner(), proposed.events());
-        mongo.insert(document, COLLECTION);
+        documents.insert(outbox.addTo(toDocument(interview), interview.owner(), proposed.events()));
         outbox.written();
     }
 
@@ -73,13 +71,9 @@ class MongoInterviews implements Interviews {
                 update.set(field, value);
             }
         });
-        long modified = mongo.updateFirst(
-                Query.query(owned(interview.owner()).and("_id").is(interview.id()).and("version").is(expectedVersion)),
-                outbox.addTo(update, interview.owner(), changed.events()), COLLECTION).getModifiedCount();
-        if (modified == 0) {
-            throw new ConflictException("The interview changed since it was read. Read it again and repeat your change.",
-                    Map.of("interviewId", interview.id()));
-        }
+        documents.updateAtVersion(interview.owner(), interview.id(), expectedVersion,
+                outbox.addTo(update, interview.owner(), changed.events()), "interview",
+                Map.of("interviewId", interview.id()));
         if (!changed.events().isEmpty()) {
             outbox.written();
         }
@@ -87,43 +81,34 @@ class MongoInterviews implements Interviews {
 
     @Override
     public Optional<Interview> find(Member owner, String id) {
-        return Optional.ofNullable(mongo.findOne(withoutOutbox(Query.query(owned(owner).and("_id").is(id))),
-                Document.class, COLLECTION)).map(MongoInterviews::toInterview);
+        return documents.find(owner, id);
     }
 
     @Override
     public Optional<Interview> bookedClashing(Member owner, Slot slot, Duration buffer, String exceptId) {
-        Criteria criteria = owned(owner).and("status").in(BOOKED)
+        Criteria criteria = where("status").in(BOOKED)
                 .and("slotStart").lt(Date.from(slot.end().plus(buffer)))
                 .and("slotEnd").gt(Date.from(slot.start().minus(buffer)));
         if (exceptId != null) {
             criteria = criteria.and("_id").ne(exceptId);
         }
-        return Optional.ofNullable(mongo.findOne(withoutOutbox(Query.query(criteria).with(Sort.by("slotStart"))),
-                Document.class, COLLECTION)).map(MongoInterviews::toInterview);
+        return documents.list(owner, criteria, Sort.by("slotStart"), 1).stream().findFirst();
     }
 
     @Override
     public List<Interview> agreedBetween(Member owner, Instant from, Instant to, int limit) {
-        Query query = Query.query(owned(owner).and("slotStart").gte(Date.from(from)).lt(Date.from(to)))
-                .with(Sort.by("slotStart", "_id")).limit(limit);
-        return mongo.find(withoutOutbox(query), Document.class, COLLECTION).stream().map(MongoInterviews::toInterview).toList();
+        return documents.list(owner, where("slotStart").gte(Date.from(from)).lt(Date.from(to)),
+                Sort.by("slotStart", "_id"), limit);
     }
 
     @Override
     public List<Interview> list(Member owner, int limit) {
-        Query query = Query.query(owned(owner)).with(Sort.by(Sort.Direction.DESC, "_id")).limit(limit);
-        return mongo.find(withoutOutbox(query), Document.class, COLLECTION).stream().map(MongoInterviews::toInterview).toList();
+        return documents.list(owner, new Criteria(), Sort.by(Sort.Direction.DESC, "_id"), limit);
     }
 
     @Override
     public long eraseAll(Member owner) {
-        return mongo.remove(Query.query(owned(owner)), COLLECTION).getDeletedCount();
-    }
-
-    private static Query withoutOutbox(Query query) {
-        query.fields().exclude(Outbox.FIELD);
-        return query;
+        return documents.deleteAll(owner);
     }
 
     private static Document toDocument(Interview interview) {

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.rapport.platform.domain.ConflictException;
 import io.rapport.platform.domain.Member;
+import io.rapport.platform.persistence.OwnedDocuments;
 import io.rapport.scheduling.questions.MemberQuestions;
 import io.rapport.scheduling.questions.Question;
 import io.rapport.scheduling.questions.QuestionCategory;
@@ -27,10 +28,10 @@ class MongoMemberQuestions implements MemberQuestions {
 
     static final String COLLECTION = "questions";
 
-    private final MongoTemplate mongo;
+    private final OwnedDocuments<Question> documents;
 
     MongoMemberQuestions(MongoTemplate mongo) {
-        this.mongo = mongo;
+        this.documents = new OwnedDocuments<>(mongo, COLLECTION, MongoMemberQuestions::toQuestion);
         mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("memberId", Sort.Direction.ASC)
                 .on("normalizedText", Sort.Direction.ASC).unique().named("one_question_per_text"));
     }
@@ -38,13 +39,13 @@ class MongoMemberQuestions implements MemberQuestions {
     @Override
     public void add(Question question, String normalizedText) {
         try {
-            mongo.insert(new Document("_id", question.id())
+            documents.insert(new Document("_id", question.id())
                     .append("tenantId", question.owner().tenantId())
                     .append("memberId", question.owner().memberId())
                     .append("text", question.text())
                     .append("normalizedText", normalizedText)
                     .append("category", question.category().name())
-                    .append("tiara", question.tiara() == null ? null : question.tiara().name()), COLLECTION);
+                    .append("tiara", question.tiara() == null ? null : question.tiara().name()));
         } catch (DuplicateKeyException raced) {
             String existing = findByText(question.owner(), normalizedText).map(Question::id).orElse("");
             throw new ConflictException("This question is already in your bank", Map.of("existingQuestionId", existing));
@@ -53,25 +54,22 @@ class MongoMemberQuestions implements MemberQuestions {
 
     @Override
     public Optional<Question> find(Member owner, String id) {
-        return Optional.ofNullable(mongo.findOne(Query.query(owned(owner).and("_id").is(id)), Document.class, COLLECTION))
-                .map(MongoMemberQuestions::toQuestion);
+        return documents.find(owner, id);
     }
 
     @Override
     public Optional<Question> findByText(Member owner, String normalizedText) {
-        return Optional.ofNullable(mongo.findOne(Query.query(owned(owner).and("normalizedText").is(normalizedText)),
-                Document.class, COLLECTION)).map(MongoMemberQuestions::toQuestion);
+        return documents.findOne(owner, where("normalizedText").is(normalizedText));
     }
 
     @Override
     public List<Question> list(Member owner) {
-        return mongo.find(Query.query(owned(owner)).with(Sort.by("_id")), Document.class, COLLECTION).stream()
-                .map(MongoMemberQuestions::toQuestion).toList();
+        return documents.all(owner);
     }
 
     @Override
     public long eraseAll(Member owner) {
-        return mongo.remove(Query.query(owned(owner)), COLLECTION).getDeletedCount();
+        return documents.deleteAll(owner);
     }
 
     private static Question toQuestion(Document d) {

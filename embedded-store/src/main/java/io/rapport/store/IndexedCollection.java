@@ -1,0 +1,130 @@
+package io.rapport.store;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.h2.mvstore.MVMap;
+
+/**
+ * A collection that picks the index MongoDB would: mongo-java-server only uses a unique index whose keys are
+ * exactly the query's fields, so {@code {_id, tenantId, memberId}} or {@code {tenantId, memberId}} + a sort
+ * read every document. Here a unique index answers any query that fixes all its keys (the rest of the query
+ * is applied to that one document), and {@link SecondaryIndex} answers queries on a leading part of its keys.
+ * What no index can answer is still answered, by a scan, and recorded in {@link FullScans}.
+ */
+final class IndexedCollection extends H2Collection {
+
+    private final IndexedDatabase database;
+
+    IndexedCollection(IndexedDatabase database, String collectionName, CollectionOptions options,
+            MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+        super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        this.database = database;
+    }
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+            int batchSize, Document fieldSelector) {
+        // An aggregation reads the collection with an empty query; its leading $match says what it needs.
+        Document planned = query.isEmpty() && IndexedDatabase.aggregationMatch() != null
+                ? IndexedDatabase.aggregationMatch() : query;
+        Optional<QueryPlan> plan = bestPlan(planned);
+        if (plan.isPresent() && plan.get().provides(orderBy)) {
+            // Already in order: read documents only until the limit is reached.
+            Stream<Document> inOrder = StreamSupport.stream(plan.get().positions().get().spliterator(), false)
+                    .map(this::getDocument);
+            return matchDocumentsFromStream(inOrder, query, null, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        if (plan.isPresent()) {
+            return matchDocuments(query, plan.get().positions().get(), orderBy, numberToSkip, limit, batchSize,
+                    fieldSelector);
+        }
+        if (!FullScans.isSystem(getCollectionName())) {
+            database.fullScans().record(getFullName(), planned);
+        }
+        return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    Optional<QueryPlan> bestPlan(Document query) {
+        Document conditions = conjunction(query);
+        return getIndexes().stream()
+                .map(index -> plan(index, conditions))
+                .filter(Objects::nonNull)
+                .max(Comparator.comparingInt(QueryPlan::score));
+    }
+
+    /**
+     * The query's conditions as one document, {@code $and} of documents flattened, for choosing an index only:
+     * any one condition on a field selects a superset of what all of them select, and the documents read are
+     * matched against the whole query afterwards.
+     */
+    static Document conjunction(Document query) {
+        if (!(query.get("$and") instanceof List<?> parts)) {
+            return query;
+        }
+        Document flat = new Document();
+        query.forEach((key, value) -> {
+            if (!key.equals("$and")) {
+                flat.put(key, value);
+            }
+        });
+        for (Object part : parts) {
+            if (part instanceof Document condition) {
+                conjunction(condition).forEach(flat::putIfAbsent);
+            }
+        }
+        return flat;
+    }
+
+    private static QueryPlan plan(Index<Object> index, Document query) {
+        if (index instanceof SecondaryIndex secondary) {
+            return secondary.plan(query);
+        }
+        if (!index.isUnique() || query.isEmpty()) {
+            return null;
+        }
+        if (index.canHandle(query)) {
+            return QueryPlan.unordered(index.getName(), 1000, () -> index.getPositions(query));
+        }
+        // All keys fixed: at most one document, whatever else the query says. One key may list values ($in):
+        // then one lookup per value.
+        List<String> keys = index.getKeys().stream().map(key -> key.getKey()).toList();
+        Document lookup = new Document();
+        String listed = null;
+        for (String key : keys) {
+            Object value = query.get(key);
+            if (QueryValues.isEquality(value)) {
+                lookup.put(key, QueryValues.equalityValue(value));
+            } else if (listed == null && QueryValues.isIn(value)) {
+                listed = key;
+            } else {
+                return null;
+            }
+        }
+        if (listed == null) {
+            return index.canHandle(lookup) ? QueryPlan.unordered(index.getName(), 900, () -> index.getPositions(lookup))
+                    : null;
+        }
+        String inKey = listed;
+        List<?> values = List.copyOf((java.util.Collection<?>) ((Document) query.get(inKey)).get("$in"));
+        return QueryPlan.unordered(index.getName(), 800, () -> {
+            java.util.Set<Object> positions = new java.util.LinkedHashSet<>();
+            for (Object value : values) {
+                Document one = new Document(lookup);
+                one.put(inKey, value);
+                index.getPositions(one).forEach(positions::add);
+            }
+            return positions;
+        });
+    }
+}

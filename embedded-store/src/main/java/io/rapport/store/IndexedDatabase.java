@@ -1,0 +1,107 @@
+package io.rapport.store;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
+import java.util.List;
+import java.util.function.Supplier;
+import org.h2.mvstore.MVStore;
+
+/** An H2-backed database whose collections choose indexes as MongoDB does and keep secondary indexes. */
+final class IndexedDatabase extends H2Database {
+
+    /**
+     * H2Database opens its existing collections from its constructor, before this class's fields are set;
+     * the store and the scan record reach those first calls through here.
+     */
+    private static final ThreadLocal<Opening> OPENING = new ThreadLocal<>();
+
+    private record Opening(MVStore store, Supplier<FullScans> fullScans) {
+    }
+
+    /**
+     * The leading {@code $match} of the aggregation being run on this thread: mongo-java-server feeds a pipeline
+     * from an unconditional read of the collection, which the collection narrows with this (MongoDB likewise
+     * answers a leading $match from an index; the stage itself still filters).
+     */
+    private static final ThreadLocal<Document> AGGREGATION_MATCH = new ThreadLocal<>();
+
+    private final MVStore store;
+    private final Supplier<FullScans> fullScans;
+
+    private IndexedDatabase(String databaseName, MVStore store, CursorRegistry cursorRegistry,
+            Supplier<FullScans> fullScans) {
+        super(databaseName, store, cursorRegistry);
+        this.store = store;
+        this.fullScans = fullScans;
+    }
+
+    static IndexedDatabase open(String databaseName, MVStore store, CursorRegistry cursorRegistry,
+            Supplier<FullScans> fullScans) {
+        OPENING.set(new Opening(store, fullScans));
+        try {
+            return new IndexedDatabase(databaseName, store, cursorRegistry, fullScans);
+        } finally {
+            OPENING.remove();
+        }
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+            Oplog oplog) {
+        Document match = "aggregate".equalsIgnoreCase(command) ? leadingMatch(query.get("pipeline")) : null;
+        if (match == null) {
+            return super.handleCommand(channel, command, query, resolver, oplog);
+        }
+        AGGREGATION_MATCH.set(match);
+        try {
+            return super.handleCommand(channel, command, query, resolver, oplog);
+        } finally {
+            AGGREGATION_MATCH.remove();
+        }
+    }
+
+    private static Document leadingMatch(Object pipeline) {
+        if (pipeline instanceof List<?> stages && !stages.isEmpty() && stages.getFirst() instanceof Document first
+                && first.get("$match") instanceof Document match && !match.isEmpty()) {
+            return match;
+        }
+        return null;
+    }
+
+    /** The leading $match of the aggregation running on this thread, if any. */
+    static Document aggregationMatch() {
+        return AGGREGATION_MATCH.get();
+    }
+
+    FullScans fullScans() {
+        return fullScans != null ? fullScans.get() : OPENING.get().fullScans().get();
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        MVStore mvStore = store != null ? store : OPENING.get().store();
+        String fullName = getFullCollectionNamespace(collectionName);
+        // The same map names as H2Database, so a data folder written before keeps working.
+        return new IndexedCollection(this, collectionName, options, mvStore.openMap("databases." + fullName),
+                mvStore.openMap("meta." + fullName), cursorRegistry);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+            boolean sparse) {
+        return new SecondaryIndex(indexName, keys, sparse, IndexedDatabase::positionOf);
+    }
+
+    /** H2Collection keys its documents by _id. */
+    private static Object positionOf(Document document) {
+        return document.get("_id");
+    }
+}

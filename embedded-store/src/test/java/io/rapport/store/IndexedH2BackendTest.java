@@ -1,0 +1,173 @@
+package io.rapport.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store answers member-scoped, outbox and time-range queries from indexes, with MongoDB's results. */
+class IndexedH2BackendTest {
+
+    private MongoServer server;
+    private IndexedH2Backend backend;
+    private MongoClient client;
+
+    private MongoCollection<Document> start(IndexedH2Backend store) {
+        backend = store;
+        server = new MongoServer(store);
+        var address = server.bind();
+        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        return client.getDatabase("rapport-test").getCollection("contacts");
+    }
+
+    @AfterEach
+    void stop() {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.shutdownNow();
+        }
+    }
+
+    private static void declareIndexes(MongoCollection<Document> contacts) {
+        contacts.createIndex(Indexes.ascending("tenantId", "memberId", "stage"), new IndexOptions().name("by_member_stage"));
+        contacts.createIndex(Indexes.ascending("outboxSince"), new IndexOptions().sparse(true).name("outbox_pending"));
+        contacts.createIndex(Indexes.ascending("status", "dueAt"), new IndexOptions().name("due"));
+    }
+
+    private static List<Document> seed(MongoCollection<Document> contacts, int members, int perMember) {
+        List<Document> all = new ArrayList<>();
+        for (int m = 0; m < members; m++) {
+            for (int c = 0; c < perMember; c++) {
+                Document contact = new Document("_id", "c-%03d-%03d".formatted(m, c))
+                        .append("tenantId", "uni").append("memberId", "m" + m)
+                        .append("stage", c % 3 == 0 ? "TARGET" : "CONTACTED")
+                        .append("status", c % 2 == 0 ? "PENDING" : "DELIVERED")
+                        .append("dueAt", new Date(1_000_000L * c));
+                if (c == 0) {
+                    contact.append("outboxSince", new Date(5)).append("outbox", List.of(new Document("id", "e" + m)));
+                }
+                all.add(contact);
+            }
+        }
+        contacts.insertMany(all);
+        return all;
+    }
+
+    private static List<String> ids(Iterable<Document> documents) {
+        List<String> ids = new ArrayList<>();
+        documents.forEach(document -> ids.add(document.getString("_id")));
+        return ids;
+    }
+
+    @Test
+    void memberScopedQueriesAreAnsweredFromIndexesWithTheRightDocuments() {
+        MongoCollection<Document> contacts = start(IndexedH2Backend.inMemory());
+        declareIndexes(contacts);
+        seed(contacts, 20, 30);
+        backend.fullScans().clear();
+
+        Bson member = and(eq("tenantId", "uni"), eq("memberId", "m7"));
+        assertThat(ids(contacts.find(and(eq("_id", "c-007-004"), eq("tenantId", "uni"), eq("memberId", "m7")))))
+                .containsExactly("c-007-004");
+        assertThat(ids(contacts.find(and(eq("_id", "c-007-004"), eq("tenantId", "uni"), eq("memberId", "m8")))))
+                .as("another member's id is not found").isEmpty();
+        assertThat(ids(contacts.find(member).sort(Sorts.ascending("_id")).limit(5)))
+                .containsExactly("c-007-000", "c-007-001", "c-007-002", "c-007-003", "c-007-004");
+        assertThat(ids(contacts.find(and(member, gt("_id", "c-007-027"))).sort(Sorts.ascending("_id"))))
+                .as("the next page after a cursor").containsExactly("c-007-028", "c-007-029");
+        assertThat(ids(contacts.find(and(member, eq("stage", "TARGET"))))).hasSize(10);
+        assertThat(ids(contacts.find(exists("outboxSince")).sort(Sorts.ascending("outboxSince", "_id")))).hasSize(20);
+        assertThat(ids(contacts.find(exists("outboxSince")).sort(Sorts.ascending("outboxSince", "_id")).limit(3)))
+                .as("read in the index's order up to the limit").containsExactly("c-000-000", "c-001-000", "c-002-000");
+        assertThat(ids(contacts.find(and(eq("status", "PENDING"), lte("dueAt", new Date(4_000_000L))))
+                .sort(Sorts.ascending("dueAt", "_id")).limit(2))).containsExactly("c-000-000", "c-001-000");
+        assertThat(ids(contacts.find(and(eq("status", "PENDING"), lte("dueAt", new Date(4_000_000L)))))).hasSize(20 * 3);
+        assertThat(ids(contacts.find(and(eq("_id", "c-001-000"), ne("appliedEvents", "e1"))))).hasSize(1);
+        assertThat(ids(contacts.find(member))).hasSize(30);
+        assertThat(contacts.countDocuments(member)).as("a count is an aggregation with a leading $match").isEqualTo(30);
+
+        contacts.updateOne(and(eq("_id", "c-007-000"), eq("tenantId", "uni"), eq("memberId", "m7")),
+                Updates.combine(Updates.unset("outboxSince"), Updates.set("stage", "CONTACTED")));
+        assertThat(ids(contacts.find(exists("outboxSince")))).hasSize(19).doesNotContain("c-007-000");
+        assertThat(ids(contacts.find(and(member, eq("stage", "TARGET"))))).hasSize(9);
+        contacts.deleteMany(member);
+        assertThat(ids(contacts.find(member))).isEmpty();
+        assertThat(ids(contacts.find(and(eq("tenantId", "uni"), eq("memberId", "m8"))))).hasSize(30);
+
+        assertThat(backend.fullScans().counts()).isEmpty();
+    }
+
+    @Test
+    void listedValuesAreLookedUpOneByOneInUniqueAndSecondaryIndexes() {
+        MongoCollection<Document> contacts = start(IndexedH2Backend.inMemory());
+        contacts.createIndex(Indexes.ascending("tenantId", "memberId", "identityKeys"),
+                new IndexOptions().unique(true).name("one_contact_per_identity"));
+        contacts.createIndex(Indexes.ascending("tenantId", "memberId", "stage"), new IndexOptions().name("by_stage"));
+        for (int i = 0; i < 50; i++) {
+            contacts.insertOne(new Document("_id", "c" + i).append("tenantId", "uni").append("memberId", "m" + (i % 2))
+                    .append("identityKeys", List.of("email:p" + i + "@x.example", "name:p" + i))
+                    .append("stage", i % 5 == 0 ? "TARGET" : "CONTACTED"));
+        }
+        backend.fullScans().clear();
+
+        assertThat(ids(contacts.find(and(eq("tenantId", "uni"), eq("memberId", "m0"),
+                com.mongodb.client.model.Filters.in("identityKeys", "email:p4@x.example", "name:p6", "name:p7")))))
+                .as("p7 belongs to another member").containsExactlyInAnyOrder("c4", "c6");
+        assertThat(ids(contacts.find(and(eq("tenantId", "uni"), eq("memberId", "m1"),
+                com.mongodb.client.model.Filters.in("stage", "TARGET", "ARCHIVED"))))).containsExactlyInAnyOrder(
+                "c5", "c15", "c25", "c35", "c45");
+        assertThat(backend.fullScans().counts()).isEmpty();
+    }
+
+    @Test
+    void aQueryNoIndexAnswersIsStillAnsweredAndRecorded() {
+        MongoCollection<Document> contacts = start(IndexedH2Backend.inMemory());
+        declareIndexes(contacts);
+        seed(contacts, 3, 10);
+        backend.fullScans().clear();
+
+        assertThat(ids(contacts.find(eq("stage", "TARGET")))).hasSize(12);
+        assertThat(contacts.countDocuments()).isEqualTo(30);
+
+        assertThat(backend.fullScans().counts())
+                .containsOnlyKeys("rapport-test.contacts {stage}", "rapport-test.contacts {}");
+    }
+
+    @Test
+    void secondaryIndexesAreRebuiltWhenTheFileIsOpenedAgain(@TempDir Path folder) {
+        String file = folder.resolve("store.mv").toString();
+        MongoCollection<Document> contacts = start(IndexedH2Backend.open(file));
+        declareIndexes(contacts);
+        seed(contacts, 5, 10);
+        stop();
+
+        contacts = start(IndexedH2Backend.open(file));
+        backend.fullScans().clear();
+        assertThat(ids(contacts.find(and(eq("tenantId", "uni"), eq("memberId", "m3"))))).hasSize(10);
+        assertThat(ids(contacts.find(exists("outboxSince")))).hasSize(5);
+        assertThat(backend.fullScans().counts()).isEmpty();
+    }
+}

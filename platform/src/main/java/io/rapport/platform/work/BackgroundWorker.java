@@ -1,0 +1,111 @@
+package io.rapport.platform.work;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * One background thread doing rounds of work: back to back while a round says there is more, otherwise
+ * waiting until woken or until the idle interval has passed; after a failure it backs off, doubling up to
+ * a ceiling. Waking is cheap and coalesces, so a burst of writes costs a few rounds, not one each. The
+ * outbox relay and the reminder delivery both run on it.
+ */
+public class BackgroundWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(BackgroundWorker.class);
+
+    /** How long to wait when there is nothing to do, and the longest back-off after failures. */
+    public record Pacing(Duration idle, Duration maxBackOff) {
+    }
+
+    private final String name;
+    private final BooleanSupplier round;
+    private final Pacing pacing;
+    private final Runnable onStop;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    /**
+     * @param round does one round of work and says whether more is waiting
+     * @param onStop runs on the worker's thread after its last round (e.g. to give up a lease)
+     */
+    public BackgroundWorker(String name, BooleanSupplier round, Pacing pacing, Runnable onStop) {
+        this.name = name;
+        this.round = round;
+        this.pacing = pacing;
+        this.onStop = onStop;
+    }
+
+    /** Starts a round now rather than after the idle interval. */
+    public void wake() {
+        wakeUps.release();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofPlatform().name(name).daemon().start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            wake();
+            try {
+                thread.join(pacing.maxBackOff().toMillis() + 5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        Duration backOff = pacing.idle();
+        try {
+            while (running) {
+                boolean more;
+                try {
+                    more = round.getAsBoolean();
+                    backOff = pacing.idle();
+                } catch (RuntimeException e) {
+                    log.warn("{} failed, retrying in {} ms: {}", name, backOff.toMillis(), e.toString());
+                    pause(backOff);
+                    backOff = backOff.multipliedBy(2).compareTo(pacing.maxBackOff()) < 0
+                            ? backOff.multipliedBy(2) : pacing.maxBackOff();
+                    continue;
+                }
+                if (!more) {
+                    pause(pacing.idle());
+                }
+            }
+        } finally {
+            try {
+                onStop.run();
+            } catch (RuntimeException e) {
+                log.debug("{} could not clean up on stop", name, e);
+            }
+        }
+    }
+
+    private void pause(Duration duration) {
+        try {
+            if (wakeUps.tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS)) {
+                wakeUps.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}
