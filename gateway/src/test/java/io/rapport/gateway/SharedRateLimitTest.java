@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -12,17 +13,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import redis.embedded.core.ExecutableProvider;
+import redis.embedded.error.OsArchitectureNotFound;
+import redis.embedded.error.UnknownOSName;
 
 /**
  * With Redis configured, the per-member limit holds across gateway instances: a member cannot
- * double their budget by being balanced over two gateways. Runs a real redis-server (Debian's
- * package; CI installs it).
+ * double their budget by being balanced over two gateways. Runs a real redis-server: the installed
+ * one (Debian's package, which CI installs), or else the binary that the embedded-redis jar ships
+ * for this operating system and processor.
  */
 class SharedRateLimitTest {
 
@@ -32,9 +40,8 @@ class SharedRateLimitTest {
 
     @BeforeAll
     static void startRedis() throws Exception {
-        String binary = List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server").stream()
-                .filter(path -> new File(path).canExecute()).findFirst()
-                .orElseThrow(() -> new AssertionError("redis-server is needed: apt-get install redis-server (.ci/run does)"));
+        String binary = redisServer();
+        System.out.println("redis-server: " + binary);
         try (ServerSocket socket = new ServerSocket(0)) {
             redisPort = socket.getLocalPort();
         }
@@ -47,6 +54,29 @@ class SharedRateLimitTest {
                 return true;
             }
         });
+    }
+
+    /**
+     * The installed redis-server, else the one in the embedded-redis jar; the test is skipped, saying
+     * why, without either. {@code -Drapport.test.redis-server=shipped} takes the jar's even where one is
+     * installed, as on a machine with only a JDK.
+     */
+    private static String redisServer() throws IOException {
+        boolean shippedOnly = "shipped".equals(System.getProperty("rapport.test.redis-server"));
+        Optional<String> installed = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .filter(dir -> !shippedOnly)
+                .filter(dir -> !dir.isBlank())
+                .map(dir -> new File(dir, "redis-server"))
+                .filter(File::canExecute).map(File::getAbsolutePath).findFirst();
+        if (installed.isPresent()) {
+            return installed.get();
+        }
+        try {
+            return ExecutableProvider.newJarResourceProvider().get().getAbsolutePath();
+        } catch (OsArchitectureNotFound | UnknownOSName e) {
+            return Assumptions.abort("no redis-server on the PATH and the embedded-redis jar has none for "
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ": install redis-server");
+        }
     }
 
     @AfterAll

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -49,6 +50,9 @@ class MemberJourneyIT {
     private static String sofia;
     private static String heldWithMarcus;
     private static Instant marcusInterviewEnds;
+    private static String confirmedInterview;
+    private static Instant confirmedStart;
+    private static String confirmedCalendarFile;
 
     @BeforeAll
     static void start() throws IOException {
@@ -161,9 +165,10 @@ class MemberJourneyIT {
                 .satisfies(r -> assertThat(r.path("status").asText()).isEqualTo("CLOSED")));
         GatewayClient.Response ics = api.get("/api/interviews/" + interview + "/calendar.ics", MAYA);
         assertThat(ics.status()).isEqualTo(200);
-        assertThat(parsedByPythonIcalendar(ics.raw().body()))
-                .contains("STATUS=CONFIRMED", "UID=" + interview + "@rapport.scheduling", "TZID=" + ZONE,
-                        "DTSTART=" + Instant.parse(slots.get(0)), "LOCATION=https://zoom.example/j/123");
+        assertThat(ics.header("Content-Type")).startsWith("text/calendar");
+        confirmedInterview = interview;
+        confirmedStart = Instant.parse(slots.get(0));
+        confirmedCalendarFile = ics.raw().body();
 
         awaitKnownToScheduling(sofia);
         GatewayClient.Response clash = api.post("/api/interviews", MAYA, """
@@ -277,6 +282,32 @@ class MemberJourneyIT {
             assertThat(api.get("/api/reminders/export", MAYA).json().path("reminders").size()).as("reminders").isZero();
             assertThat(api.get("/api/synthesis", MAYA).raw().body()).as("synthesis").doesNotContainIgnoringCase("sql");
         });
+    }
+
+    /** The calendar file fetched when the interview was confirmed (step 4), as a member's calendar reads it. */
+    @Test
+    @Order(11)
+    void theConfirmedInterviewsCalendarFileIsReadByPythonsIcalendar() {
+        assertThat(confirmedCalendarFile).as("the interview of step 4").isNotNull();
+        Assumptions.assumeTrue(pythonImportsIcalendar(), "/usr/bin/python3 cannot import icalendar, so the calendar file"
+                + " is not read by an outside client here: apt-get install python3-icalendar (.ci/run does)");
+
+        assertThat(parsedByPythonIcalendar(confirmedCalendarFile))
+                .contains("STATUS=CONFIRMED", "UID=" + confirmedInterview + "@rapport.scheduling", "TZID=" + ZONE,
+                        "DTSTART=" + confirmedStart, "LOCATION=https://zoom.example/j/123");
+    }
+
+    private static boolean pythonImportsIcalendar() {
+        try {
+            Process python = new ProcessBuilder("/usr/bin/python3", "-c", "import icalendar").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return python.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && python.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Reads the calendar file as an outside client: Python's icalendar (Debian's python3-icalendar, which CI installs). */
