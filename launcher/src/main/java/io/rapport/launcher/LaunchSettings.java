@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * @param dataDir      holds the Mongo file, the Kafka logs, process logs and class-data archives
  * @param reset        delete the data folder before starting
- * @param demo         load demo data once up (not available yet)
+ * @param demo         load a demo member once up
  * @param ports        one entry for every {@link PortName}
  * @param repoRoot     where the module folders (and their target/*.jar) are
  * @param readyTimeout how long each component may take to become ready
@@ -140,13 +140,13 @@ public record LaunchSettings(Path dataDir, boolean reset, boolean demo, Map<Port
         StringBuilder text = new StringBuilder("""
                 Usage: ./rapport run [options]
 
-                Starts Rapport on this machine: MongoDB (in-process, saved to the data folder), a Kafka broker,
+                Starts Rapport on this machine: a MongoDB wire server (saved to the data folder), a Kafka broker,
                 the four services and the gateway. Ctrl-C stops everything.
 
                 Options:
                   --data-dir=PATH             where data and logs are kept (default: .rapport-data)
                   --reset                     delete the data folder first, starting from nothing
-                  --demo                      load demo data once up (not available yet)
+                  --demo                      load a demo member once up
                   --help                      show this text
                 """);
         for (PortName name : PortName.values()) {

@@ -27,12 +27,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -102,6 +104,22 @@ public class RapportPlatformAutoConfiguration {
     }
 
     // --- events in: topics, retries, dead letters, correlation ---
+
+    /**
+     * An idle consumer costs one fetch per {@value #IDLE_FETCH_MILLIS} ms instead of two a second: with
+     * {@code fetch.min.bytes=1} the broker answers as soon as a record arrives, so the wait only bounds an empty
+     * fetch and a long one adds no latency. A service's own setting wins.
+     */
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer idleConsumersFetchRarely() {
+        return factory -> {
+            if (!factory.getConfigurationProperties().containsKey(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG)) {
+                factory.updateConfigs(Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, IDLE_FETCH_MILLIS));
+            }
+        };
+    }
+
+    static final int IDLE_FETCH_MILLIS = 5_000;
 
     @Bean
     KafkaAdmin.NewTopics rapportTopics(RapportProperties properties) {
