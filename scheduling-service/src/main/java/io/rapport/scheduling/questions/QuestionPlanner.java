@@ -1,5 +1,6 @@
 package io.rapport.scheduling.questions;
 
+import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.Change;
 import io.rapport.platform.domain.FieldProblem;
 import io.rapport.platform.domain.InvalidInputException;
@@ -50,9 +51,7 @@ public class QuestionPlanner {
         List<FieldProblem> problems = new ArrayList<>();
         List<PlannedQuestion> planned = new ArrayList<>();
         List<Item> given = items == null ? List.of() : items;
-        if (given.size() > MAX_ITEMS) {
-            problems.add(new FieldProblem("items", "must hold at most " + MAX_ITEMS + " questions"));
-        }
+        Fields.atMost(given, MAX_ITEMS, "items", problems);
         for (int i = 0; i < given.size() && i < MAX_ITEMS; i++) {
             String field = "items[" + i + "]";
             Item item = given.get(i);
@@ -61,9 +60,7 @@ public class QuestionPlanner {
                 continue;
             }
             int minutes = item.minutes() == null ? DEFAULT_MINUTES : item.minutes();
-            if (minutes < 1 || minutes > MAX_MINUTES_EACH) {
-                problems.add(new FieldProblem(field + ".minutes", "must be between 1 and " + MAX_MINUTES_EACH));
-            }
+            Fields.between(minutes, 1, MAX_MINUTES_EACH, field + ".minutes", problems);
             boolean inAdvance = Boolean.TRUE.equals(item.sendInAdvance());
             boolean hasId = item.questionId() != null && !item.questionId().isBlank();
             boolean hasText = item.text() != null && !item.text().isBlank();
