@@ -15,7 +15,7 @@ import io.rapport.platform.messaging.RelayLease;
 import io.rapport.platform.web.ApiDocumentation;
 import io.rapport.platform.web.CorrelationFilter;
 import io.rapport.platform.web.CurrentMemberResolver;
-import io.rapport.platform.web.MemberIdentityFilter;
+import io.rapport.platform.web.MemberFromHeadersFilter;
 import io.rapport.platform.web.ProblemResponses;
 import io.rapport.platform.web.ProblemWriter;
 import java.lang.management.ManagementFactory;
@@ -223,9 +223,9 @@ public class RapportPlatformAutoConfiguration {
         }
 
         @Bean
-        FilterRegistrationBean<MemberIdentityFilter> memberIdentityFilter(ProblemWriter problems) {
-            FilterRegistrationBean<MemberIdentityFilter> registration =
-                    new FilterRegistrationBean<>(new MemberIdentityFilter(problems));
+        FilterRegistrationBean<MemberFromHeadersFilter> memberFromHeadersFilter(ProblemWriter problems) {
+            FilterRegistrationBean<MemberFromHeadersFilter> registration =
+                    new FilterRegistrationBean<>(new MemberFromHeadersFilter(problems));
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
             return registration;
         }
