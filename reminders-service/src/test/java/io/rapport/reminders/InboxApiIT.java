@@ -14,7 +14,6 @@ import io.rapport.reminders.reminders.ReminderRule;
 import io.rapport.test.ApiClient;
 import io.rapport.test.TestEvents;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;

@@ -4,7 +4,6 @@ import io.rapport.platform.domain.FieldProblem;
 import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.InvalidInputException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;

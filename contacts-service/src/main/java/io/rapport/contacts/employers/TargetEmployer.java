@@ -2,7 +2,6 @@ package io.rapport.contacts.employers;
 
 import io.rapport.platform.domain.FieldProblem;
 import io.rapport.platform.domain.Fields;
-import io.rapport.platform.domain.InvalidInputException;
 import io.rapport.platform.domain.Member;
 import java.net.URI;
 import java.time.Instant;

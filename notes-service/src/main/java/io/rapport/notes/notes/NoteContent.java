@@ -5,7 +5,6 @@ import io.rapport.platform.domain.FieldProblem;
 import io.rapport.platform.domain.Ids;
 import io.rapport.platform.domain.InvalidInputException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**

@@ -5,9 +5,7 @@ import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.FieldProblem;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**

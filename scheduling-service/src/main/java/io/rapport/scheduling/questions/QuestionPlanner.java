@@ -70,10 +70,11 @@ public class QuestionPlanner {
                 bank.find(member, item.questionId().strip()).ifPresentOrElse(
                         q -> planned.add(new PlannedQuestion(q.id(), q.text(), q.category().name(), minutes, inAdvance)),
                         () -> problems.add(new FieldProblem(field + ".questionId", "is not a question in your bank")));
-            } else if (item.text().strip().length() > QuestionBank.MAX_TEXT) {
-                problems.add(new FieldProblem(field + ".text", "must be at most " + QuestionBank.MAX_TEXT + " characters"));
             } else {
-                planned.add(new PlannedQuestion(null, item.text().strip(), null, minutes, inAdvance));
+                String text = Fields.text(item.text(), field + ".text", QuestionBank.MAX_TEXT, problems);
+                if (text != null) {
+                    planned.add(new PlannedQuestion(null, text, null, minutes, inAdvance));
+                }
             }
         }
         if (!problems.isEmpty()) {
