@@ -5,7 +5,7 @@ import io.rapport.contacts.contacts.Contacts;
 import io.rapport.contacts.employers.EmployerBook;
 import io.rapport.contacts.employers.Employers;
 import io.rapport.contacts.member.ErasureRequests;
-import io.rapport.contacts.member.MemberAccount;
+import io.rapport.contacts.member.MemberData;
 import io.rapport.contacts.outreach.OutreachDesk;
 import io.rapport.contacts.outreach.Templates;
 import java.time.Clock;
@@ -37,8 +37,8 @@ public class ContactsApplication {
     }
 
     @Bean
-    MemberAccount memberAccount(Contacts contacts, Employers employers, Templates templates, ErasureRequests erasures,
+    MemberData memberData(Contacts contacts, Employers employers, Templates templates, ErasureRequests erasures,
             Clock clock) {
-        return new MemberAccount(contacts, employers, templates, erasures, clock);
+        return new MemberData(contacts, employers, templates, erasures, clock);
     }
 }

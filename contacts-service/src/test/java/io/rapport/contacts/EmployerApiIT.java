@@ -71,6 +71,11 @@ class EmployerApiIT {
         assertField(alice.post("/api/employers", "{\"name\": \"X\", \"website\": \"javascript:alert(1)\"}"), "website");
         assertField(alice.post("/api/employers", "{\"industry\": \"X\"}"), "name");
         assertField(alice.post("/api/employers", "{\"name\": \"X\", \"motivation\": \"high\"}"), "motivation");
+        assertField(alice.post("/api/employers", "{\"name\": \"X\", \"motivation\": 1.5}"), "motivation");
+        assertField(alice.post("/api/employers", "{\"name\": \"X\", \"motivation\": \"2\"}"), "motivation");
+        assertField(alice.post("/api/employers", "{\"name\": \"X\", \"posting\": 1e20}"), "posting");
+        assertField(alice.post("/api/employers", "{\"name\": \"X\", \"advocacyOverride\": \"true\"}"), "advocacyOverride");
+        assertField(alice.post("/api/employers", "{\"name\": \"X\", \"notes\": \"" + "n".repeat(5001) + "\"}"), "notes");
         assertField(alice.post("/api/contacts", "{\"name\": \"Y\", \"employerId\": \"nope\"}"), "employerId");
         ApiClient.Response duplicate = alice.post("/api/employers", "{\"name\": \"  acme \"}");
         assertThat(duplicate.status()).isEqualTo(409);

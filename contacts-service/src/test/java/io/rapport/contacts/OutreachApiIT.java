@@ -70,6 +70,34 @@ class OutreachApiIT {
     }
 
     @Test
+    void aRenderIsNotAnEchoOfAnyLengthAndTheApiDocumentShowsTheBounds() {
+        String grace = alice.post("/api/contacts", "{\"name\": \"Grace Hopper\"}").text("id");
+        String template = alice.post("/api/templates",
+                "{\"name\": \"Intro\", \"body\": \"Hi {{firstName}}, {{purpose}} {{timeFrames}}?\"}").text("id");
+        String huge = "x".repeat(200_000);
+
+        for (String field : new String[] {"purpose", "timeFrames"}) {
+            ApiClient.Response refused = alice.post("/api/templates/" + template + "/render",
+                    "{\"contactId\": \"" + grace + "\", \"" + field + "\": \"" + huge + "\"}");
+            assertThat(refused.status()).as(field).isEqualTo(400);
+            assertThat(refused.json().path("errors").findValuesAsString("field")).containsExactly(field);
+            assertThat(refused.toString()).doesNotContain("xxxxxxxxxx");
+        }
+        ApiClient.Response rendered = alice.post("/api/templates/" + template + "/render",
+                "{\"contactId\": \"" + grace + "\", \"purpose\": \"" + "p".repeat(500) + "\"}");
+        assertThat(rendered.status()).isEqualTo(200);
+        assertThat(alice.post("/api/outreach/lint", "{\"text\": \"" + "x".repeat(20_001) + "\"}").status()).isEqualTo(400);
+        assertThat(alice.post("/api/contacts/" + grace + "/touches", "{\"kind\": \"coffee\", \"note\": \"" + "x".repeat(2001) + "\"}")
+                .json().path("errors").findValuesAsString("field")).containsExactly("note");
+
+        JsonNode schemas = ApiClient.at("http://127.0.0.1:" + port).get("/v3/api-docs").json().path("components").path("schemas");
+        assertThat(schemas.path("RenderRequest").path("properties").path("purpose").path("maxLength").asInt()).isEqualTo(500);
+        assertThat(schemas.path("TemplateRequest").path("properties").path("body").path("maxLength").asInt()).isEqualTo(10_000);
+        assertThat(schemas.path("ContactRequest").path("properties").path("name").path("maxLength").asInt()).isEqualTo(200);
+        assertThat(schemas.path("EmployerRequest").path("properties").path("motivation").path("maximum").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void templatesAreTheMembersOwnAndCanBeChangedAndDeleted() {
         String id = alice.post("/api/templates", "{\"name\": \"Intro\", \"channel\": \"linkedin\", \"body\": \"Hi {{firstName}}\"}").text("id");
 

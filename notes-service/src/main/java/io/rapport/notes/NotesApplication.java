@@ -7,7 +7,7 @@ import io.rapport.notes.notes.NoteRecords;
 import io.rapport.notes.profile.MemberData;
 import io.rapport.notes.profile.Profiles;
 import io.rapport.notes.synthesis.Syntheses;
-import io.rapport.notes.synthesis.SynthesisService;
+import io.rapport.notes.synthesis.InterviewInsights;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -27,8 +27,8 @@ public class NotesApplication {
     }
 
     @Bean
-    SynthesisService synthesisService(NoteRecords records, Profiles profiles, Syntheses syntheses, Clock clock) {
-        return new SynthesisService(records, profiles, syntheses, clock);
+    InterviewInsights interviewInsights(NoteRecords records, Profiles profiles, Syntheses syntheses, Clock clock) {
+        return new InterviewInsights(records, profiles, syntheses, clock);
     }
 
     @Bean

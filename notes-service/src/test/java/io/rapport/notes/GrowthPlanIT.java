@@ -79,4 +79,39 @@ class GrowthPlanIT {
         assertThat(bob.get("/api/goals/" + goalId).status()).isEqualTo(404);
         assertThat(bob.post("/api/goals/" + goalId + "/progress", "{\"value\": 1}").status()).isEqualTo(404);
     }
+
+    @Test
+    void numbersOutsideTheirRangeOrOfAnotherTypeAreRefusedNamingTheField() {
+        ApiClient alice = new NotesFixture(port, producer).api;
+        String goal = "{\"title\": \"Ten interviews\", \"metric\": \"interviews\", \"target\": %s, \"dueOn\": \"2026-12-31\"}";
+
+        for (String target : new String[] {"1e20", "1.7e308", "1000000.5", "0", "\"10\""}) {
+            ApiClient.Response refused = alice.post("/api/goals", goal.formatted(target));
+            assertThat(refused.status()).as(target + " → " + refused).isEqualTo(400);
+            assertThat(refused.json().path("errors").findValuesAsString("field")).containsExactly("target");
+        }
+        assertThat(alice.get("/api/goals").json().size()).isZero();
+
+        String goalId = alice.post("/api/goals", goal.formatted("1000000")).text("id");
+        for (String value : new String[] {"1e20", "-1", "\"3\""}) {
+            ApiClient.Response refused = alice.post("/api/goals/" + goalId + "/progress", "{\"value\": " + value + "}");
+            assertThat(refused.status()).as(value + " → " + refused).isEqualTo(400);
+            assertThat(refused.json().path("errors").findValuesAsString("field")).containsExactly("value");
+        }
+        ApiClient.Response longNote = alice.post("/api/goals/" + goalId + "/progress",
+                "{\"value\": 1, \"note\": \"" + "x".repeat(1001) + "\"}");
+        assertThat(longNote.status()).isEqualTo(400);
+        assertThat(longNote.json().path("errors").findValuesAsString("field")).containsExactly("note");
+        assertThat(alice.get("/api/goals/" + goalId).json().path("progress").size()).isZero();
+    }
+
+    @Test
+    void theApiDocumentShowsTheBoundsOfGoalsAndNotes() {
+        ApiClient.Response doc = ApiClient.at("http://127.0.0.1:" + port).get("/v3/api-docs");
+        assertThat(doc.status()).isEqualTo(200);
+        var schemas = doc.json().path("components").path("schemas");
+        assertThat(schemas.path("GoalRequest").path("properties").path("target").path("maximum").asDouble()).isEqualTo(1_000_000);
+        assertThat(schemas.path("GoalRequest").path("properties").path("title").path("maxLength").asInt()).isEqualTo(200);
+        assertThat(schemas.path("ThankYouEditRequest").path("properties").path("text").path("maxLength").asInt()).isEqualTo(10_000);
+    }
 }

@@ -258,6 +258,8 @@ class NotesApiIT {
         assertField(alice.post("/api/notes/" + interviewId + "/action-items", "{\"dueOn\": \"2026-12-01\"}"), "text");
         assertField(alice.post("/api/notes/" + interviewId + "/referrals", "{\"name\": \"Someone\"}"), "mayUseReferrerName");
         assertField(alice.post("/api/notes/" + interviewId + "/thank-you/sent", "{\"channel\": \"pigeon\"}"), "channel");
+        assertField(alice.put("/api/notes/" + interviewId + "/thank-you", "{\"text\": \"" + "x".repeat(200_000) + "\"}"), "text");
+        assertField(alice.put("/api/notes/" + interviewId, notes("D".repeat(201), "A", "R", "GRANTED", "")), "contactName");
         assertField(alice.post("/api/notes/" + interviewId + "/thank-you/sent",
                 "{\"channel\": \"email\", \"sentAt\": \"2001-01-01T00:00:00Z\"}"), "sentAt");
 
@@ -266,6 +268,7 @@ class NotesApiIT {
         assertThat(stored.json().path("actionItems").size()).isZero();
         assertThat(stored.json().path("referrals").size()).isZero();
         assertThat(stored.json().path("thankYou").path("sent").asBoolean()).isFalse();
+        assertThat(alice.get("/api/notes/" + interviewId + "/thank-you").text("draft")).doesNotContain("xxxxxxxxxx");
         assertThat(stored.json().path("version").asLong()).isEqualTo(1);
     }
 

@@ -9,7 +9,7 @@ import io.rapport.notes.notes.NoteRecords;
 import io.rapport.notes.notes.Preparation;
 import io.rapport.notes.notes.ThankYou;
 import io.rapport.notes.synthesis.Synthesis;
-import io.rapport.notes.synthesis.SynthesisService;
+import io.rapport.notes.synthesis.InterviewInsights;
 import io.rapport.notes.synthesis.Synthesizer;
 import io.rapport.platform.domain.Change;
 import io.rapport.platform.domain.Member;
@@ -46,7 +46,7 @@ class SynthesisBenchmarkIT {
     NoteRecords records;
 
     @Autowired
-    SynthesisService synthesis;
+    InterviewInsights synthesis;
 
     @Test
     void twoHundredInterviewsAndFiveThousandEntries() {

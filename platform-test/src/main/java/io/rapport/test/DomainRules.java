@@ -5,7 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The domain of every feature is plain Java: only adapters (web, messaging, persistence) and
+ * The domain of every feature is plain Java: only adapters (web, messaging, persistence, mail) and
  * configuration may touch Spring, Kafka, MongoDB or JSON libraries.
  */
 public final class DomainRules {
@@ -16,7 +16,7 @@ public final class DomainRules {
     public static ArchRule domainIsPlainJava(String servicePackage) {
         return noClasses()
                 .that().resideInAPackage(servicePackage + ".*..")
-                .and().resideOutsideOfPackages("..web..", "..messaging..", "..persistence..", "..config..")
+                .and().resideOutsideOfPackages("..web..", "..messaging..", "..persistence..", "..mail..", "..config..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "org.apache.kafka..", "com.mongodb..", "org.bson..",
                         "tools.jackson..", "com.fasterxml..", "jakarta..")

@@ -11,7 +11,7 @@ import io.rapport.reminders.reminders.FollowUpRules;
 import io.rapport.reminders.reminders.Inbox;
 import io.rapport.reminders.reminders.MemberData;
 import io.rapport.reminders.reminders.Reminders;
-import io.rapport.reminders.reminders.messaging.SmtpMailer;
+import io.rapport.reminders.reminders.mail.SmtpMailer;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,12 +48,15 @@ public class RemindersApplication {
         return new MemberData(reminders, preferences);
     }
 
-    /** Without an SMTP host configured, reminders go to the inbox only. */
+    /**
+     * Without an SMTP host configured there is no mailer (Spring Mail makes no sender then either),
+     * and reminders go to the inbox only.
+     */
     @Bean
-    SmtpMailer smtpMailer(ObjectProvider<JavaMailSender> sender,
+    @ConditionalOnProperty(name = "spring.mail.host")
+    SmtpMailer smtpMailer(JavaMailSender sender,
             @Value("${rapport.reminders.mail.from:reminders@rapport.local}") String from) {
-        JavaMailSender available = sender.getIfAvailable();
-        return available == null ? null : new SmtpMailer(available, from);
+        return new SmtpMailer(sender, from);
     }
 
     @Bean
@@ -69,11 +72,11 @@ public class RemindersApplication {
                 new DeliveryEngine.Settings(lease, lateAfter, batchSize));
     }
 
+    /** The digest is an e-mail: without an SMTP host there is none. */
     @Bean
-    DailyDigest dailyDigest(Reminders reminders, MongoPreferences preferences, ObjectProvider<SmtpMailer> mailer,
-            Clock clock) {
-        SmtpMailer available = mailer.getIfAvailable();
-        return available == null ? null : new DailyDigest(reminders, preferences, preferences, available, clock);
+    @ConditionalOnProperty(name = "spring.mail.host")
+    DailyDigest dailyDigest(Reminders reminders, MongoPreferences preferences, SmtpMailer mailer, Clock clock) {
+        return new DailyDigest(reminders, preferences, preferences, mailer, clock);
     }
 
     @Bean

@@ -14,7 +14,6 @@ import io.rapport.reminders.reminders.ReminderRule;
 import io.rapport.test.ApiClient;
 import io.rapport.test.TestEvents;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -140,6 +139,17 @@ class InboxApiIT {
                 .containsExactlyInAnyOrder("timeZone", "keepInTouchDays", "holidays[0]");
         ApiClient.Response unknownField = api.put("/api/preferences", "{\"timezone\":\"Asia/Tokyo\"}");
         assertThat(unknownField.status()).isEqualTo(400);
+        for (String[] refused : new String[][] {{"{\"keepInTouchDays\": 30.5}", "keepInTouchDays"},
+                {"{\"keepInTouchDays\": \"30\"}", "keepInTouchDays"}, {"{\"keepInTouchDays\": 1e20}", "keepInTouchDays"},
+                {"{\"keepInTouchDays\": 731}", "keepInTouchDays"}, {"{\"digest\": \"true\"}", "digest"},
+                {"{\"channels\": [\"IN_APP\", \"pigeon\"]}", "channels[1]"},
+                {"{\"timeZone\": \"" + "x".repeat(200_000) + "\"}", "timeZone"}}) {
+            ApiClient.Response response = api.put("/api/preferences", refused[0]);
+            assertThat(response.status()).as(refused[1] + " → " + response).isEqualTo(400);
+            assertThat(response.json().path("errors").findValuesAsString("field")).containsExactly(refused[1]);
+        }
+        assertThat(api.put("/api/preferences", "{\"channels\": [\"pigeon\"]}").json().path("errors").get(0)
+                .path("message").asString()).isEqualTo("must be one of IN_APP, EMAIL");
 
         JsonNode stored = api.get("/api/preferences").json();
         assertThat(stored.path("timeZone").asString()).isEqualTo("Asia/Tokyo");

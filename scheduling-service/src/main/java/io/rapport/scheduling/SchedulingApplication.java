@@ -4,7 +4,7 @@ import io.rapport.scheduling.calendar.CalendarFeeds;
 import io.rapport.scheduling.calendar.FeedTokens;
 import io.rapport.scheduling.contacts.KnownContacts;
 import io.rapport.scheduling.erasure.Erasures;
-import io.rapport.scheduling.erasure.MemberErasure;
+import io.rapport.scheduling.erasure.MemberData;
 import io.rapport.scheduling.interviews.BookingLock;
 import io.rapport.scheduling.interviews.InterviewBook;
 import io.rapport.scheduling.interviews.Interviews;
@@ -48,8 +48,8 @@ public class SchedulingApplication {
     }
 
     @Bean
-    MemberErasure memberErasure(Erasures erasures, Interviews interviews, MemberQuestions questions, CalendarFeeds feeds,
+    MemberData memberData(Erasures erasures, Interviews interviews, MemberQuestions questions, CalendarFeeds feeds,
             KnownContacts contacts) {
-        return new MemberErasure(erasures, interviews, questions, feeds, contacts);
+        return new MemberData(erasures, interviews, questions, feeds, contacts);
     }
 }

@@ -265,6 +265,11 @@ class InterviewApiIT {
         assertFields(api.post("/api/interviews", good.replace("Europe/Berlin", "Berlin")), "memberTimeZone");
         assertFields(api.post("/api/interviews", proposal(contact, "2020-01-01T09:00:00Z")), "slots[0].start");
         assertFields(api.post("/api/interviews", good.replace("\"minutes\": 30", "\"minutes\": 90")), "slots[0].minutes");
+        assertFields(api.post("/api/interviews", good.replace("\"minutes\": 30", "\"minutes\": 30.5")), "slots[0].minutes");
+        assertFields(api.post("/api/interviews", good.replace("\"minutes\": 30", "\"minutes\": \"30\"")), "slots[0].minutes");
+        assertFields(api.post("/api/interviews", good.replace(contact, "c".repeat(200_000))), "contactId");
+        assertFields(api.post("/api/interviews/" + contact + "/held", "{\"actualMinutes\": 40.5}"), "actualMinutes");
+        assertFields(api.post("/api/interviews/" + contact + "/held", "{\"actualMinutes\": \"40\"}"), "actualMinutes");
         assertFields(api.post("/api/interviews", good.replace("\"objective\"", "\"memberId\": \"bob\", \"objective\"")), "memberId");
         assertFields(api.post("/api/interviews", proposal(contact, inDays(5, 9), inDays(5, 10), inDays(5, 11),
                 inDays(5, 12), inDays(5, 13))), "slots");
@@ -275,6 +280,17 @@ class InterviewApiIT {
         assertThat(api.get("/api/interviews").json().size()).isZero();
         assertThat(events.readFor(Duration.ofMillis(500)))
                 .noneMatch(r -> alice.tenantId().equals(header(r, CloudEventHeaders.TENANT)));
+    }
+
+    @Test
+    void aCancellationReasonLongerThanItsBoundIsRefusedAndTheInterviewStays() {
+        String contact = knownContact(producer, api, alice, "Long Winded", "Europe/Rome");
+        String id = api.post("/api/interviews", proposal(contact, inDays(7, 9))).text("id");
+
+        assertFields(api.post("/api/interviews/" + id + "/cancel", "{\"reason\": \"" + "x".repeat(200_000) + "\"}"), "reason");
+        assertThat(api.get("/api/interviews/" + id).text("status")).isEqualTo("PROPOSED");
+        assertThat(api.post("/api/interviews/" + id + "/cancel", "{\"reason\": \"" + "x".repeat(500) + "\"}").status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -333,6 +349,9 @@ class InterviewApiIT {
         assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
         assertThat(docs.json().path("paths").propertyNames()).contains("/api/interviews", "/api/interviews/{id}/held",
                 "/api/interviews/agenda", "/api/interviews/{id}/calendar.ics", "/api/questions", "/api/calendar/feeds");
+        JsonNode schemas = docs.json().path("components").path("schemas");
+        assertThat(schemas.path("HeldRequest").path("properties").path("actualMinutes").path("maximum").asInt()).isEqualTo(600);
+        assertThat(schemas.path("CancelRequest").path("properties").path("reason").path("maxLength").asInt()).isEqualTo(500);
     }
 
     static JsonNode payload(ConsumerRecord<String, byte[]> record) {

@@ -31,6 +31,9 @@ public record Contact(String id, Member owner, ContactDetails details, ContactSt
         Instant lastInteractionAt, List<OutreachAttempt> outreach, List<Touch> touches, Instant createdAt,
         Instant updatedAt, long version) {
 
+    /** The longest reason a member may give when archiving a contact. */
+    public static final int MAX_REASON = 500;
+
     public Contact {
         outreach = List.copyOf(outreach);
         touches = List.copyOf(touches);

@@ -3,6 +3,7 @@ package io.rapport.contacts.contacts;
 import io.rapport.contacts.employers.Employers;
 import io.rapport.contacts.employers.TargetEmployer;
 import io.rapport.events.ReferralRecorded;
+import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.Change;
 import io.rapport.platform.domain.ConflictException;
 import io.rapport.platform.domain.Ids;
@@ -83,9 +84,7 @@ public class ContactBook {
     }
 
     public ContactPage list(Member owner, ContactQuery query, String after, int limit) {
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw new InvalidInputException("limit", "must be between 1 and " + MAX_PAGE);
-        }
+        Fields.between(limit, 1, MAX_PAGE, "limit");
         List<Contact> page = contacts.list(owner, query, query.decode(after), limit + 1);
         boolean more = page.size() > limit;
         List<Contact> shown = more ? page.subList(0, limit) : page;

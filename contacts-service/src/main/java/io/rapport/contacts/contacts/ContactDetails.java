@@ -1,13 +1,13 @@
 package io.rapport.contacts.contacts;
 
 import io.rapport.platform.domain.FieldProblem;
+import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.InvalidInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,9 +25,17 @@ public record ContactDetails(String name, String email, String phone, String lin
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().\\-/]{5,30}");
-    private static final int MAX_TEXT = 200;
-    private static final int MAX_NOTES = 5000;
-    private static final int MAX_TAGS = 30;
+    /** Bounds of the free text, also shown in the API document. */
+    public static final int MAX_TEXT = 200;
+    public static final int MAX_EMAIL = 254;
+    public static final int MAX_PHONE = 30;
+    public static final int MAX_URL = 2000;
+    public static final int MAX_ID = 64;
+    public static final int MAX_ZONE = 64;
+    public static final int MAX_HOOK = 1000;
+    public static final int MAX_NOTES = 5000;
+    public static final int MAX_TAG = 50;
+    public static final int MAX_TAGS = 30;
 
     public ContactDetails {
         tags = List.copyOf(tags);
@@ -41,66 +49,49 @@ public record ContactDetails(String name, String email, String phone, String lin
      */
     public static ContactDetails of(ContactInput in) {
         List<FieldProblem> problems = new ArrayList<>();
-        String cleanName = clean(in.name());
-        if (cleanName == null) {
-            problems.add(new FieldProblem("name", "is required"));
-        }
-        checkLength(cleanName, "name", MAX_TEXT, problems);
+        String cleanName = Fields.requiredText(in.name(), "name", MAX_TEXT, problems);
         String cleanEmail = clean(in.email());
-        if (cleanEmail != null && (cleanEmail.length() > 254 || !EMAIL.matcher(cleanEmail).matches())) {
+        if (cleanEmail != null && (cleanEmail.length() > MAX_EMAIL || !EMAIL.matcher(cleanEmail).matches())) {
             problems.add(new FieldProblem("email", "is not an e-mail address"));
         }
         String cleanPhone = clean(in.phone());
         if (cleanPhone != null && !PHONE.matcher(cleanPhone).matches()) {
             problems.add(new FieldProblem("phone", "is not a phone number"));
         }
-        String cleanUrl = clean(in.linkedInUrl());
+        String cleanUrl = Fields.text(in.linkedInUrl(), "linkedInUrl", MAX_URL, problems);
         if (cleanUrl != null && linkedInKey(cleanUrl) == null) {
             problems.add(new FieldProblem("linkedInUrl", "is not a LinkedIn profile URL such as https://www.linkedin.com/in/name"));
         }
-        String cleanEmployer = checkLength(clean(in.employer()), "employer", MAX_TEXT, problems);
-        String cleanEmployerId = checkLength(clean(in.employerId()), "employerId", 64, problems);
-        String cleanRole = checkLength(clean(in.role()), "role", MAX_TEXT, problems);
-        String cleanIndustry = checkLength(clean(in.industry()), "industry", MAX_TEXT, problems);
-        String cleanLocation = checkLength(clean(in.location()), "location", MAX_TEXT, problems);
-        String cleanZone = clean(in.timeZone());
+        String cleanEmployer = Fields.text(in.employer(), "employer", MAX_TEXT, problems);
+        String cleanEmployerId = Fields.text(in.employerId(), "employerId", MAX_ID, problems);
+        String cleanRole = Fields.text(in.role(), "role", MAX_TEXT, problems);
+        String cleanIndustry = Fields.text(in.industry(), "industry", MAX_TEXT, problems);
+        String cleanLocation = Fields.text(in.location(), "location", MAX_TEXT, problems);
+        String cleanZone = Fields.text(in.timeZone(), "timeZone", MAX_ZONE, problems);
         if (cleanZone != null && !isZone(cleanZone)) {
             problems.add(new FieldProblem("timeZone", "is not an IANA time zone such as Europe/Berlin"));
         }
-        CareerStage cleanCareer = null;
-        if (clean(in.careerStage()) != null) {
-            cleanCareer = CareerStage.parse(in.careerStage()).orElse(null);
-            if (cleanCareer == null) {
-                problems.add(new FieldProblem("careerStage", "must be one of " + Arrays.toString(CareerStage.values())));
-            }
-        }
-        ContactSource cleanSource = ContactSource.OTHER;
-        if (clean(in.source()) != null) {
-            cleanSource = ContactSource.parse(in.source()).orElse(null);
-            if (cleanSource == null) {
-                problems.add(new FieldProblem("source", "must be one of " + Arrays.toString(ContactSource.values())));
-            }
-        }
-        String cleanReferredBy = checkLength(clean(in.referredByContactId()), "referredByContactId", 64, problems);
-        String cleanHook = checkLength(clean(in.hook()), "hook", 1000, problems);
-        String cleanNotes = checkLength(clean(in.notes()), "notes", MAX_NOTES, problems);
+        CareerStage cleanCareer = Fields.oneOf(CareerStage.class, in.careerStage(), "careerStage", problems);
+        ContactSource cleanSource = Fields.clean(in.source()) == null ? ContactSource.OTHER
+                : Fields.oneOf(ContactSource.class, in.source(), "source", problems);
+        String cleanReferredBy = Fields.text(in.referredByContactId(), "referredByContactId", MAX_ID, problems);
+        String cleanHook = Fields.text(in.hook(), "hook", MAX_HOOK, problems);
+        String cleanNotes = Fields.text(in.notes(), "notes", MAX_NOTES, problems);
         Set<String> cleanTags = new LinkedHashSet<>();
         if (in.tags() != null) {
             for (String tag : in.tags()) {
                 String cleanTag = clean(tag);
-                if (cleanTag == null || cleanTag.length() > 50) {
-                    problems.add(new FieldProblem("tags", "each tag must be 1-50 characters"));
+                if (cleanTag == null || cleanTag.length() > MAX_TAG) {
+                    problems.add(new FieldProblem("tags", "each tag must be 1-" + MAX_TAG + " characters"));
                     break;
                 }
                 cleanTags.add(cleanTag.toLowerCase(Locale.ROOT));
             }
             if (cleanTags.size() > MAX_TAGS) {
-                problems.add(new FieldProblem("tags", "at most " + MAX_TAGS + " tags"));
+                problems.add(new FieldProblem("tags", "must have at most " + MAX_TAGS + " items"));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        Fields.check(problems);
         return new ContactDetails(cleanName, cleanEmail, cleanPhone, cleanUrl, cleanEmployer, cleanEmployerId,
                 cleanRole, cleanIndustry, cleanLocation, cleanZone, cleanCareer, cleanSource, cleanReferredBy,
                 Boolean.TRUE.equals(in.mayUseReferrerName()), cleanHook, List.copyOf(cleanTags), cleanNotes);
@@ -178,15 +169,8 @@ public record ContactDetails(String name, String email, String phone, String lin
         }
     }
 
-    private static String checkLength(String value, String field, int max, List<FieldProblem> problems) {
-        if (value != null && value.length() > max) {
-            problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
-        }
-        return value;
-    }
-
     private static String clean(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return Fields.clean(value);
     }
 
     private static boolean isZone(String zone) {

@@ -1,9 +1,9 @@
 package io.rapport.contacts.contacts;
 
 import io.rapport.platform.domain.FieldProblem;
+import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.InvalidInputException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -35,44 +35,14 @@ public record ContactQuery(String employer, ContactStage stage, ContactSource so
     public static ContactQuery of(String employer, String stage, String source, String careerStage, String tag,
             String text, String sort) {
         List<FieldProblem> problems = new ArrayList<>();
-        ContactStage cleanStage = null;
-        if (present(stage)) {
-            cleanStage = Arrays.stream(ContactStage.values()).filter(s -> s.name().equals(stage.trim().toUpperCase(Locale.ROOT)))
-                    .findFirst().orElse(null);
-            if (cleanStage == null) {
-                problems.add(new FieldProblem("stage", "must be one of " + Arrays.toString(ContactStage.values())));
-            }
-        }
-        ContactSource cleanSource = null;
-        if (present(source)) {
-            cleanSource = ContactSource.parse(source).orElse(null);
-            if (cleanSource == null) {
-                problems.add(new FieldProblem("source", "must be one of " + Arrays.toString(ContactSource.values())));
-            }
-        }
-        CareerStage cleanCareer = null;
-        if (present(careerStage)) {
-            cleanCareer = CareerStage.parse(careerStage).orElse(null);
-            if (cleanCareer == null) {
-                problems.add(new FieldProblem("careerStage", "must be one of " + Arrays.toString(CareerStage.values())));
-            }
-        }
-        ContactSort cleanSort = ContactSort.CREATED;
-        if (present(sort)) {
-            cleanSort = Arrays.stream(ContactSort.values()).filter(s -> s.name().equals(sort.trim().toUpperCase(Locale.ROOT)))
-                    .findFirst().orElse(null);
-            if (cleanSort == null) {
-                problems.add(new FieldProblem("sort", "must be created or name"));
-            }
-        }
-        for (String[] limited : new String[][] {{"employer", employer}, {"tag", tag}, {"q", text}}) {
-            if (limited[1] != null && limited[1].length() > 200) {
-                problems.add(new FieldProblem(limited[0], "must be at most 200 characters"));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        ContactStage cleanStage = Fields.oneOf(ContactStage.class, stage, "stage", problems);
+        ContactSource cleanSource = Fields.oneOf(ContactSource.class, source, "source", problems);
+        CareerStage cleanCareer = Fields.oneOf(CareerStage.class, careerStage, "careerStage", problems);
+        ContactSort cleanSort = present(sort) ? Fields.oneOf(ContactSort.class, sort, "sort", problems) : ContactSort.CREATED;
+        Fields.text(employer, "employer", ContactDetails.MAX_TEXT, problems);
+        Fields.text(tag, "tag", ContactDetails.MAX_TEXT, problems);
+        Fields.text(text, "q", ContactDetails.MAX_TEXT, problems);
+        Fields.check(problems);
         return new ContactQuery(present(employer) ? ContactDetails.fold(employer) : null, cleanStage, cleanSource,
                 cleanCareer, present(tag) ? tag.strip().toLowerCase(Locale.ROOT) : null,
                 present(text) ? text.strip() : null, cleanSort);

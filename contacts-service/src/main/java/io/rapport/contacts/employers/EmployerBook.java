@@ -1,8 +1,8 @@
 package io.rapport.contacts.employers;
 
 import io.rapport.contacts.contacts.Contacts;
+import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.Ids;
-import io.rapport.platform.domain.InvalidInputException;
 import io.rapport.platform.domain.Member;
 import io.rapport.platform.domain.NotFoundException;
 import java.time.Clock;
@@ -48,10 +48,7 @@ public class EmployerBook {
 
     /** The LAMP list; {@code top} = 5 is the working set. */
     public List<RankedEmployer> ranked(Member owner, int top) {
-        if (top < 1 || top > MAX_TOP) {
-            throw new InvalidInputException("top", "must be between 1 and " + MAX_TOP);
-        }
-        return LampRanking.rank(employers.all(owner), contacts.all(owner), top);
+        return LampRanking.rank(employers.all(owner), contacts.all(owner), Fields.between(top, 1, MAX_TOP, "top"));
     }
 
     public TargetEmployer find(Member owner, String id) {

@@ -1,7 +1,7 @@
 package io.rapport.contacts.employers;
 
 import io.rapport.platform.domain.FieldProblem;
-import io.rapport.platform.domain.InvalidInputException;
+import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.Member;
 import java.net.URI;
 import java.time.Instant;
@@ -17,38 +17,28 @@ import java.util.Locale;
 public record TargetEmployer(String id, Member owner, String name, String industry, String website, String notes,
         int motivation, int posting, Boolean advocacyOverride, Instant createdAt, Instant updatedAt, long version) {
 
+    public static final int MAX_NAME = 200;
+    public static final int MAX_WEBSITE = 2000;
+    public static final int MAX_NOTES = 5000;
+
     /** The member's input, validated; absent scores default to Motivation 0 and Posting 1. */
     public record Input(String name, String industry, String website, String notes, Integer motivation,
             Integer posting, Boolean advocacyOverride) {
 
         public Input validated() {
             List<FieldProblem> problems = new ArrayList<>();
-            String cleanName = clean(name);
-            if (cleanName == null) {
-                problems.add(new FieldProblem("name", "is required"));
-            } else if (cleanName.length() > 200) {
-                problems.add(new FieldProblem("name", "must be at most 200 characters"));
-            }
-            if (clean(industry) != null && industry.length() > 200) {
-                problems.add(new FieldProblem("industry", "must be at most 200 characters"));
-            }
-            String cleanWebsite = clean(website);
+            String cleanName = Fields.requiredText(name, "name", MAX_NAME, problems);
+            String cleanIndustry = Fields.text(industry, "industry", MAX_NAME, problems);
+            String cleanWebsite = Fields.text(website, "website", MAX_WEBSITE, problems);
             if (cleanWebsite != null && !isWebAddress(cleanWebsite)) {
                 problems.add(new FieldProblem("website", "is not an http(s) address"));
             }
-            if (clean(notes) != null && notes.length() > 5000) {
-                problems.add(new FieldProblem("notes", "must be at most 5000 characters"));
-            }
-            if (motivation != null && (motivation < 0 || motivation > 3)) {
-                problems.add(new FieldProblem("motivation", "must be 0 (don't know enough yet) to 3"));
-            }
-            if (posting != null && (posting < 1 || posting > 3)) {
-                problems.add(new FieldProblem("posting", "must be 1 (none), 2 (some) or 3 (relevant to the target role)"));
-            }
-            if (!problems.isEmpty()) {
-                throw new InvalidInputException(problems);
-            }
-            return new Input(cleanName, clean(industry), cleanWebsite, clean(notes), motivation == null ? 0 : motivation,
+            String cleanNotes = Fields.text(notes, "notes", MAX_NOTES, problems);
+            // 0: the member does not know enough yet; posting 1 none, 2 some, 3 relevant to the target role
+            Fields.between(motivation, 0, 3, "motivation", problems);
+            Fields.between(posting, 1, 3, "posting", problems);
+            Fields.check(problems);
+            return new Input(cleanName, cleanIndustry, cleanWebsite, cleanNotes, motivation == null ? 0 : motivation,
                     posting == null ? 1 : posting, advocacyOverride);
         }
     }
@@ -77,9 +67,5 @@ public record TargetEmployer(String id, Member owner, String name, String indust
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static String clean(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

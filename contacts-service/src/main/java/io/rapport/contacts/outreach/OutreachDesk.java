@@ -4,17 +4,24 @@ import io.rapport.contacts.contacts.Contact;
 import io.rapport.contacts.contacts.ContactBook;
 import io.rapport.contacts.contacts.ContactDetails;
 import io.rapport.contacts.contacts.OutreachChannel;
+import io.rapport.platform.domain.FieldProblem;
 import io.rapport.platform.domain.Ids;
-import io.rapport.platform.domain.InvalidInputException;
+import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.Member;
 import io.rapport.platform.domain.NotFoundException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /** Templates, rendering them for a contact, and linting drafts. */
 public class OutreachDesk {
+
+    /** The longest draft or sent outreach text the linter and the log take. */
+    public static final int MAX_TEXT = 20_000;
+    public static final int MAX_PURPOSE = 500;
+    public static final int MAX_TIME_FRAMES = 500;
 
     private final Templates templates;
     private final ContactBook contacts;
@@ -56,9 +63,11 @@ public class OutreachDesk {
     /** The template filled in for one contact, with what is missing and the linter's findings. */
     public RenderedDraft render(Member owner, String templateId, String contactId, String purpose, String timeFrames) {
         Template template = get(owner, templateId);
-        if (contactId == null || contactId.isBlank()) {
-            throw new InvalidInputException("contactId", "is required");
-        }
+        List<FieldProblem> problems = new ArrayList<>();
+        Fields.requiredText(contactId, "contactId", ContactDetails.MAX_ID, problems);
+        purpose = Fields.text(purpose, "purpose", MAX_PURPOSE, problems);
+        timeFrames = Fields.text(timeFrames, "timeFrames", MAX_TIME_FRAMES, problems);
+        Fields.check(problems);
         Contact contact = contacts.get(owner, contactId);
         DraftContext context = context(owner, contact);
         Map<Placeholder, String> values = new EnumMap<>(Placeholder.class);
@@ -76,12 +85,9 @@ public class OutreachDesk {
 
     /** Lints any draft; with a contact, the connection and personalization are judged against their details. */
     public List<LintFinding> lint(Member owner, String text, OutreachChannel channel, String contactId) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidInputException("text", "is required");
-        }
-        if (text.length() > 20_000) {
-            throw new InvalidInputException("text", "must be at most 20000 characters");
-        }
+        List<FieldProblem> problems = new ArrayList<>();
+        Fields.requiredText(text, "text", MAX_TEXT, problems);
+        Fields.check(problems);
         DraftContext context = contactId == null || contactId.isBlank() ? DraftContext.NONE
                 : context(owner, contacts.get(owner, contactId));
         return OutreachLinter.lint(text, channel, context);

@@ -2,6 +2,7 @@ package io.rapport.contacts.outreach;
 
 import io.rapport.contacts.contacts.OutreachChannel;
 import io.rapport.platform.domain.FieldProblem;
+import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.InvalidInputException;
 import io.rapport.platform.domain.Member;
 import java.time.Instant;
@@ -17,35 +18,27 @@ import java.util.regex.Pattern;
 public record Template(String id, Member owner, String name, OutreachChannel channel, String body, Instant createdAt,
         Instant updatedAt, long version) {
 
+    public static final int MAX_NAME = 200;
+    public static final int MAX_BODY = 10_000;
+
     static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
 
     /** @throws InvalidInputException naming the fields at fault, unknown placeholders listed under "body" */
     public static Template create(String id, Member owner, String name, String channel, String body, Instant now) {
         List<FieldProblem> problems = new ArrayList<>();
-        String cleanName = name == null || name.isBlank() ? null : name.strip();
-        if (cleanName == null || cleanName.length() > 200) {
-            problems.add(new FieldProblem("name", "is required, at most 200 characters"));
-        }
-        OutreachChannel cleanChannel = OutreachChannel.EMAIL;
-        if (channel != null && !channel.isBlank()) {
-            cleanChannel = OutreachChannel.parse(channel).orElse(null);
-            if (cleanChannel == null) {
-                problems.add(new FieldProblem("channel", "must be one of " + Arrays.toString(OutreachChannel.values())));
-            }
-        }
-        if (body == null || body.isBlank() || body.length() > 10_000) {
-            problems.add(new FieldProblem("body", "is required, at most 10000 characters"));
-        } else {
+        String cleanName = Fields.requiredText(name, "name", MAX_NAME, problems);
+        OutreachChannel cleanChannel = Fields.clean(channel) == null ? OutreachChannel.EMAIL
+                : Fields.oneOf(OutreachChannel.class, channel, "channel", problems);
+        String cleanBody = Fields.requiredText(body, "body", MAX_BODY, problems);
+        if (cleanBody != null) {
             Set<String> unknown = unknownPlaceholders(body);
             if (!unknown.isEmpty()) {
                 problems.add(new FieldProblem("body", "unknown placeholders " + unknown + "; known are "
                         + Arrays.stream(Placeholder.values()).map(Placeholder::key).toList()));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return new Template(id, owner, cleanName, cleanChannel, body.strip(), now, now, 1);
+        Fields.check(problems);
+        return new Template(id, owner, cleanName, cleanChannel, cleanBody, now, now, 1);
     }
 
     public Template update(String newName, String newChannel, String newBody, Instant now) {

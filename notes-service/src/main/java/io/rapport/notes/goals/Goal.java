@@ -1,7 +1,7 @@
 package io.rapport.notes.goals;
 
 import io.rapport.events.ActionItemCreated;
-import io.rapport.notes.notes.Text;
+import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.Change;
 import io.rapport.platform.domain.FieldProblem;
 import io.rapport.platform.domain.InvalidInputException;
@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,13 @@ import java.util.regex.Pattern;
 public record Goal(String id, Member owner, String title, List<String> themes, String metric, double target,
         LocalDate dueOn, String quarter, String actionItemId, List<Progress> progress, Instant createdAt,
         long version) {
+
+    public static final int MAX_TEXT = 200;
+    public static final int MAX_THEMES = 20;
+    public static final int MAX_NOTE = 1000;
+    /** Targets and progress are counts or amounts a person reaches in a quarter or a year. */
+    public static final double MIN_TARGET = 0.01;
+    public static final double MAX_AMOUNT = 1_000_000;
 
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
 
@@ -34,23 +42,25 @@ public record Goal(String id, Member owner, String title, List<String> themes, S
     public static Change<Goal> create(String id, String actionItemId, Member owner, String title, List<String> themes,
             String metric, Double target, LocalDate dueOn, String quarter, Instant now) {
         List<FieldProblem> problems = new ArrayList<>();
-        String cleanTitle = Text.required(title, "title", 200, problems);
-        String cleanMetric = Text.required(metric, "metric", 200, problems);
+        String cleanTitle = Fields.requiredText(title, "title", MAX_TEXT, problems);
+        String cleanMetric = Fields.requiredText(metric, "metric", MAX_TEXT, problems);
         List<String> cleanThemes = new ArrayList<>();
-        List<String> givenThemes = themes == null ? List.of() : themes;
+        List<String> givenThemes = themes == null ? List.of() : Objects.requireNonNullElse(
+                Fields.atMost(themes, MAX_THEMES, "themes", problems), List.of());
         for (int i = 0; i < givenThemes.size(); i++) {
-            String theme = Text.required(givenThemes.get(i), "themes[" + i + "]", 200, problems);
+            String theme = Fields.requiredText(givenThemes.get(i), "themes[" + i + "]", MAX_TEXT, problems);
             if (theme != null) {
                 cleanThemes.add(theme);
             }
         }
-        if (target == null || target <= 0 || target.isNaN() || target.isInfinite()) {
-            problems.add(new FieldProblem("target", "is required and must be a positive number"));
+        if (target == null) {
+            problems.add(new FieldProblem("target", "is required"));
         }
+        Fields.between(target, MIN_TARGET, MAX_AMOUNT, "target", problems);
         if (dueOn == null) {
             problems.add(new FieldProblem("dueOn", "is required (YYYY-MM-DD)"));
         }
-        String cleanQuarter = Text.clean(quarter);
+        String cleanQuarter = Fields.clean(quarter);
         if (cleanQuarter == null && dueOn != null) {
             cleanQuarter = quarterOf(dueOn);
         } else if (cleanQuarter == null || !QUARTER.matcher(cleanQuarter).matches()) {
@@ -66,10 +76,11 @@ public record Goal(String id, Member owner, String title, List<String> themes, S
 
     public Change<Goal> update(Double value, String note, Instant now) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (value == null || value.isNaN() || value.isInfinite() || value < 0) {
-            problems.add(new FieldProblem("value", "is required and must be zero or more"));
+        if (value == null) {
+            problems.add(new FieldProblem("value", "is required"));
         }
-        String cleanNote = Text.bounded(note, "note", 1000, problems);
+        Fields.between(value, 0, MAX_AMOUNT, "value", problems);
+        String cleanNote = Fields.text(note, "note", MAX_NOTE, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

@@ -1,5 +1,6 @@
 package io.rapport.notes.notes;
 
+import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.Change;
 import io.rapport.platform.domain.FieldProblem;
 import io.rapport.platform.domain.Ids;
@@ -10,9 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /** The member's use cases on the notes of their interviews. */
@@ -40,9 +39,9 @@ public class NoteBook {
     /** Preparation may start before the interview is held, so it creates the record when needed. */
     public NoteRecord prepare(Member owner, String interviewId, String industry, String organization, String person) {
         List<FieldProblem> problems = new ArrayList<>();
-        Preparation research = new Preparation(Text.bounded(industry, "industry", 4000, problems),
-                Text.bounded(organization, "organization", 4000, problems),
-                Text.bounded(person, "person", 4000, problems));
+        Preparation research = new Preparation(Fields.text(industry, "industry", Preparation.MAX_TEXT, problems),
+                Fields.text(organization, "organization", Preparation.MAX_TEXT, problems),
+                Fields.text(person, "person", Preparation.MAX_TEXT, problems));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -57,7 +56,7 @@ public class NoteBook {
 
     public NoteRecord addActionItem(Member owner, String interviewId, String text, LocalDate dueOn) {
         List<FieldProblem> problems = new ArrayList<>();
-        String cleanText = Text.required(text, "text", 500, problems);
+        String cleanText = Fields.requiredText(text, "text", ActionItem.MAX_TEXT, problems);
         if (dueOn == null) {
             problems.add(new FieldProblem("dueOn", "is required (YYYY-MM-DD)"));
         }
@@ -75,9 +74,9 @@ public class NoteBook {
     public NoteRecord addReferral(Member owner, String interviewId, String name, String employer, String role,
             Boolean mayUseReferrerName) {
         List<FieldProblem> problems = new ArrayList<>();
-        String cleanName = Text.required(name, "name", 200, problems);
-        String cleanEmployer = Text.bounded(employer, "employer", 200, problems);
-        String cleanRole = Text.bounded(role, "role", 200, problems);
+        String cleanName = Fields.requiredText(name, "name", Referral.MAX_NAME, problems);
+        String cleanEmployer = Fields.text(employer, "employer", Referral.MAX_NAME, problems);
+        String cleanRole = Fields.text(role, "role", Referral.MAX_NAME, problems);
         if (mayUseReferrerName == null) {
             problems.add(new FieldProblem("mayUseReferrerName", "is required: did the interviewee agree to be named?"));
         }
@@ -99,10 +98,7 @@ public class NoteBook {
 
     /** @param sentAt null: now */
     public NoteRecord markThankYouSent(Member owner, String interviewId, String channel, Instant sentAt) {
-        Channel cleanChannel = Arrays.stream(Channel.values())
-                .filter(candidate -> channel != null && candidate.name().equals(channel.strip().toUpperCase(Locale.ROOT)))
-                .findFirst()
-                .orElseThrow(() -> new InvalidInputException("channel", "must be one of " + Arrays.toString(Channel.values())));
+        Channel cleanChannel = Fields.requiredOneOf(Channel.class, channel, "channel");
         Instant now = clock.instant();
         return apply(heldOrConflict(owner, interviewId),
                 record -> record.markThankYouSent(cleanChannel.name(), sentAt == null ? now : sentAt, now));

@@ -1,10 +1,10 @@
 package io.rapport.notes.notes;
 
+import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.FieldProblem;
 import io.rapport.platform.domain.Ids;
 import io.rapport.platform.domain.InvalidInputException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,6 +18,9 @@ public record NoteContent(String contactName, String employer, String role, Cons
     public static final int MAX_ENTRIES = 200;
     public static final int MAX_ENTRY_TEXT = 2000;
     public static final int MAX_TAKEAWAYS = 20;
+    public static final int MAX_NAME = 200;
+    public static final int MAX_TAKEAWAY = 500;
+    public static final int MAX_ADVICE = 500;
 
     /** An entry as it arrives, before validation. */
     public record EntryInput(String category, String text, Boolean sensitive) {
@@ -32,22 +35,14 @@ public record NoteContent(String contactName, String employer, String role, Cons
     public static NoteContent of(String contactName, String employer, String role, String consent,
             Boolean permissionToShare, List<EntryInput> entries, List<String> takeaways, String advice) {
         List<FieldProblem> problems = new ArrayList<>();
-        String name = Text.bounded(contactName, "contactName", 200, problems);
-        String cleanEmployer = Text.bounded(employer, "employer", 200, problems);
-        String cleanRole = Text.bounded(role, "role", 200, problems);
-        Consent cleanConsent = null;
-        if (Text.clean(consent) == null) {
-            problems.add(new FieldProblem("consent", "is required: GRANTED, DECLINED or NOT_ASKED"));
-        } else {
-            cleanConsent = Consent.parse(consent).orElse(null);
-            if (cleanConsent == null) {
-                problems.add(new FieldProblem("consent", "must be one of " + Arrays.toString(Consent.values())));
-            }
-        }
+        String name = Fields.text(contactName, "contactName", MAX_NAME, problems);
+        String cleanEmployer = Fields.text(employer, "employer", MAX_NAME, problems);
+        String cleanRole = Fields.text(role, "role", MAX_NAME, problems);
+        Consent cleanConsent = Fields.requiredOneOf(Consent.class, consent, "consent", problems);
         List<Entry> cleanEntries = new ArrayList<>();
         List<EntryInput> given = entries == null ? List.of() : entries;
         if (given.size() > MAX_ENTRIES) {
-            problems.add(new FieldProblem("entries", "must be at most " + MAX_ENTRIES));
+            problems.add(new FieldProblem("entries", "must have at most " + MAX_ENTRIES + " items"));
         } else {
             for (int i = 0; i < given.size(); i++) {
                 EntryInput input = given.get(i);
@@ -56,12 +51,8 @@ public record NoteContent(String contactName, String employer, String role, Cons
                     problems.add(new FieldProblem(field, "is required"));
                     continue;
                 }
-                Category category = Category.parse(input.category()).orElse(null);
-                if (category == null) {
-                    problems.add(new FieldProblem(field + ".category",
-                            "must be one of " + Arrays.toString(Category.values())));
-                }
-                String text = Text.required(input.text(), field + ".text", MAX_ENTRY_TEXT, problems);
+                Category category = Fields.requiredOneOf(Category.class, input.category(), field + ".category", problems);
+                String text = Fields.requiredText(input.text(), field + ".text", MAX_ENTRY_TEXT, problems);
                 if (category != null && text != null) {
                     cleanEntries.add(new Entry(Ids.newId(), category, text, Boolean.TRUE.equals(input.sensitive())));
                 }
@@ -70,16 +61,16 @@ public record NoteContent(String contactName, String employer, String role, Cons
         List<String> cleanTakeaways = new ArrayList<>();
         List<String> givenTakeaways = takeaways == null ? List.of() : takeaways;
         if (givenTakeaways.size() > MAX_TAKEAWAYS) {
-            problems.add(new FieldProblem("takeaways", "must be at most " + MAX_TAKEAWAYS));
+            problems.add(new FieldProblem("takeaways", "must have at most " + MAX_TAKEAWAYS + " items"));
         } else {
             for (int i = 0; i < givenTakeaways.size(); i++) {
-                String takeaway = Text.required(givenTakeaways.get(i), "takeaways[" + i + "]", 500, problems);
+                String takeaway = Fields.requiredText(givenTakeaways.get(i), "takeaways[" + i + "]", MAX_TAKEAWAY, problems);
                 if (takeaway != null) {
                     cleanTakeaways.add(takeaway);
                 }
             }
         }
-        String cleanAdvice = Text.bounded(advice, "advice", 500, problems);
+        String cleanAdvice = Fields.text(advice, "advice", MAX_ADVICE, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

@@ -6,6 +6,8 @@ import io.rapport.events.NoteRecorded;
 import io.rapport.events.ReferralRecorded;
 import io.rapport.events.ThankYouSent;
 import io.rapport.platform.domain.Change;
+import io.rapport.platform.domain.FieldProblem;
+import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.ConflictException;
 import io.rapport.platform.domain.InvalidInputException;
 import io.rapport.platform.domain.Member;
@@ -118,11 +120,10 @@ public record NoteRecord(String interviewId, Member owner, HeldInterview held, S
 
     public Change<NoteRecord> editThankYou(String text, Instant now) {
         requireHeld();
-        String clean = Text.clean(text);
-        if (clean == null) {
-            throw new InvalidInputException("text", "is required");
-        }
-        if (Text.words(clean) >= ThankYouDraft.MAX_WORDS) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String clean = Fields.requiredText(text, "text", ThankYouDraft.MAX_CHARACTERS, problems);
+        Fields.check(problems);
+        if (ThankYouDraft.words(clean) >= ThankYouDraft.MAX_WORDS) {
             throw new InvalidInputException("text", "must be under " + ThankYouDraft.MAX_WORDS + " words: a thank-you is short");
         }
         if (thankYou.sent()) {

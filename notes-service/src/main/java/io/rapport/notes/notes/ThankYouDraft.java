@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 public final class ThankYouDraft {
 
     public static final int MAX_WORDS = 150;
+    /** However few words: a thank-you of one endless word is refused too. */
+    public static final int MAX_CHARACTERS = 10_000;
     /** Keeps the draft under {@link #MAX_WORDS} whatever the member wrote in the notes. */
     private static final int MAX_QUOTED_WORDS = 35;
 
@@ -22,6 +24,11 @@ public final class ThankYouDraft {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private ThankYouDraft() {
+    }
+
+    public static int words(String text) {
+        String clean = io.rapport.platform.domain.Fields.clean(text);
+        return clean == null ? 0 : clean.split("\\s+").length;
     }
 
     public static String from(NoteRecord record) {

@@ -1,6 +1,6 @@
 package io.rapport.notes.profile;
 
-import io.rapport.notes.notes.Text;
+import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.FieldProblem;
 import io.rapport.platform.domain.InvalidInputException;
 import io.rapport.platform.domain.Member;
@@ -11,7 +11,8 @@ import java.util.List;
 /** What the member says about themselves: their skills (for skill gaps), target roles and industries. */
 public record MemberProfile(Member owner, List<String> skills, List<String> targetRoles, List<String> industries) {
 
-    static final int MAX_ITEMS = 50;
+    public static final int MAX_ITEMS = 50;
+    public static final int MAX_ITEM = 100;
 
     public MemberProfile {
         skills = List.copyOf(skills);
@@ -37,12 +38,12 @@ public record MemberProfile(Member owner, List<String> skills, List<String> targ
     private static List<String> clean(List<String> values, String field, List<FieldProblem> problems) {
         List<String> given = values == null ? List.of() : values;
         if (given.size() > MAX_ITEMS) {
-            problems.add(new FieldProblem(field, "must list at most " + MAX_ITEMS));
+            problems.add(new FieldProblem(field, "must have at most " + MAX_ITEMS + " items"));
             return List.of();
         }
         LinkedHashSet<String> cleaned = new LinkedHashSet<>();
         for (int i = 0; i < given.size(); i++) {
-            String value = Text.required(given.get(i), field + "[" + i + "]", 100, problems);
+            String value = Fields.requiredText(given.get(i), field + "[" + i + "]", MAX_ITEM, problems);
             if (value != null) {
                 cleaned.add(value);
             }

@@ -87,7 +87,7 @@ class NoteRecordTest {
 
         assertThat(draft).startsWith("Dear Dana,").contains("Dashboards matter less than the questions behind them",
                 "ask better questions before building dashboards").doesNotContain("?");
-        assertThat(Text.words(draft)).isLessThan(ThankYouDraft.MAX_WORDS);
+        assertThat(ThankYouDraft.words(draft)).isLessThan(ThankYouDraft.MAX_WORDS);
     }
 
     private static NoteContent content(String consent, List<NoteContent.EntryInput> entries) {

@@ -15,7 +15,7 @@ import io.rapport.platform.persistence.Leases;
 import io.rapport.platform.web.ApiDocumentation;
 import io.rapport.platform.web.CorrelationFilter;
 import io.rapport.platform.web.CurrentMemberResolver;
-import io.rapport.platform.web.MemberIdentityFilter;
+import io.rapport.platform.web.MemberFromHeadersFilter;
 import io.rapport.platform.web.ProblemResponses;
 import io.rapport.platform.web.ProblemWriter;
 import java.lang.management.ManagementFactory;
@@ -38,6 +38,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -56,7 +57,11 @@ import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 
 /** The platform every service gets by depending on it: events out and in, identity, problems, health. */
 @AutoConfiguration
@@ -68,6 +73,22 @@ public class RapportPlatformAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * JSON numbers are read as sent: 1.5 is not a whole number and "2" is not a number, so either
+     * is a 400 naming the field instead of a silent 1 or 2.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictJsonScalars() {
+        return builder -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .withCoercionConfig(LogicalType.Integer, integers -> integers
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Float, floats -> floats
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Boolean, booleans -> booleans
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail));
     }
 
     // --- events out: outbox and relay ---
@@ -220,9 +241,9 @@ public class RapportPlatformAutoConfiguration {
         }
 
         @Bean
-        FilterRegistrationBean<MemberIdentityFilter> memberIdentityFilter(ProblemWriter problems) {
-            FilterRegistrationBean<MemberIdentityFilter> registration =
-                    new FilterRegistrationBean<>(new MemberIdentityFilter(problems));
+        FilterRegistrationBean<MemberFromHeadersFilter> memberFromHeadersFilter(ProblemWriter problems) {
+            FilterRegistrationBean<MemberFromHeadersFilter> registration =
+                    new FilterRegistrationBean<>(new MemberFromHeadersFilter(problems));
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
             return registration;
         }

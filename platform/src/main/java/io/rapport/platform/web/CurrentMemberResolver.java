@@ -19,7 +19,7 @@ public class CurrentMemberResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-        Object member = webRequest.getAttribute(MemberIdentityFilter.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        Object member = webRequest.getAttribute(MemberFromHeadersFilter.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         if (member == null) {
             throw new IllegalStateException("No member on this request: is the path outside /api/?");
         }

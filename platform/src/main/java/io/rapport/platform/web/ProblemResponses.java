@@ -23,6 +23,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -81,7 +82,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
             problem = invalidFields(List.of(new FieldProblem(path(unknown), "is not a field of this request")));
         } else if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
-            problem = invalidFields(List.of(new FieldProblem(path(json), "has the wrong type or format")));
+            problem = invalidFields(List.of(new FieldProblem(path(json), expected(json))));
         } else {
             problem = problem(HttpStatus.BAD_REQUEST, "Malformed request", "The request body is missing or is not valid JSON.");
         }
@@ -109,6 +110,23 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         return problem;
+    }
+
+    /** What the field takes, when the JSON value was of another type (the mapper coerces no scalar). */
+    private static String expected(JacksonException e) {
+        Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (target == Integer.class || target == int.class || target == Long.class || target == long.class
+                || target == Short.class || target == short.class) {
+            return "must be a whole number";
+        }
+        if (target == Double.class || target == double.class || target == Float.class || target == float.class
+                || target == java.math.BigDecimal.class) {
+            return "must be a number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
+        }
+        return "has the wrong type or format";
     }
 
     private static String path(JacksonException e) {

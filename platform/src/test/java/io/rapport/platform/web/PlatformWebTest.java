@@ -90,6 +90,30 @@ class PlatformWebTest {
     }
 
     @Test
+    void jsonValuesOfAnotherTypeAreRefusedNamingTheFieldNotCoerced() throws Exception {
+        HttpResponse<String> fraction = call("POST", "/api/widgets", "alice", "{\"name\": \"x\", \"count\": 1.5}");
+        HttpResponse<String> primitiveFraction = call("POST", "/api/widgets", "alice", "{\"name\": \"x\", \"size\": 2.5}");
+        HttpResponse<String> quotedInteger = call("POST", "/api/widgets", "alice", "{\"name\": \"x\", \"count\": \"2\"}");
+        HttpResponse<String> quotedNumber = call("POST", "/api/widgets", "alice", "{\"name\": \"x\", \"weight\": \"2.5\"}");
+        HttpResponse<String> quotedBoolean = call("POST", "/api/widgets", "alice", "{\"name\": \"x\", \"shiny\": \"true\"}");
+        HttpResponse<String> plain = call("POST", "/api/widgets", "alice",
+                "{\"name\": \"x\", \"count\": 2, \"size\": 3, \"weight\": 2, \"shiny\": true}");
+
+        assertThat(fraction.statusCode()).isEqualTo(400);
+        assertThat(fraction.body()).contains("\"field\":\"count\"", "must be a whole number");
+        assertThat(primitiveFraction.statusCode()).isEqualTo(400);
+        assertThat(primitiveFraction.body()).contains("\"field\":\"size\"", "must be a whole number");
+        assertThat(quotedInteger.statusCode()).isEqualTo(400);
+        assertThat(quotedInteger.body()).contains("\"field\":\"count\"", "must be a whole number");
+        assertThat(quotedNumber.statusCode()).isEqualTo(400);
+        assertThat(quotedNumber.body()).contains("\"field\":\"weight\"", "must be a number");
+        assertThat(quotedBoolean.statusCode()).isEqualTo(400);
+        assertThat(quotedBoolean.body()).contains("\"field\":\"shiny\"", "must be true or false");
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.body()).contains("\"count\":\"2\"", "\"weight\":\"2.0\"");
+    }
+
+    @Test
     void theCorrelationIdComesBackAndReachesTheController() throws Exception {
         HttpResponse<String> echoed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/widgets/echo"))
@@ -130,7 +154,7 @@ class PlatformWebTest {
     @RestController
     static class WidgetController {
 
-        record NewWidget(String name) {
+        record NewWidget(String name, Integer count, Long size, Double weight, Boolean shiny) {
         }
 
         @PostMapping("/api/widgets")
@@ -138,7 +162,8 @@ class PlatformWebTest {
             if (widget.name() == null || widget.name().isBlank()) {
                 throw new InvalidInputException("name", "is required");
             }
-            return Map.of("name", widget.name());
+            return Map.of("name", widget.name(), "count", String.valueOf(widget.count()),
+                    "weight", String.valueOf(widget.weight()));
         }
 
         @GetMapping("/api/widgets/{id}")

@@ -1,6 +1,7 @@
 package io.rapport.reminders.preferences;
 
 import io.rapport.platform.domain.FieldProblem;
+import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.InvalidInputException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -10,7 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -37,7 +37,11 @@ public record Preferences(
             null, false, null, new TreeSet<>(), DEFAULT_KEEP_IN_TOUCH_DAYS);
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final int MAX_HOLIDAYS = 400;
+    public static final int MAX_HOLIDAYS = 400;
+    public static final int MAX_EMAIL = 254;
+    public static final int MAX_ZONE = 64;
+    public static final int MIN_KEEP_IN_TOUCH_DAYS = 7;
+    public static final int MAX_KEEP_IN_TOUCH_DAYS = 730;
 
     public Preferences {
         channels = channels == null || channels.isEmpty() ? Set.of(Channel.IN_APP) : Set.copyOf(channels);
@@ -72,24 +76,25 @@ public record Preferences(
             String quietStart, String quietEnd, List<String> holidays, Integer keepInTouchDays, ZoneId observed) {
         List<FieldProblem> problems = new ArrayList<>();
         ZoneId zone = null;
-        if (timeZone != null && !timeZone.isBlank()) {
+        String cleanZone = Fields.text(timeZone, "timeZone", MAX_ZONE, problems);
+        if (cleanZone != null) {
             try {
-                zone = ZoneId.of(timeZone.trim());
+                zone = ZoneId.of(cleanZone);
             } catch (DateTimeException e) {
                 problems.add(new FieldProblem("timeZone", "is not an IANA time zone such as Asia/Tokyo"));
             }
         }
         LocalTime morningTime = time(morning, "morningHour", problems);
         Set<Channel> chosen = EnumSet.of(Channel.IN_APP);
-        for (String channel : channels == null ? List.<String>of() : channels) {
-            try {
-                chosen.add(Channel.valueOf(channel.trim().toUpperCase(Locale.ROOT)));
-            } catch (RuntimeException e) {
-                problems.add(new FieldProblem("channels", "must hold only " + List.of(Channel.values())));
+        List<String> givenChannels = channels == null ? List.of() : channels;
+        for (int i = 0; i < givenChannels.size(); i++) {
+            Channel channel = Fields.requiredOneOf(Channel.class, givenChannels.get(i), "channels[" + i + "]", problems);
+            if (channel != null) {
+                chosen.add(channel);
             }
         }
-        String cleanEmail = email == null || email.isBlank() ? null : email.trim();
-        if (cleanEmail != null && (cleanEmail.length() > 254 || !EMAIL.matcher(cleanEmail).matches())) {
+        String cleanEmail = Fields.clean(email);
+        if (cleanEmail != null && (cleanEmail.length() > MAX_EMAIL || !EMAIL.matcher(cleanEmail).matches())) {
             problems.add(new FieldProblem("email", "is not an e-mail address"));
         }
         if (chosen.contains(Channel.EMAIL) && cleanEmail == null) {
@@ -113,9 +118,7 @@ public record Preferences(
         }
         SortedSet<LocalDate> days = new TreeSet<>();
         List<String> given = holidays == null ? List.of() : holidays;
-        if (given.size() > MAX_HOLIDAYS) {
-            problems.add(new FieldProblem("holidays", "must list at most " + MAX_HOLIDAYS + " dates"));
-        }
+        Fields.atMost(given, MAX_HOLIDAYS, "holidays", problems);
         for (int i = 0; i < given.size() && i < MAX_HOLIDAYS; i++) {
             try {
                 days.add(LocalDate.parse(given.get(i).trim()));
@@ -124,21 +127,18 @@ public record Preferences(
             }
         }
         int cadence = keepInTouchDays == null ? DEFAULT_KEEP_IN_TOUCH_DAYS : keepInTouchDays;
-        if (cadence < 7 || cadence > 730) {
-            problems.add(new FieldProblem("keepInTouchDays", "must be between 7 and 730"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        Fields.between(cadence, MIN_KEEP_IN_TOUCH_DAYS, MAX_KEEP_IN_TOUCH_DAYS, "keepInTouchDays", problems);
+        Fields.check(problems);
         return new Preferences(zone, observed, morningTime, chosen, cleanEmail, wantsDigest, quiet, days, cadence);
     }
 
     private static LocalTime time(String value, String field, List<FieldProblem> problems) {
-        if (value == null || value.isBlank()) {
+        String clean = Fields.clean(value);
+        if (clean == null) {
             return null;
         }
         try {
-            return LocalTime.parse(value.trim());
+            return LocalTime.parse(clean);
         } catch (DateTimeParseException e) {
             problems.add(new FieldProblem(field, "is not a time of day such as 09:00"));
             return null;

@@ -42,7 +42,7 @@ class PreferencesTest {
                 "22:00", null, List.of("2026-13-45"), 3, null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::field)
-                        .containsExactlyInAnyOrder("timeZone", "morningHour", "channels", "email", "quietHours.end",
+                        .containsExactlyInAnyOrder("timeZone", "morningHour", "channels[0]", "email", "quietHours.end",
                                 "holidays[0]", "keepInTouchDays"));
     }
 

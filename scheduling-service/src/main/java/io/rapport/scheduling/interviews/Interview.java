@@ -8,6 +8,8 @@ import io.rapport.events.InterviewNoShow;
 import io.rapport.events.InterviewProposed;
 import io.rapport.events.InterviewRescheduled;
 import io.rapport.events.InterviewScheduled;
+import io.rapport.platform.domain.FieldProblem;
+import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.Change;
 import io.rapport.platform.domain.ConflictException;
 import io.rapport.platform.domain.InvalidInputException;
@@ -15,6 +17,7 @@ import io.rapport.platform.domain.Member;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,13 +88,10 @@ public record Interview(String id, Member owner, String contactId, String contac
 
     public Change<Interview> cancel(String reason, Instant now) {
         requireStatus("cancelled", Set.of(InterviewStatus.PROPOSED, InterviewStatus.SCHEDULED, InterviewStatus.CONFIRMED));
-        String cleanReason = Text.clean(reason);
-        if (cleanReason == null) {
+        if (Fields.clean(reason) == null) {
             throw new InvalidInputException("reason", "is required: say why the interview is cancelled");
         }
-        if (cleanReason.length() > MAX_REASON) {
-            throw new InvalidInputException("reason", "must be at most " + MAX_REASON + " characters");
-        }
+        String cleanReason = Fields.text(reason, "reason", MAX_REASON);
         return Change.of(with(slot, InterviewStatus.CANCELLED, cleanReason, sequence + 1, now),
                 new InterviewCancelled(id, contactId, cleanReason));
     }
@@ -100,9 +100,12 @@ public record Interview(String id, Member owner, String contactId, String contac
     public Change<Interview> hold(Integer actual, Instant now) {
         requireStatus("marked held", Set.of(InterviewStatus.CONFIRMED));
         refuseBeforeStart("held", now);
-        if (actual == null || actual < 1 || actual > MAX_ACTUAL_MINUTES) {
-            throw new InvalidInputException("actualMinutes", "must be between 1 and " + MAX_ACTUAL_MINUTES);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (actual == null) {
+            problems.add(new FieldProblem("actualMinutes", "is required"));
         }
+        Fields.between(actual, 1, MAX_ACTUAL_MINUTES, "actualMinutes", problems);
+        Fields.check(problems);
         Instant ended = slot.start().plus(Duration.ofMinutes(actual));
         Interview held = new Interview(id, owner, contactId, contactName, objective, proposedSlots, slot, format,
                 memberTimeZone, contactTimeZone, InterviewStatus.HELD, null, sequence, actual, ended, questionPlan,

@@ -1,12 +1,11 @@
 package io.rapport.scheduling.interviews;
 
 import io.rapport.events.Events;
+import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.FieldProblem;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -16,28 +15,28 @@ import java.util.regex.Pattern;
 public record InterviewFormat(FormatKind kind, String address, String phone, VideoPlatform platform, String link) {
 
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()./-]{4,30}");
-    private static final int MAX_ADDRESS = 300;
+    public static final int MAX_ADDRESS = 300;
+    public static final int MAX_LINK = 2000;
 
     /** Validates raw input; problems are added with {@code field} as prefix, e.g. {@code format.link}. */
     public static InterviewFormat of(String kind, String address, String phone, String platform, String link,
             String field, List<FieldProblem> problems) {
-        FormatKind parsedKind = parse(FormatKind.class, kind);
+        FormatKind parsedKind = Fields.requiredOneOf(FormatKind.class, kind, field + ".kind", problems);
         if (parsedKind == null) {
-            problems.add(new FieldProblem(field + ".kind", "must be one of " + Arrays.toString(FormatKind.values())));
             return null;
         }
         return switch (parsedKind) {
             case IN_PERSON -> {
-                String cleanAddress = Text.clean(address);
+                String cleanAddress = Fields.clean(address);
                 if (cleanAddress == null) {
                     problems.add(new FieldProblem(field + ".address", "is required for an interview in person"));
-                } else if (cleanAddress.length() > MAX_ADDRESS) {
-                    problems.add(new FieldProblem(field + ".address", "must be at most " + MAX_ADDRESS + " characters"));
+                } else {
+                    cleanAddress = Fields.text(cleanAddress, field + ".address", MAX_ADDRESS, problems);
                 }
                 yield new InterviewFormat(parsedKind, cleanAddress, null, null, null);
             }
             case PHONE -> {
-                String cleanPhone = Text.clean(phone);
+                String cleanPhone = Fields.clean(phone);
                 if (cleanPhone == null) {
                     problems.add(new FieldProblem(field + ".phone", "is required for an interview by phone"));
                 } else if (!PHONE.matcher(cleanPhone).matches()) {
@@ -46,12 +45,9 @@ public record InterviewFormat(FormatKind kind, String address, String phone, Vid
                 yield new InterviewFormat(parsedKind, null, cleanPhone, null, null);
             }
             case VIDEO -> {
-                VideoPlatform parsedPlatform = parse(VideoPlatform.class, platform);
-                if (parsedPlatform == null) {
-                    problems.add(new FieldProblem(field + ".platform",
-                            "must be one of " + Arrays.toString(VideoPlatform.values())));
-                }
-                String cleanLink = Text.clean(link);
+                VideoPlatform parsedPlatform = Fields.requiredOneOf(VideoPlatform.class, platform, field + ".platform",
+                        problems);
+                String cleanLink = Fields.clean(link);
                 if (cleanLink == null) {
                     problems.add(new FieldProblem(field + ".link", "is required for a video interview"));
                 } else if (!isHttpsLink(cleanLink)) {
@@ -76,7 +72,7 @@ public record InterviewFormat(FormatKind kind, String address, String phone, Vid
     }
 
     private static boolean isHttpsLink(String link) {
-        if (link.length() > 2000) {
+        if (link.length() > MAX_LINK) {
             return false;
         }
         try {
@@ -85,14 +81,5 @@ public record InterviewFormat(FormatKind kind, String address, String phone, Vid
         } catch (URISyntaxException e) {
             return false;
         }
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        String clean = Text.clean(value);
-        if (clean == null) {
-            return null;
-        }
-        String name = clean.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-        return Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equals(name)).findFirst().orElse(null);
     }
 }

@@ -1,5 +1,6 @@
 package io.rapport.scheduling.interviews;
 
+import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.FieldProblem;
 import io.rapport.platform.domain.InvalidInputException;
 import java.time.Duration;
@@ -14,6 +15,7 @@ public record Proposal(String contactId, String objective, List<Slot> slots, Int
 
     public static final int MAX_OBJECTIVE = 200;
     public static final int MAX_SLOTS = 4;
+    public static final int MAX_ID = 64;
 
     public Proposal {
         slots = List.copyOf(slots);
@@ -33,18 +35,15 @@ public record Proposal(String contactId, String objective, List<Slot> slots, Int
      */
     public static Proposal of(Request request, String knownContactZone, Instant now) {
         List<FieldProblem> problems = new ArrayList<>();
-        String contactId = Text.clean(request.contactId());
-        if (contactId == null) {
-            problems.add(new FieldProblem("contactId", "is required"));
-        }
-        String objective = Text.clean(request.objective());
+        String contactId = Fields.requiredText(request.contactId(), "contactId", MAX_ID, problems);
+        String objective = Fields.clean(request.objective());
         if (objective == null) {
             problems.add(new FieldProblem("objective", "is required: one concrete sentence on what you want to learn"));
-        } else if (objective.length() > MAX_OBJECTIVE) {
-            problems.add(new FieldProblem("objective", "must be at most " + MAX_OBJECTIVE + " characters"));
+        } else {
+            objective = Fields.text(objective, "objective", MAX_OBJECTIVE, problems);
         }
         ZoneId memberZone = Zones.parse(request.memberTimeZone(), "memberTimeZone", problems);
-        String contactZoneText = Text.clean(request.contactTimeZone()) != null ? request.contactTimeZone() : knownContactZone;
+        String contactZoneText = Fields.clean(request.contactTimeZone()) != null ? request.contactTimeZone() : knownContactZone;
         ZoneId contactZone = Zones.parse(contactZoneText, "contactTimeZone", problems);
         List<Slot> slots = new ArrayList<>();
         List<SlotRequest> requested = request.slots() == null ? List.of() : request.slots();

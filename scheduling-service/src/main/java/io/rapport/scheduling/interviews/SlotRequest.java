@@ -1,5 +1,6 @@
 package io.rapport.scheduling.interviews;
 
+import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.FieldProblem;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -23,12 +24,7 @@ public record SlotRequest(String start, Integer minutes) {
      */
     public Slot toSlot(ZoneId memberZone, Instant now, String field, List<FieldProblem> problems) {
         int length = minutes == null ? Slot.DEFAULT_MINUTES : minutes;
-        boolean valid = true;
-        if (length < Slot.MIN_MINUTES || length > Slot.MAX_MINUTES) {
-            problems.add(new FieldProblem(field + ".minutes",
-                    "must be between " + Slot.MIN_MINUTES + " and " + Slot.MAX_MINUTES));
-            valid = false;
-        }
+        boolean valid = Fields.between(length, Slot.MIN_MINUTES, Slot.MAX_MINUTES, field + ".minutes", problems) != null;
         Instant instant = startInstant(memberZone, field + ".start", problems);
         if (instant == null) {
             return null;
@@ -41,7 +37,7 @@ public record SlotRequest(String start, Integer minutes) {
     }
 
     private Instant startInstant(ZoneId memberZone, String field, List<FieldProblem> problems) {
-        String text = Text.clean(start);
+        String text = Fields.clean(start);
         if (text == null) {
             problems.add(new FieldProblem(field, "is required"));
             return null;

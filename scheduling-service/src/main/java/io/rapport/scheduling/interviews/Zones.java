@@ -1,5 +1,6 @@
 package io.rapport.scheduling.interviews;
 
+import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.FieldProblem;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -13,7 +14,7 @@ public final class Zones {
 
     /** An IANA region id (Europe/Berlin) or UTC; offsets like +02:00 are refused because they ignore DST. */
     public static ZoneId parse(String value, String field, List<FieldProblem> problems) {
-        String clean = Text.clean(value);
+        String clean = Fields.clean(value);
         if (clean == null) {
             problems.add(new FieldProblem(field, "is required: an IANA time zone such as Europe/Berlin"));
             return null;

@@ -1,5 +1,6 @@
 package io.rapport.scheduling.questions;
 
+import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.Change;
 import io.rapport.platform.domain.FieldProblem;
 import io.rapport.platform.domain.InvalidInputException;
@@ -50,9 +51,7 @@ public class QuestionPlanner {
         List<FieldProblem> problems = new ArrayList<>();
         List<PlannedQuestion> planned = new ArrayList<>();
         List<Item> given = items == null ? List.of() : items;
-        if (given.size() > MAX_ITEMS) {
-            problems.add(new FieldProblem("items", "must hold at most " + MAX_ITEMS + " questions"));
-        }
+        Fields.atMost(given, MAX_ITEMS, "items", problems);
         for (int i = 0; i < given.size() && i < MAX_ITEMS; i++) {
             String field = "items[" + i + "]";
             Item item = given.get(i);
@@ -61,9 +60,7 @@ public class QuestionPlanner {
                 continue;
             }
             int minutes = item.minutes() == null ? DEFAULT_MINUTES : item.minutes();
-            if (minutes < 1 || minutes > MAX_MINUTES_EACH) {
-                problems.add(new FieldProblem(field + ".minutes", "must be between 1 and " + MAX_MINUTES_EACH));
-            }
+            Fields.between(minutes, 1, MAX_MINUTES_EACH, field + ".minutes", problems);
             boolean inAdvance = Boolean.TRUE.equals(item.sendInAdvance());
             boolean hasId = item.questionId() != null && !item.questionId().isBlank();
             boolean hasText = item.text() != null && !item.text().isBlank();
@@ -73,10 +70,11 @@ public class QuestionPlanner {
                 bank.find(member, item.questionId().strip()).ifPresentOrElse(
                         q -> planned.add(new PlannedQuestion(q.id(), q.text(), q.category().name(), minutes, inAdvance)),
                         () -> problems.add(new FieldProblem(field + ".questionId", "is not a question in your bank")));
-            } else if (item.text().strip().length() > QuestionBank.MAX_TEXT) {
-                problems.add(new FieldProblem(field + ".text", "must be at most " + QuestionBank.MAX_TEXT + " characters"));
             } else {
-                planned.add(new PlannedQuestion(null, item.text().strip(), null, minutes, inAdvance));
+                String text = Fields.text(item.text(), field + ".text", QuestionBank.MAX_TEXT, problems);
+                if (text != null) {
+                    planned.add(new PlannedQuestion(null, text, null, minutes, inAdvance));
+                }
             }
         }
         if (!problems.isEmpty()) {

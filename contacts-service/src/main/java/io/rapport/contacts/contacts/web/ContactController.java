@@ -9,13 +9,16 @@ import io.rapport.contacts.contacts.ImportReport;
 import io.rapport.contacts.contacts.PoolCoverage;
 import io.rapport.contacts.contacts.ReferralChain;
 import io.rapport.contacts.contacts.TouchKind;
+import io.rapport.contacts.contacts.Touch;
+import io.rapport.platform.domain.FieldProblem;
+import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.InvalidInputException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.rapport.platform.domain.Member;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -80,15 +83,11 @@ class ContactController {
     @PostMapping("/{id}/touches")
     @ResponseStatus(HttpStatus.CREATED)
     ContactResponse touch(Member member, @PathVariable String id, @RequestBody TouchRequest request) {
-        if (request.kind() == null || request.kind().isBlank()) {
-            throw new InvalidInputException("kind", "is required");
-        }
-        TouchKind kind = TouchKind.parse(request.kind()).orElseThrow(() -> new InvalidInputException("kind",
-                "must be one of " + Arrays.toString(TouchKind.values())));
-        if (request.note() != null && request.note().length() > 2000) {
-            throw new InvalidInputException("note", "must be at most 2000 characters");
-        }
-        return ContactResponse.of(book.touch(member, id, kind, request.note(), request.at()));
+        List<FieldProblem> problems = new ArrayList<>();
+        TouchKind kind = Fields.requiredOneOf(TouchKind.class, request.kind(), "kind", problems);
+        String note = Fields.text(request.note(), "note", Touch.MAX_NOTE, problems);
+        Fields.check(problems);
+        return ContactResponse.of(book.touch(member, id, kind, note, request.at()));
     }
 
     /** LinkedIn's Connections.csv as the request body (text/csv); a report per row. */
@@ -109,21 +108,17 @@ class ContactController {
     record Page(List<ContactResponse> items, String nextCursor) {
     }
 
-    record StageRequest(String stage, String reason) {
+    record StageRequest(String stage, @Schema(maxLength = Contact.MAX_REASON) String reason) {
 
         ContactStage stageValue() {
-            if (stage == null || stage.isBlank()) {
-                throw new InvalidInputException("stage", "is required");
-            }
-            if (reason != null && reason.length() > 500) {
-                throw new InvalidInputException("reason", "must be at most 500 characters");
-            }
-            return Arrays.stream(ContactStage.values()).filter(s -> s.name().equals(stage.trim().toUpperCase(Locale.ROOT)))
-                    .findFirst().orElseThrow(() -> new InvalidInputException("stage",
-                            "must be one of " + Arrays.toString(ContactStage.values())));
+            List<FieldProblem> problems = new ArrayList<>();
+            ContactStage value = Fields.requiredOneOf(ContactStage.class, stage, "stage", problems);
+            Fields.text(reason, "reason", Contact.MAX_REASON, problems);
+            Fields.check(problems);
+            return value;
         }
     }
 
-    record TouchRequest(String kind, String note, Instant at) {
+    record TouchRequest(String kind, @Schema(maxLength = Touch.MAX_NOTE) String note, Instant at) {
     }
 }

@@ -4,6 +4,7 @@ import io.rapport.contacts.employers.EmployerBook;
 import io.rapport.contacts.employers.RankedEmployer;
 import io.rapport.contacts.employers.TargetEmployer;
 import io.rapport.platform.domain.Member;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -57,8 +58,12 @@ class EmployerController {
     }
 
     /** {@code advocacyOverride}: true or false to set Advocacy by hand, null to derive it from the contacts. */
-    record EmployerRequest(String name, String industry, String website, String notes, Integer motivation,
-            Integer posting, Boolean advocacyOverride) {
+    record EmployerRequest(@Schema(maxLength = TargetEmployer.MAX_NAME) String name,
+            @Schema(maxLength = TargetEmployer.MAX_NAME) String industry,
+            @Schema(maxLength = TargetEmployer.MAX_WEBSITE) String website,
+            @Schema(maxLength = TargetEmployer.MAX_NOTES) String notes,
+            @Schema(minimum = "0", maximum = "3") Integer motivation, @Schema(minimum = "1", maximum = "3") Integer posting,
+            Boolean advocacyOverride) {
 
         TargetEmployer.Input toInput() {
             return new TargetEmployer.Input(name, industry, website, notes, motivation, posting, advocacyOverride);

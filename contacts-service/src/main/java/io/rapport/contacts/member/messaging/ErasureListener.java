@@ -1,6 +1,6 @@
 package io.rapport.contacts.member.messaging;
 
-import io.rapport.contacts.member.MemberAccount;
+import io.rapport.contacts.member.MemberData;
 import io.rapport.events.DomainEvent;
 import io.rapport.events.MemberDataErased;
 import io.rapport.events.Topics;
@@ -14,17 +14,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ErasureListener {
 
-    private final MemberAccount account;
+    private final MemberData memberData;
 
-    ErasureListener(MemberAccount account) {
-        this.account = account;
+    ErasureListener(MemberData memberData) {
+        this.memberData = memberData;
     }
 
     @KafkaListener(topics = Topics.CONTACTS)
     void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<DomainEvent> event = CloudEvents.read(record);
         if (event.payload() instanceof MemberDataErased) {
-            account.erase(event.member());
+            memberData.erase(event.member());
         }
     }
 }

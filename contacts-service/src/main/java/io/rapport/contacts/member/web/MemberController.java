@@ -2,7 +2,7 @@ package io.rapport.contacts.member.web;
 
 import io.rapport.contacts.contacts.web.ContactResponse;
 import io.rapport.contacts.employers.web.EmployerResponse;
-import io.rapport.contacts.member.MemberAccount;
+import io.rapport.contacts.member.MemberData;
 import io.rapport.contacts.member.MemberExport;
 import io.rapport.contacts.outreach.web.TemplateResponse;
 import io.rapport.platform.domain.Member;
@@ -19,23 +19,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/me")
 class MemberController {
 
-    private final MemberAccount account;
+    private final MemberData memberData;
 
-    MemberController(MemberAccount account) {
-        this.account = account;
+    MemberController(MemberData memberData) {
+        this.memberData = memberData;
     }
 
     /** Accepted: every service (this one included) erases the member's data as MemberDataErased reaches it. */
     @DeleteMapping
     ResponseEntity<Map<String, Object>> erase(Member member) {
-        Instant requestedAt = account.requestErasure(member);
+        Instant requestedAt = memberData.requestErasure(member);
         return ResponseEntity.accepted().body(Map.of("memberId", member.memberId(), "requestedAt", requestedAt,
                 "status", "ERASURE_REQUESTED"));
     }
 
     @GetMapping("/export")
     Export export(Member member) {
-        MemberExport export = account.export(member);
+        MemberExport export = memberData.export(member);
         return new Export(export.memberId(), export.tenantId(), export.exportedAt(),
                 export.contacts().stream().map(ContactResponse::of).toList(),
                 export.employers().stream().map(EmployerResponse::of).toList(),

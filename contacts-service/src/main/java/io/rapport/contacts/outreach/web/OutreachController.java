@@ -8,15 +8,15 @@ import io.rapport.contacts.contacts.OutreachStatus;
 import io.rapport.contacts.contacts.Responsiveness;
 import io.rapport.contacts.outreach.LintFinding;
 import io.rapport.contacts.outreach.OutreachDesk;
+import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.InvalidInputException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.rapport.platform.domain.Member;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -45,10 +45,8 @@ class OutreachController {
      */
     @PostMapping("/api/contacts/{id}/outreach")
     ResponseEntity<Recorded> send(Member member, @PathVariable String id, @RequestBody SendRequest request) {
-        OutreachChannel channel = channel(request.channel());
-        if (request.text() != null && request.text().length() > 20_000) {
-            throw new InvalidInputException("text", "must be at most 20000 characters");
-        }
+        OutreachChannel channel = Fields.requiredOneOf(OutreachChannel.class, request.channel(), "channel");
+        Fields.text(request.text(), "text", OutreachDesk.MAX_TEXT);
         ZoneId zone = zone(request.memberTimeZone());
         var recorded = book.recordOutreach(member, id, channel, request.text(), request.sentAt(), zone);
         Contact contact = recorded.getKey();
@@ -62,14 +60,8 @@ class OutreachController {
     @PostMapping("/api/contacts/{id}/outreach/{outreachId}/reply")
     Recorded reply(Member member, @PathVariable String id, @PathVariable String outreachId,
             @RequestBody ReplyRequest request) {
-        OutreachStatus outcome = OutreachStatus.REPLIED;
-        if (request.outcome() != null && !request.outcome().isBlank()) {
-            outcome = switch (request.outcome().trim().toUpperCase(Locale.ROOT)) {
-                case "REPLIED" -> OutreachStatus.REPLIED;
-                case "DECLINED" -> OutreachStatus.DECLINED;
-                default -> throw new InvalidInputException("outcome", "must be REPLIED or DECLINED");
-            };
-        }
+        Outcome given = Fields.oneOf(Outcome.class, request.outcome(), "outcome");
+        OutreachStatus outcome = given == Outcome.DECLINED ? OutreachStatus.DECLINED : OutreachStatus.REPLIED;
         Contact contact = book.recordAnswer(member, id, outreachId, outcome, request.at());
         return new Recorded(attempt(contact, outreachId), contact.stage().name(), List.of());
     }
@@ -107,17 +99,9 @@ class OutreachController {
     /** Lints any draft (rendered or free text); with a contactId, personalization is judged against the contact. */
     @PostMapping("/api/outreach/lint")
     Lint lint(Member member, @RequestBody LintRequest request) {
-        OutreachChannel channel = request.channel() == null || request.channel().isBlank() ? OutreachChannel.EMAIL
-                : channel(request.channel());
+        OutreachChannel channel = Fields.clean(request.channel()) == null ? OutreachChannel.EMAIL
+                : Fields.oneOf(OutreachChannel.class, request.channel(), "channel");
         return new Lint(desk.lint(member, request.text(), channel, request.contactId()));
-    }
-
-    private static OutreachChannel channel(String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException("channel", "is required: one of " + Arrays.toString(OutreachChannel.values()));
-        }
-        return OutreachChannel.parse(value).orElseThrow(() -> new InvalidInputException("channel",
-                "must be one of " + Arrays.toString(OutreachChannel.values())));
     }
 
     private static ZoneId zone(String value) {
@@ -138,13 +122,17 @@ class OutreachController {
         return contact.outreach().stream().filter(a -> a.id().equals(outreachId)).findFirst().orElseThrow();
     }
 
-    record SendRequest(String channel, String text, Instant sentAt, String memberTimeZone) {
+    /** The answers a contact can give to an outreach. */
+    enum Outcome { REPLIED, DECLINED }
+
+    record SendRequest(String channel, @Schema(maxLength = OutreachDesk.MAX_TEXT) String text, Instant sentAt,
+            String memberTimeZone) {
     }
 
-    record ReplyRequest(String outcome, Instant at) {
+    record ReplyRequest(@Schema(allowableValues = {"REPLIED", "DECLINED"}) String outcome, Instant at) {
     }
 
-    record LintRequest(String text, String channel, String contactId) {
+    record LintRequest(@Schema(maxLength = OutreachDesk.MAX_TEXT) String text, String channel, String contactId) {
     }
 
     record Recorded(OutreachAttempt outreach, String contactStage, List<LintFinding> findings) {

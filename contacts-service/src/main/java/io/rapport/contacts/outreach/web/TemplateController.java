@@ -4,6 +4,7 @@ import io.rapport.contacts.outreach.OutreachDesk;
 import io.rapport.contacts.outreach.RenderedDraft;
 import io.rapport.contacts.outreach.Template;
 import io.rapport.platform.domain.Member;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -59,9 +60,11 @@ class TemplateController {
         return desk.render(member, id, request.contactId(), request.purpose(), request.timeFrames());
     }
 
-    record TemplateRequest(String name, String channel, String body) {
+    record TemplateRequest(@Schema(maxLength = Template.MAX_NAME) String name, String channel,
+            @Schema(maxLength = Template.MAX_BODY) String body) {
     }
 
-    record RenderRequest(String contactId, String purpose, String timeFrames) {
+    record RenderRequest(String contactId, @Schema(maxLength = OutreachDesk.MAX_PURPOSE) String purpose,
+            @Schema(maxLength = OutreachDesk.MAX_TIME_FRAMES) String timeFrames) {
     }
 }

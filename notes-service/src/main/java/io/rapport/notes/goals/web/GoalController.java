@@ -4,6 +4,8 @@ import io.rapport.notes.goals.Goal;
 import io.rapport.notes.goals.GrowthPlan;
 import io.rapport.notes.goals.Progress;
 import io.rapport.platform.domain.Member;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,10 +63,15 @@ class GoalController {
                 .map(goal -> GoalResponse.of(goal, clock.instant())).toList());
     }
 
-    record GoalRequest(String title, List<String> themes, String metric, Double target, LocalDate dueOn, String quarter) {
+    record GoalRequest(@Schema(maxLength = Goal.MAX_TEXT) String title,
+            @ArraySchema(maxItems = Goal.MAX_THEMES, schema = @Schema(maxLength = Goal.MAX_TEXT)) List<String> themes,
+            @Schema(maxLength = Goal.MAX_TEXT) String metric,
+            @Schema(minimum = "0.01", maximum = "1000000") Double target, LocalDate dueOn,
+            @Schema(example = "2026-Q4") String quarter) {
     }
 
-    record ProgressRequest(Double value, String note) {
+    record ProgressRequest(@Schema(minimum = "0", maximum = "1000000") Double value,
+            @Schema(maxLength = Goal.MAX_NOTE) String note) {
     }
 
     record Review(String quarter, List<GoalResponse> behindSchedule) {

@@ -3,9 +3,13 @@ package io.rapport.notes.notes.web;
 import io.rapport.notes.notes.NoteBook;
 import io.rapport.notes.notes.NoteContent;
 import io.rapport.notes.notes.NoteRecord;
-import io.rapport.notes.notes.Text;
 import io.rapport.notes.notes.ThankYouDraft;
 import io.rapport.platform.domain.Member;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.rapport.notes.notes.ActionItem;
+import io.rapport.notes.notes.Preparation;
+import io.rapport.notes.notes.Referral;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -96,20 +100,30 @@ class NoteController {
         return NoteRecordResponse.of(book.markThankYouSent(member, interviewId, request.channel(), request.sentAt()));
     }
 
-    record PreparationRequest(String industry, String organization, String person) {
+    record PreparationRequest(@Schema(maxLength = Preparation.MAX_TEXT) String industry,
+            @Schema(maxLength = Preparation.MAX_TEXT) String organization,
+            @Schema(maxLength = Preparation.MAX_TEXT) String person) {
     }
 
-    record NotesRequest(String contactName, String employer, String role, String consent, Boolean permissionToShare,
-            List<NoteContent.EntryInput> entries, List<String> takeaways, String advice) {
+    record NotesRequest(@Schema(maxLength = NoteContent.MAX_NAME) String contactName,
+            @Schema(maxLength = NoteContent.MAX_NAME) String employer, @Schema(maxLength = NoteContent.MAX_NAME) String role,
+            String consent, Boolean permissionToShare,
+            @ArraySchema(maxItems = NoteContent.MAX_ENTRIES) List<NoteContent.EntryInput> entries,
+            @ArraySchema(maxItems = NoteContent.MAX_TAKEAWAYS, schema = @Schema(maxLength = NoteContent.MAX_TAKEAWAY))
+            List<String> takeaways,
+            @Schema(maxLength = NoteContent.MAX_ADVICE) String advice) {
     }
 
-    record ActionItemRequest(String text, LocalDate dueOn) {
+    record ActionItemRequest(@Schema(maxLength = ActionItem.MAX_TEXT) String text, LocalDate dueOn) {
     }
 
-    record ReferralRequest(String name, String employer, String role, Boolean mayUseReferrerName) {
+    record ReferralRequest(@Schema(maxLength = Referral.MAX_NAME) String name,
+            @Schema(maxLength = Referral.MAX_NAME) String employer, @Schema(maxLength = Referral.MAX_NAME) String role,
+            Boolean mayUseReferrerName) {
     }
 
-    record ThankYouEditRequest(String text) {
+    record ThankYouEditRequest(@Schema(maxLength = ThankYouDraft.MAX_CHARACTERS,
+            description = "Under " + ThankYouDraft.MAX_WORDS + " words") String text) {
     }
 
     record ThankYouSentRequest(String channel, Instant sentAt) {
@@ -118,7 +132,7 @@ class NoteController {
     record ThankYouDraftResponse(String draft, int words, int maxWords, boolean edited, boolean sent,
             List<String> warnings) {
         static ThankYouDraftResponse of(String draft, NoteRecord record) {
-            return new ThankYouDraftResponse(draft, Text.words(draft), ThankYouDraft.MAX_WORDS,
+            return new ThankYouDraftResponse(draft, ThankYouDraft.words(draft), ThankYouDraft.MAX_WORDS,
                     record.thankYou().editedDraft() != null, record.thankYou().sent(), ThankYouDraft.warnings(draft));
         }
     }

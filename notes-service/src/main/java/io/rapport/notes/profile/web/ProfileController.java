@@ -4,6 +4,8 @@ import io.rapport.notes.profile.MemberData;
 import io.rapport.notes.profile.MemberProfile;
 import io.rapport.notes.profile.Profiles;
 import io.rapport.platform.domain.Member;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +46,10 @@ class ProfileController {
                 .body(data.export(member));
     }
 
-    record ProfileBody(List<String> skills, List<String> targetRoles, List<String> industries) {
+    record ProfileBody(
+            @ArraySchema(maxItems = MemberProfile.MAX_ITEMS, schema = @Schema(maxLength = MemberProfile.MAX_ITEM)) List<String> skills,
+            @ArraySchema(maxItems = MemberProfile.MAX_ITEMS, schema = @Schema(maxLength = MemberProfile.MAX_ITEM)) List<String> targetRoles,
+            @ArraySchema(maxItems = MemberProfile.MAX_ITEMS, schema = @Schema(maxLength = MemberProfile.MAX_ITEM)) List<String> industries) {
         static ProfileBody of(MemberProfile profile) {
             return new ProfileBody(profile.skills(), profile.targetRoles(), profile.industries());
         }

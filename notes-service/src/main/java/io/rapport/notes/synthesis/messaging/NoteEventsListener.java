@@ -3,7 +3,7 @@ package io.rapport.notes.synthesis.messaging;
 import io.rapport.events.DomainEvent;
 import io.rapport.events.NoteRecorded;
 import io.rapport.events.Topics;
-import io.rapport.notes.synthesis.SynthesisService;
+import io.rapport.notes.synthesis.InterviewInsights;
 import io.rapport.platform.messaging.CloudEvents;
 import io.rapport.platform.messaging.EventEnvelope;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 class NoteEventsListener {
 
-    private final SynthesisService synthesis;
+    private final InterviewInsights synthesis;
 
-    NoteEventsListener(SynthesisService synthesis) {
+    NoteEventsListener(InterviewInsights synthesis) {
         this.synthesis = synthesis;
     }
 

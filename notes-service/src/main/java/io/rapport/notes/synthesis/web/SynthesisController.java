@@ -3,7 +3,7 @@ package io.rapport.notes.synthesis.web;
 import io.rapport.notes.notes.Category;
 import io.rapport.notes.synthesis.Perspectives;
 import io.rapport.notes.synthesis.Synthesis;
-import io.rapport.notes.synthesis.SynthesisService;
+import io.rapport.notes.synthesis.InterviewInsights;
 import io.rapport.notes.synthesis.Theme;
 import io.rapport.platform.domain.Member;
 import java.util.LinkedHashMap;
@@ -23,9 +23,9 @@ class SynthesisController {
 
     static final MediaType MARKDOWN = MediaType.parseMediaType("text/markdown;charset=UTF-8");
 
-    private final SynthesisService synthesis;
+    private final InterviewInsights synthesis;
 
-    SynthesisController(SynthesisService synthesis) {
+    SynthesisController(InterviewInsights synthesis) {
         this.synthesis = synthesis;
     }
 

@@ -3,6 +3,8 @@ package io.rapport.reminders.preferences.web;
 import io.rapport.platform.domain.Member;
 import io.rapport.reminders.preferences.MemberPreferences;
 import io.rapport.reminders.preferences.Preferences;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -41,8 +43,12 @@ public class PreferencesController {
     }
 
     /** The whole preferences; absent fields take their defaults. Unknown fields are refused (400). */
-    record PreferencesRequest(String timeZone, String morningHour, List<String> channels, String email, Boolean digest,
-            QuietHoursBody quietHours, List<String> holidays, Integer keepInTouchDays) {
+    record PreferencesRequest(@Schema(maxLength = Preferences.MAX_ZONE) String timeZone,
+            @Schema(example = "09:00") String morningHour, List<String> channels,
+            @Schema(maxLength = Preferences.MAX_EMAIL) String email, Boolean digest, QuietHoursBody quietHours,
+            @ArraySchema(maxItems = Preferences.MAX_HOLIDAYS, schema = @Schema(example = "2026-12-25")) List<String> holidays,
+            @Schema(minimum = "" + Preferences.MIN_KEEP_IN_TOUCH_DAYS, maximum = "" + Preferences.MAX_KEEP_IN_TOUCH_DAYS)
+            Integer keepInTouchDays) {
     }
 
     /** {@code timeZone} is the zone in use: the member's choice, else the one their events carry, else UTC. */

@@ -9,7 +9,7 @@ import io.rapport.events.Topics;
 import io.rapport.platform.messaging.CloudEvents;
 import io.rapport.platform.messaging.EventEnvelope;
 import io.rapport.platform.messaging.MalformedEventException;
-import io.rapport.scheduling.erasure.MemberErasure;
+import io.rapport.scheduling.erasure.MemberData;
 import io.rapport.scheduling.contacts.KnownContact;
 import io.rapport.scheduling.contacts.KnownContacts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
 class ContactEventsListener {
 
     private final KnownContacts contacts;
-    private final MemberErasure erasure;
+    private final MemberData erasure;
 
-    ContactEventsListener(KnownContacts contacts, MemberErasure erasure) {
+    ContactEventsListener(KnownContacts contacts, MemberData erasure) {
         this.contacts = contacts;
         this.erasure = erasure;
     }

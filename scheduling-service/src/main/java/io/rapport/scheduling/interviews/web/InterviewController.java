@@ -7,6 +7,8 @@ import io.rapport.scheduling.interviews.Interview;
 import io.rapport.scheduling.interviews.InterviewBook;
 import io.rapport.scheduling.interviews.Proposal;
 import io.rapport.scheduling.interviews.SlotRequest;
+import io.rapport.platform.domain.Fields;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -42,10 +44,7 @@ class InterviewController {
 
     @GetMapping
     List<InterviewResponse> list(Member member, @RequestParam(defaultValue = "50") int limit) {
-        if (limit < 1 || limit > MAX_LIST) {
-            throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIST);
-        }
-        return book.list(member, limit).stream().map(InterviewResponse::of).toList();
+        return book.list(member, Fields.between(limit, 1, MAX_LIST, "limit")).stream().map(InterviewResponse::of).toList();
     }
 
     @GetMapping("/agenda")
@@ -77,7 +76,7 @@ class InterviewController {
         return InterviewResponse.of(book.reschedule(member, id, request));
     }
 
-    record CancelRequest(String reason) {
+    record CancelRequest(@Schema(maxLength = Interview.MAX_REASON) String reason) {
     }
 
     @PostMapping("/{id}/cancel")
@@ -85,7 +84,7 @@ class InterviewController {
         return InterviewResponse.of(book.cancel(member, id, request.reason()));
     }
 
-    record HeldRequest(Integer actualMinutes) {
+    record HeldRequest(@Schema(minimum = "1", maximum = "" + Interview.MAX_ACTUAL_MINUTES) Integer actualMinutes) {
     }
 
     @PostMapping("/{id}/held")

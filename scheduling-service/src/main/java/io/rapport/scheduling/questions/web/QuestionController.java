@@ -5,6 +5,8 @@ import io.rapport.scheduling.questions.Question;
 import io.rapport.scheduling.questions.QuestionBank;
 import io.rapport.scheduling.questions.QuestionPlan;
 import io.rapport.scheduling.questions.QuestionPlanner;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -37,7 +39,7 @@ class QuestionController {
         }
     }
 
-    record QuestionRequest(String text, String category, String tiara) {
+    record QuestionRequest(@Schema(maxLength = QuestionBank.MAX_TEXT) String text, String category, String tiara) {
     }
 
     @GetMapping("/api/questions")
@@ -52,7 +54,7 @@ class QuestionController {
         return ResponseEntity.created(URI.create("/api/questions/" + question.id())).body(QuestionResponse.of(question));
     }
 
-    record PlanRequest(List<QuestionPlanner.Item> items) {
+    record PlanRequest(@ArraySchema(maxItems = QuestionPlanner.MAX_ITEMS) List<QuestionPlanner.Item> items) {
     }
 
     @GetMapping("/api/interviews/{id}/question-plan")

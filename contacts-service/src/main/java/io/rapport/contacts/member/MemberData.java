@@ -15,7 +15,7 @@ import java.time.Instant;
  * service, like every other, deletes the member's data when it sees MemberDataErased, so every
  * service erases the same way and a redelivery deletes nothing more.
  */
-public class MemberAccount {
+public class MemberData {
 
     private final Contacts contacts;
     private final Employers employers;
@@ -23,7 +23,7 @@ public class MemberAccount {
     private final ErasureRequests erasures;
     private final Clock clock;
 
-    public MemberAccount(Contacts contacts, Employers employers, Templates templates, ErasureRequests erasures,
+    public MemberData(Contacts contacts, Employers employers, Templates templates, ErasureRequests erasures,
             Clock clock) {
         this.contacts = contacts;
         this.employers = employers;

@@ -26,7 +26,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /** MemberDataErased from the contacts service deletes all of the member's scheduling data, once. */
 @ServiceIntegrationTest
-class MemberErasureIT {
+class MemberDataIT {
 
     @LocalServerPort
     int port;

@@ -9,14 +9,17 @@ import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses any API request that does not say which member and tenant it is for (401). */
-public class MemberIdentityFilter extends OncePerRequestFilter {
+/**
+ * Reads the identity headers the gateway set (X-Member-Id, X-Tenant-Id) into the request's
+ * {@link Member}; an API request without them is refused (401) before any controller.
+ */
+public class MemberFromHeadersFilter extends OncePerRequestFilter {
 
     static final String ATTRIBUTE = Member.class.getName();
 
     private final ProblemWriter problems;
 
-    public MemberIdentityFilter(ProblemWriter problems) {
+    public MemberFromHeadersFilter(ProblemWriter problems) {
         this.problems = problems;
     }
 

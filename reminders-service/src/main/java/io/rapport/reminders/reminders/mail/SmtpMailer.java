@@ -1,4 +1,4 @@
-package io.rapport.reminders.reminders.messaging;
+package io.rapport.reminders.reminders.mail;
 
 import io.rapport.reminders.reminders.Mailer;
 import org.springframework.mail.SimpleMailMessage;

@@ -8,8 +8,12 @@ import io.rapport.platform.domain.Member;
 import java.time.Clock;
 import java.util.List;
 
-/** The member's use cases on their synthesis across interviews. */
-public class SynthesisService {
+/**
+ * What a member's interviews say together: the synthesis (recurring themes, skill gaps), the
+ * same notes seen by employer or by role, the anonymized export, and the stored summary kept up to
+ * date after notes change.
+ */
+public class InterviewInsights {
 
     private final NoteRecords records;
     private final Profiles profiles;
@@ -18,7 +22,7 @@ public class SynthesisService {
     private final Synthesizer synthesizer = new Synthesizer();
     private final MarkdownExport markdown = new MarkdownExport(synthesizer);
 
-    public SynthesisService(NoteRecords records, Profiles profiles, Syntheses syntheses, Clock clock) {
+    public InterviewInsights(NoteRecords records, Profiles profiles, Syntheses syntheses, Clock clock) {
         this.records = records;
         this.profiles = profiles;
         this.syntheses = syntheses;

@@ -7,10 +7,11 @@ import io.rapport.scheduling.interviews.Interviews;
 import io.rapport.scheduling.questions.MemberQuestions;
 
 /**
- * Deletes everything scheduling holds of a member who asked to be erased: interviews (with any
+ * A member's data in scheduling-service. It exports nothing of its own (interviews are listed by
+ * the API); erasing deletes everything scheduling holds of a member who asked to be erased: interviews (with any
  * unpublished events), question plans, their own questions, calendar feeds and the contacts copy.
  */
-public class MemberErasure {
+public class MemberData {
 
     private final Erasures erasures;
     private final Interviews interviews;
@@ -18,7 +19,7 @@ public class MemberErasure {
     private final CalendarFeeds feeds;
     private final KnownContacts contacts;
 
-    public MemberErasure(Erasures erasures, Interviews interviews, MemberQuestions questions, CalendarFeeds feeds,
+    public MemberData(Erasures erasures, Interviews interviews, MemberQuestions questions, CalendarFeeds feeds,
             KnownContacts contacts) {
         this.erasures = erasures;
         this.interviews = interviews;
