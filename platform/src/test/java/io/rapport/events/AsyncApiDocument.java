@@ -26,15 +26,15 @@ import org.yaml.snakeyaml.Yaml;
  * <p>Every payload field is always present (the event JSON writes nulls), so every field is
  * required; fields of reference types may be {@code null}, primitives never are, nor the subject id.
  */
-final class AsyncApiDocument {
+public final class AsyncApiDocument {
 
-    static final String VERSION_KEY = "x-schema-version";
+    public static final String VERSION_KEY = "x-schema-version";
     private static final Pattern SECTION = Pattern.compile("(?m)^### (\\w+)\\s*\\n\\s*\\n(.+?)\\n\\s*\\n- producer:.*\\n- consumers: (.+)\\n");
 
     private AsyncApiDocument() {
     }
 
-    static String yaml(String eventsMd) {
+    public static String yaml(String eventsMd) {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndent(2);
@@ -46,7 +46,7 @@ final class AsyncApiDocument {
                 + new Yaml(options).dump(document(eventsMd));
     }
 
-    static Map<String, Object> document(String eventsMd) {
+    public static Map<String, Object> document(String eventsMd) {
         Map<String, String[]> prose = prose(eventsMd);
         Map<String, Object> doc = map();
         doc.put("asyncapi", "3.0.0");
