@@ -20,7 +20,7 @@ import java.util.Set;
  * breaking unless the event's schema version is raised. Removing an event is always breaking.</li>
  * <li>HTTP API (OpenAPI): an operation, its id, a parameter, a request or response media type, a
  * schema or a property may not disappear; types and formats may not change; enums may not lose
- * values; bounds may not tighten; nothing optional may become required; no new required parameter
+ * values; bounds may not tighten (nor a pattern change); nothing optional may become required; no new required parameter
  * — unless {@code info.version} is raised (a new major version, served beside the old one).</li>
  * </ul>
  */
@@ -236,6 +236,10 @@ public final class ContractCompatibility {
     }
 
     private void bounds(String where, Map<String, Object> oldSchema, Map<String, Object> newSchema) {
+        Object pattern = newSchema.get("pattern");
+        if (pattern != null && !pattern.equals(oldSchema.get("pattern"))) {
+            breaks.add(where + ": pattern changed from " + oldSchema.get("pattern") + " to " + pattern);
+        }
         for (String upper : List.of("maxLength", "maxItems", "maximum")) {
             Number before = (Number) oldSchema.get(upper);
             Number after = (Number) newSchema.get(upper);

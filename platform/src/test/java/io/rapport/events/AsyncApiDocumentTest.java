@@ -33,6 +33,17 @@ class AsyncApiDocumentTest {
     }
 
     @Test
+    void theGatewayServesTheSameDocument() throws IOException {
+        // The gateway serves it at /asyncapi.yaml (a static resource), next to its Swagger UI.
+        Path served = Path.of("..", "gateway", "src", "main", "resources", "static", "asyncapi.yaml");
+        String generated = AsyncApiDocument.yaml(Files.readString(DOCS.resolve("events.md")));
+        if (Boolean.getBoolean("rapport.api.write")) {
+            Files.writeString(served, generated);
+        }
+        assertThat(Files.exists(served) ? Files.readString(served) : "").as(served + " is docs/asyncapi.yaml").isEqualTo(generated);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void everyEventIsAMessageOnItsProducersTopicWithItsVersionAndFields() throws IOException {
         Map<String, Object> doc = new Yaml().load(Files.readString(DOCS.resolve("asyncapi.yaml")));

@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -55,6 +56,11 @@ public final class ApiDocumentation {
     static {
         // The member comes from the gateway's identity headers, never from the client's request.
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Member.class);
+        // A LocalDateTime is written without an offset ("2030-03-05T14:00:00"): not an RFC 3339 date-time,
+        // which is what springdoc would call it (and what generated clients would then fail to parse).
+        SpringDocUtils.getConfig().replaceWithSchema(LocalDateTime.class, new StringSchema()
+                .pattern("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?$")
+                .description("A local date and time, without an offset (ISO 8601)").example("2030-03-05T14:00:00"));
     }
 
     private ApiDocumentation() {
@@ -183,7 +189,7 @@ public final class ApiDocumentation {
     @SuppressWarnings("rawtypes")
     private static Schema problemSchema() {
         Schema<Object> problem = new ObjectSchema()
-                .description("RFC 9457 problem details. A 409 may carry extra properties (such as `existingContactId`).");
+                .description("RFC 9457 problem details. A 409 may carry further properties (such as `existingContactId`): read problems tolerantly.");
         problem.addProperty("type", new StringSchema().format("uri-reference").description("A URI naming the problem type").example("about:blank"));
         problem.addProperty("title", new StringSchema().description("A short summary of the problem type").example("Invalid request"));
         problem.addProperty("status", new IntegerSchema().minimum(java.math.BigDecimal.valueOf(400)).maximum(java.math.BigDecimal.valueOf(599))
@@ -193,7 +199,6 @@ public final class ApiDocumentation {
         problem.addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldError"))
                 .description("For a 400: each field at fault"));
         problem.setRequired(List.of("title", "status"));
-        problem.setAdditionalProperties(true);
         return problem;
     }
 }
