@@ -92,11 +92,11 @@ class GeneratedClientIT {
 
         ContactResponse priya = new ContactsApi(contactsClient).addContact(new ContactRequest()
                 .name("Priya Raman").email("priya@northwind.example").employerId(northwind.getId())
-                .role("Product Manager").source("linkedin").timeZone("America/New_York"));
+                .role("Product Manager").source(ContactRequest.SourceEnum.LINKEDIN).timeZone("America/New_York"));
         assertThat(priya.getEmployer()).isEqualTo("Northwind Health");
 
         Recorded outreach = new OutreachApi(contactsClient).recordOutreach(priya.getId(), new SendRequest()
-                .channel("email").memberTimeZone(ZONE)
+                .channel(SendRequest.ChannelEnum.EMAIL).memberTimeZone(ZONE)
                 .text("Hi Priya, as a fellow alum I admired how Northwind ships patient tools. Would you have 20 minutes next week?"));
         assertThat(outreach.getOutreach().getId()).isNotBlank();
 

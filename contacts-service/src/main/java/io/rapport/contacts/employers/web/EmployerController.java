@@ -5,6 +5,7 @@ import io.rapport.contacts.employers.RankedEmployer;
 import io.rapport.contacts.employers.TargetEmployer;
 import io.rapport.platform.domain.Member;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -73,8 +74,14 @@ class EmployerController {
     }
 
     /** {@code advocacyOverride}: true or false to set Advocacy by hand, null to derive it from the contacts. */
-    record EmployerRequest(String name, String industry, String website, String notes, Integer motivation,
-            Integer posting, Boolean advocacyOverride) {
+    record EmployerRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = 200) String name,
+            @Schema(maxLength = 200) String industry,
+            @Schema(description = "An http(s) address", example = "https://bluefin.example") String website,
+            @Schema(maxLength = 5000) String notes,
+            @Schema(minimum = "0", maximum = "3", description = "0 (don't know enough yet) to 3; 0 when absent") Integer motivation,
+            @Schema(minimum = "1", maximum = "3", description = "1 (none), 2 (some) or 3 (relevant to the target role); 1 when absent") Integer posting,
+            Boolean advocacyOverride) {
 
         TargetEmployer.Input toInput() {
             return new TargetEmployer.Input(name, industry, website, notes, motivation, posting, advocacyOverride);

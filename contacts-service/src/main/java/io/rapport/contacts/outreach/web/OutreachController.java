@@ -11,6 +11,7 @@ import io.rapport.contacts.outreach.OutreachDesk;
 import io.rapport.platform.domain.InvalidInputException;
 import io.rapport.platform.domain.Member;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.DateTimeException;
@@ -155,7 +156,12 @@ class OutreachController {
         return contact.outreach().stream().filter(a -> a.id().equals(outreachId)).findFirst().orElseThrow();
     }
 
-    record SendRequest(String channel, String text, Instant sentAt, String memberTimeZone) {
+    record SendRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"EMAIL", "LINKEDIN", "PHONE", "OTHER"},
+                    description = "Also accepted in lower case") String channel,
+            @Schema(maxLength = 20_000) String text,
+            Instant sentAt,
+            @Schema(description = "An IANA time zone; UTC when absent", example = "America/Chicago") String memberTimeZone) {
     }
 
     record ReplyRequest(String outcome, Instant at) {

@@ -8,6 +8,7 @@ import io.rapport.scheduling.interviews.InterviewBook;
 import io.rapport.scheduling.interviews.Proposal;
 import io.rapport.scheduling.interviews.SlotRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -96,7 +97,7 @@ class InterviewController {
         return InterviewResponse.of(book.reschedule(member, id, request));
     }
 
-    record CancelRequest(String reason) {
+    record CancelRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = Interview.MAX_REASON) String reason) {
     }
 
     @Operation(operationId = "cancelInterview", summary = "Cancel an interview",
@@ -106,7 +107,7 @@ class InterviewController {
         return InterviewResponse.of(book.cancel(member, id, request.reason()));
     }
 
-    record HeldRequest(Integer actualMinutes) {
+    record HeldRequest(@Schema(minimum = "1", maximum = "" + Interview.MAX_ACTUAL_MINUTES) Integer actualMinutes) {
     }
 
     @Operation(operationId = "recordInterviewHeld", summary = "Record an interview held",
