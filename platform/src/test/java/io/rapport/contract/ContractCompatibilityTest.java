@@ -82,7 +82,7 @@ class ContractCompatibilityTest {
         operation(current, "/api/interviews/{id}", "get").put("operationId", "fetchInterview");
         operation(current, "/api/interviews", "get").put("parameters",
                 List.of(Map.of("name", "limit", "in", "query", "required", true, "schema", Map.of("type", "integer", "format", "int32"))));
-        properties(current, "HeldRequest").put("actualMinutes", Map.of("type", "integer", "format", "int32", "maximum", 600));
+        properties(current, "HeldRequest").put("actualMinutes", Map.of("type", "integer", "format", "int32", "minimum", 1, "maximum", 300));
         properties(current, "ScheduleRequest").put("start", Map.of("type", "string", "pattern", "^2"));
 
         assertThat(ContractCompatibility.ofOpenApi(released, current)).containsExactlyInAnyOrder(
@@ -90,7 +90,7 @@ class ContractCompatibilityTest {
                 "GET /api/interviews/{id}: operationId changed from getInterview to fetchInterview (generated clients call it by that name)",
                 "GET /api/interviews: query parameter limit became required",
                 "schema Entry.status: enum tightened, [CONFIRMED, HELD, NO_SHOW, CANCELLED] removed",
-                "schema HeldRequest.actualMinutes: maximum tightened from null to 600",
+                "schema HeldRequest.actualMinutes: maximum tightened from 600 to 300",
                 "schema ScheduleRequest.start: pattern changed from null to ^2");
 
         current.put("info", Map.of("version", "v2"));
