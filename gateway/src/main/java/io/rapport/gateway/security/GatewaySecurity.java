@@ -36,7 +36,7 @@ public class GatewaySecurity {
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .pathMatchers(HttpMethod.POST, DevTokens.PATH).permitAll()
                         .pathMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**",
-                                "/openapi/*").permitAll()
+                                "/openapi/*", "/asyncapi.yaml").permitAll()
                         .pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
                         // Calendar apps cannot send tokens: the feed's own unguessable, revocable token in the path is checked by scheduling.
                         .pathMatchers(HttpMethod.GET, "/api/calendar/feeds/*").permitAll()

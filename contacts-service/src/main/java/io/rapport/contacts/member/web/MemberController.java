@@ -6,6 +6,9 @@ import io.rapport.contacts.member.MemberData;
 import io.rapport.contacts.member.MemberExport;
 import io.rapport.contacts.outreach.web.TemplateResponse;
 import io.rapport.platform.domain.Member;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Member data", description = "The member's own data: export and erasure.")
 @RestController
 @RequestMapping("/api/me")
 class MemberController {
@@ -26,6 +30,9 @@ class MemberController {
     }
 
     /** Accepted: every service (this one included) erases the member's data as MemberDataErased reaches it. */
+    @Operation(operationId = "eraseMemberData", summary = "Erase all the member's data",
+            description = "Accepted: announces MemberDataErased, and every service erases the member's data as the event reaches it.",
+            responses = @ApiResponse(responseCode = "202", description = "Erasure requested; every service erases as the event reaches it.", useReturnTypeSchema = true))
     @DeleteMapping
     ResponseEntity<Map<String, Object>> erase(Member member) {
         Instant requestedAt = memberData.requestErasure(member);
@@ -33,6 +40,8 @@ class MemberController {
                 "status", "ERASURE_REQUESTED"));
     }
 
+    @Operation(operationId = "exportContactsData", summary = "Export the member's contacts data",
+            description = "Everything contacts-service holds of the calling member, as JSON.")
     @GetMapping("/export")
     Export export(Member member) {
         MemberExport export = memberData.export(member);

@@ -12,6 +12,10 @@ import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.InvalidInputException;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.rapport.platform.domain.Member;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The outreach log of a contact, the linter, and how quickly contacts answer. */
+@Tag(name = "Outreach", description = "The outreach log of each contact, the message linter, and how quickly contacts answer.")
 @RestController
 class OutreachController {
 
@@ -43,6 +48,9 @@ class OutreachController {
      * linter's findings on its text. {@code memberTimeZone} (default UTC) is where reply latency is
      * counted in business days.
      */
+    @Operation(operationId = "recordOutreach", summary = "Record an outreach",
+            description = "Records an outreach the member sent from their own mail or LinkedIn (announced as OutreachSent), with the linter's findings on its text. `memberTimeZone` (default UTC) is where reply latency is counted in business days.",
+            responses = @ApiResponse(responseCode = "201", description = "Created; `Location` names the new record.", useReturnTypeSchema = true))
     @PostMapping("/api/contacts/{id}/outreach")
     ResponseEntity<Recorded> send(Member member, @PathVariable String id, @RequestBody SendRequest request) {
         OutreachChannel channel = Fields.requiredOneOf(OutreachChannel.class, request.channel(), "channel");
@@ -57,6 +65,8 @@ class OutreachController {
     }
 
     /** The contact answered: {@code outcome} REPLIED (default) or DECLINED → OutreachReplied. */
+    @Operation(operationId = "recordOutreachReply", summary = "Record a reply",
+            description = "The contact answered: `outcome` REPLIED (default) or DECLINED; announced as OutreachReplied.")
     @PostMapping("/api/contacts/{id}/outreach/{outreachId}/reply")
     Recorded reply(Member member, @PathVariable String id, @PathVariable String outreachId,
             @RequestBody ReplyRequest request) {
@@ -66,12 +76,16 @@ class OutreachController {
         return new Recorded(attempt(contact, outreachId), contact.stage().name(), List.of());
     }
 
+    @Operation(operationId = "recordNoResponse", summary = "Record no response",
+            description = "Marks the outreach as unanswered, so follow-ups stop.")
     @PostMapping("/api/contacts/{id}/outreach/{outreachId}/no-response")
     Recorded noResponse(Member member, @PathVariable String id, @PathVariable String outreachId) {
         Contact contact = book.recordNoResponse(member, id, outreachId);
         return new Recorded(attempt(contact, outreachId), contact.stage().name(), List.of());
     }
 
+    @Operation(operationId = "getOutreachLog", summary = "Get a contact's outreach log",
+            description = "Every outreach to the contact with its outcome, and the contact's responsiveness.")
     @GetMapping("/api/contacts/{id}/outreach")
     Log log(Member member, @PathVariable String id) {
         Contact contact = book.get(member, id);
@@ -79,6 +93,8 @@ class OutreachController {
     }
 
     /** Contacts classed by how quickly they answer: QUICK (within 3 business days), SLOW, NON_RESPONDER. */
+    @Operation(operationId = "listResponders", summary = "List contacts by responsiveness",
+            description = "Contacts classed by how quickly they answer: QUICK (within 3 business days), SLOW, NON_RESPONDER.")
     @GetMapping("/api/outreach/responders")
     Map<Responsiveness, List<Responder>> responders(Member member) {
         Map<Responsiveness, List<Responder>> classes = new java.util.EnumMap<>(Responsiveness.class);
@@ -97,6 +113,8 @@ class OutreachController {
     }
 
     /** Lints any draft (rendered or free text); with a contactId, personalization is judged against the contact. */
+    @Operation(operationId = "lintOutreach", summary = "Lint a draft",
+            description = "Lints any draft (rendered or free text) for a job ask, length, a question and personalization; with a `contactId`, personalization is judged against the contact.")
     @PostMapping("/api/outreach/lint")
     Lint lint(Member member, @RequestBody LintRequest request) {
         OutreachChannel channel = Fields.clean(request.channel()) == null ? OutreachChannel.EMAIL
@@ -125,8 +143,12 @@ class OutreachController {
     /** The answers a contact can give to an outreach. */
     enum Outcome { REPLIED, DECLINED }
 
-    record SendRequest(String channel, @Schema(maxLength = OutreachDesk.MAX_TEXT) String text, Instant sentAt,
-            String memberTimeZone) {
+    record SendRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"EMAIL", "LINKEDIN", "PHONE", "OTHER"},
+                    description = "Also accepted in lower case") String channel,
+            @Schema(maxLength = OutreachDesk.MAX_TEXT) String text,
+            Instant sentAt,
+            @Schema(description = "An IANA time zone; UTC when absent", example = "America/Chicago") String memberTimeZone) {
     }
 
     record ReplyRequest(@Schema(allowableValues = {"REPLIED", "DECLINED"}) String outcome, Instant at) {

@@ -4,8 +4,10 @@ import io.rapport.notes.profile.MemberData;
 import io.rapport.notes.profile.MemberProfile;
 import io.rapport.notes.profile.Profiles;
 import io.rapport.platform.domain.Member;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The member's own profile (skills, target roles, industries) and the export of all their notes data. */
+@Tag(name = "Profile", description = "The member's own profile (skills, target roles, industries) and the export of their notes data.")
 @RestController
 @RequestMapping("/api/profile")
 class ProfileController {
@@ -27,11 +30,15 @@ class ProfileController {
         this.data = data;
     }
 
+    @Operation(operationId = "getProfile", summary = "Get the profile",
+            description = "The member's skills, target roles and industries.")
     @GetMapping
     ProfileBody get(Member member) {
         return ProfileBody.of(profiles.find(member).orElse(MemberProfile.empty(member)));
     }
 
+    @Operation(operationId = "updateProfile", summary = "Update the profile",
+            description = "Replaces the member's skills, target roles and industries.")
     @PutMapping
     ProfileBody put(Member member, @RequestBody ProfileBody request) {
         MemberProfile profile = MemberProfile.of(member, request.skills(), request.targetRoles(), request.industries());
@@ -40,6 +47,8 @@ class ProfileController {
     }
 
     /** Everything notes-service holds of the member, as JSON. */
+    @Operation(operationId = "exportNotesData", summary = "Export the member's notes data",
+            description = "Everything notes-service holds of the calling member, as JSON.")
     @GetMapping("/export")
     ResponseEntity<MemberData.Export> export(Member member) {
         return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"notes-export.json\"")

@@ -3,8 +3,10 @@ package io.rapport.reminders.preferences.web;
 import io.rapport.platform.domain.Member;
 import io.rapport.reminders.preferences.MemberPreferences;
 import io.rapport.reminders.preferences.Preferences;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** How the member wants to be reminded. Changes apply to reminders computed from then on. */
+@Tag(name = "Preferences", description = "How the member wants to be reminded; changes apply to reminders computed from then on.")
 @RestController
 @RequestMapping("/api/preferences")
 public class PreferencesController {
@@ -23,11 +26,15 @@ public class PreferencesController {
         this.preferences = preferences;
     }
 
+    @Operation(operationId = "getPreferences", summary = "Get reminder preferences",
+            description = "The member's reminder preferences; `timeZone` is the zone in use: the member's choice, else the one their events carry, else UTC.")
     @GetMapping
     PreferencesResponse get(Member member) {
         return PreferencesResponse.of(preferences.of(member));
     }
 
+    @Operation(operationId = "updatePreferences", summary = "Update reminder preferences",
+            description = "Replaces the whole preferences; absent fields take their defaults, unknown fields are refused (400).")
     @PutMapping
     PreferencesResponse put(Member member, @RequestBody PreferencesRequest request) {
         Preferences current = preferences.of(member);

@@ -6,6 +6,13 @@ import io.rapport.scheduling.calendar.FeedTokens;
 import io.rapport.scheduling.calendar.IcsCalendar;
 import io.rapport.scheduling.interviews.Interview;
 import io.rapport.scheduling.interviews.InterviewBook;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Calendar files: one per interview, and a subscribable feed per member opened by a revocable token. */
+@Tag(name = "Calendar", description = "Calendar files: one per interview, and a subscribable feed per member opened by a revocable token.")
 @RestController
 class CalendarController {
 
@@ -42,6 +50,9 @@ class CalendarController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "getInterviewCalendarFile", summary = "Get an interview's calendar file",
+            description = "The interview as an iCalendar file (`text/calendar`), with the contact's time zone; 409 while it has no slot.",
+            responses = @ApiResponse(responseCode = "200", description = "The interview as an iCalendar file.", content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string"))))
     @GetMapping("/api/interviews/{id}/calendar.ics")
     ResponseEntity<String> interviewFile(Member member, @PathVariable String id) {
         Interview interview = interviews.get(member, id);
@@ -60,6 +71,9 @@ class CalendarController {
     }
 
     /** The URL holds the token; it is shown once, in this answer. */
+    @Operation(operationId = "createCalendarFeed", summary = "Create a calendar feed",
+            description = "Issues a subscribable feed; its URL holds the token and is shown once, in this answer.",
+            responses = @ApiResponse(responseCode = "201", description = "Created; `Location` names the new record.", useReturnTypeSchema = true))
     @PostMapping("/api/calendar/feeds")
     ResponseEntity<FeedResponse> createFeed(Member member) {
         FeedTokens.IssuedFeed issued = tokens.issue(member);
@@ -68,11 +82,16 @@ class CalendarController {
                 .body(new FeedResponse(issued.feed().id(), url, issued.feed().createdAt()));
     }
 
+    @Operation(operationId = "listCalendarFeeds", summary = "List calendar feeds",
+            description = "The member's feeds (without their URLs, which are shown only once).")
     @GetMapping("/api/calendar/feeds")
     List<FeedResponse> feeds(Member member) {
         return tokens.list(member).stream().map(f -> new FeedResponse(f.id(), null, f.createdAt())).toList();
     }
 
+    @Operation(operationId = "revokeCalendarFeed", summary = "Revoke a calendar feed",
+            description = "The feed's URL stops working at once.",
+            responses = @ApiResponse(responseCode = "204", description = "Revoked."))
     @DeleteMapping("/api/calendar/feeds/{feedId}")
     ResponseEntity<Void> revoke(Member member, @PathVariable String feedId) {
         tokens.revoke(member, feedId);
@@ -80,6 +99,9 @@ class CalendarController {
     }
 
     /** Reached only through {@link FeedTokenFilter}, which sets the member from the token. */
+    @Operation(operationId = "getCalendarFeed", summary = "Get a calendar feed",
+            description = "The member's agreed interviews, recent and ahead, as an iCalendar feed. Calendar apps cannot send tokens: the unguessable, revocable token in the path is the credential.",
+            responses = @ApiResponse(responseCode = "200", description = "The feed as iCalendar.", content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string"))), parameters = @Parameter(name = "token", in = ParameterIn.PATH, required = true, description = "The feed's token, from its URL", schema = @Schema(type = "string")))
     @GetMapping("/api/calendar/feeds/{token}.ics")
     ResponseEntity<String> feed(Member member) {
         Instant now = clock.instant();
