@@ -59,6 +59,15 @@ DIRECT=http://127.0.0.1:$CONTACTS_PORT
 GATEWAY_PID=$(cat "$DATA/pids/gateway.pid")
 CONTACTS_PID=$(cat "$DATA/pids/contacts-service.pid")
 
+# Resident memory of every process of the embedded default, before any load (sum of VmRSS).
+rest_total=0
+for pidfile in "$DATA"/pids/*.pid; do
+  rest_total=$((rest_total + $(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$(cat "$pidfile")/status")))
+done
+rest_launcher=$(awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$RUN_PID/status")
+echo "resident at rest: children $rest_total MB + launcher (with the MongoDB wire server) $rest_launcher MB = $((rest_total + rest_launcher)) MB"
+
+
 # One line per member: member tenant token contact-id (a contact of their own, for GET /api/contacts/{id}).
 echo "Signing in $MEMBERS members and giving each a contact…"
 member_line() {
@@ -133,49 +142,58 @@ NGINX
   nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
   NGINX_PID=$!
   sleep 1
-  if kill -0 "$NGINX_PID" 2>/dev/null; then HAVE_NGINX=yes; else NGINX_PID=""; echo "nginx did not start: see $WORK/nginx/error.log"; fi
+  NGINX_WORKER=$(pgrep -P "$NGINX_PID" | head -n 1 || true)
+  if kill -0 "$NGINX_PID" 2>/dev/null && [ -n "$NGINX_WORKER" ]; then HAVE_NGINX=yes; else NGINX_PID=""; echo "nginx did not start: see $WORK/nginx/error.log"; fi
 else
   echo "nginx: skipped (not installed; apt-get install nginx to add the reference proxy)"
 fi
 
-# Prints "requests/s p50-ms non-2xx" for one measured run after a warm-up.
-measure() { # name url identity endpoint
-  local name=$1 url=$2 identity=$3 endpoint=$4 out=$WORK/wrk-$1-$4.txt
+rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+
+# CPU time (user + system, in clock ticks) a process has used so far.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+# Prints "requests/s p50-ms non-2xx cpu-us-per-request" for one measured run after a warm-up; the CPU is the
+# proxy's (the gateway's or nginx's worker), or the service's when called directly.
+measure() { # name url identity endpoint pid
+  local name=$1 url=$2 identity=$3 endpoint=$4 pid=$5 out=$WORK/wrk-$1-$4.txt before after
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/rotate.lua" "$url" -- "$identity" "$endpoint" "$WORK/members.txt" > /dev/null
   if [ -n "${BENCH_PROFILE:-}" ] && [ "$name" = gateway ]; then
     jcmd "$GATEWAY_PID" JFR.start name=bench settings=profile filename="$WORK/gateway-$endpoint.jfr" > /dev/null
   fi
+  before=$(cpu_ticks "$pid")
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/rotate.lua" "$url" -- "$identity" "$endpoint" "$WORK/members.txt" > "$out"
+  after=$(cpu_ticks "$pid")
   if [ -n "${BENCH_PROFILE:-}" ] && [ "$name" = gateway ]; then
     jcmd "$GATEWAY_PID" JFR.stop name=bench > /dev/null
   fi
-  awk '
+  awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /Requests\/sec/ { rps = $2 }
     $1 == "50%" { p50 = ms($2) }
     /Non-2xx/ { bad = $NF }
-    /Socket errors/ { errors = $0 }
-    END { printf "%.0f %.2f %d\n", rps, p50, bad + 0 }' "$out"
+    /requests in/ { requests = $1 }
+    END { printf "%.0f %.2f %d %.0f\n", rps, p50, bad + 0, ticks / hz * 1e6 / requests }' "$out"
 }
 
-rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a $WARMUP warm-up each), $MEMBERS members rotating, $(nproc) cores"
-printf '%-22s %-9s %10s %9s %7s %12s %14s\n' endpoint via "req/s" "p50 ms" non2xx "of direct" "p50 overhead"
+echo "(CPU µs/req: the service's own when direct; the proxy's alone through the gateway or nginx)"
+printf '%-24s %-8s %8s %8s %7s %11s %10s %13s\n' endpoint via "req/s" "p50 ms" non2xx "CPU µs/req" "of direct" "p50 overhead"
 for endpoint in lint get; do
   label=$([ "$endpoint" = lint ] && echo "POST /api/outreach/lint" || echo "GET /api/contacts/{id}")
-  read -r d_rps d_p50 d_bad <<< "$(measure direct "$DIRECT" headers "$endpoint")"
-  printf '%-22s %-9s %10s %9s %7s %12s %14s\n' "$label" direct "$d_rps" "$d_p50" "$d_bad" "1.00" "-"
+  read -r d_rps d_p50 d_bad d_cpu <<< "$(measure direct "$DIRECT" headers "$endpoint" "$CONTACTS_PID")"
+  printf '%-24s %-8s %8s %8s %7s %11s %10s %13s\n' "$label" direct "$d_rps" "$d_p50" "$d_bad" "$d_cpu" "1.00" "-"
   targets="gateway"
   [ -n "$HAVE_NGINX" ] && targets="gateway nginx"
   for via in $targets; do
     if [ "$via" = gateway ]; then
-      read -r rps p50 bad <<< "$(measure gateway "$GW" token "$endpoint")"
+      read -r rps p50 bad cpu <<< "$(measure gateway "$GW" token "$endpoint" "$GATEWAY_PID")"
     else
-      read -r rps p50 bad <<< "$(measure nginx "http://127.0.0.1:$NGINX_PORT" headers "$endpoint")"
+      read -r rps p50 bad cpu <<< "$(measure nginx "http://127.0.0.1:$NGINX_PORT" headers "$endpoint" "$NGINX_WORKER")"
     fi
-    printf '%-22s %-9s %10s %9s %7s %12s %14s\n' "$label" "$via" "$rps" "$p50" "$bad" \
+    printf '%-24s %-8s %8s %8s %7s %11s %10s %13s\n' "$label" "$via" "$rps" "$p50" "$bad" "$cpu" \
       "$(awk -v a="$rps" -v b="$d_rps" 'BEGIN { printf "%.2f", a / b }')" \
       "$(awk -v a="$p50" -v b="$d_p50" 'BEGIN { printf "%+.2f ms", a - b }')"
   done
