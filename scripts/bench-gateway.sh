@@ -3,7 +3,7 @@
 # gateway would set), through the gateway (with bearer tokens), and — where nginx is installed — through nginx
 # (one worker, keep-alive upstream) as the reference proxy. One run, one machine, ratios printed at the end.
 #
-#   scripts/bench-gateway.sh                 # starts its own system on ports 28080-28084, 29092-29093, 47017
+#   scripts/bench-gateway.sh                 # starts its own system on ports 38080-38084 (+38089 nginx), 39092-39093, 57017; BENCH_BASE_PORT moves them
 #   BENCH_DURATION=30s BENCH_MEMBERS=600 scripts/bench-gateway.sh
 #   BENCH_PROFILE=1 scripts/bench-gateway.sh # also records the gateway with JFR during its measured runs
 #
@@ -13,12 +13,13 @@ cd "$(dirname "$0")/.."
 . scripts/java-home.sh
 
 DURATION=${BENCH_DURATION:-15s}
-WARMUP=${BENCH_WARMUP:-10s}
+# The JIT compiles the hot paths during the warm-up: on a loaded 2-core machine 10 s was not enough for the gateway.
+WARMUP=${BENCH_WARMUP:-30s}
 THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 # Enough members that the per-member limit (20/s, burst 40) is not what is measured: 600 members allow 12,000/s.
 MEMBERS=${BENCH_MEMBERS:-600}
-BASE_PORT=${BENCH_BASE_PORT:-28080}
+BASE_PORT=${BENCH_BASE_PORT:-38080}
 GW_PORT=$BASE_PORT
 CONTACTS_PORT=$((BASE_PORT + 1))
 NGINX_PORT=$((BASE_PORT + 9))
@@ -178,7 +179,7 @@ measure() { # name url identity endpoint pid
 
 
 echo
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a $WARMUP warm-up each), $MEMBERS members rotating, $(nproc) cores"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a $WARMUP warm-up each), $MEMBERS members rotating, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "(CPU µs/req: the service's own when direct; the proxy's alone through the gateway or nginx)"
 printf '%-24s %-8s %8s %8s %7s %11s %10s %13s\n' endpoint via "req/s" "p50 ms" non2xx "CPU µs/req" "of direct" "p50 overhead"
 for endpoint in lint get; do
@@ -199,6 +200,7 @@ for endpoint in lint get; do
   done
 done
 echo
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "resident after the runs: gateway $(rss_mb "$GATEWAY_PID") MB, contacts-service $(rss_mb "$CONTACTS_PID") MB"
 [ -n "${BENCH_PROFILE:-}" ] && echo "JFR recordings: $WORK/gateway-*.jfr (jfr print --events jdk.ExecutionSample FILE | ... or jfr view hot-methods FILE)"
 exit 0
