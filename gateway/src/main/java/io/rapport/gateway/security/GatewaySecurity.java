@@ -11,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -58,6 +59,7 @@ public class GatewaySecurity {
                         .pathMatchers("/api/**").hasRole("MEMBER")
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenConverter(new BearerTokenHeader())
                         .jwt(jwt -> jwt.authenticationManager(verifiedTokens(tokens)))
                         .authenticationEntryPoint((exchange, e) -> ProblemJson.write(exchange.getResponse(),
                                 HttpStatus.UNAUTHORIZED, "Not authenticated",
@@ -71,6 +73,16 @@ public class GatewaySecurity {
                         .accessDeniedHandler((exchange, e) -> ProblemJson.write(exchange.getResponse(),
                                 HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request.")))
                 .build();
+    }
+
+    /**
+     * Spring Security wraps every one of its filters, and each authorization, in an observation (two timers and a
+     * context each): about 10 % of the gateway's CPU samples for measurements no one reads; requests are still
+     * measured as a whole ({@code http.server.requests}) and per route ({@code spring.cloud.gateway.requests}).
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Signature, expiry, issuer, audience and claims checked once per token, expiry again on every call. */
