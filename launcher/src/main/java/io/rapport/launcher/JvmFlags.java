@@ -11,14 +11,17 @@ import java.util.List;
  *
  * <p>Start-up: each process runs from extracted jars with an automatic class-data-sharing archive
  * ({@code -XX:+AutoCreateSharedArchive}: written when the process first exits, rewritten by the JVM itself when the
- * jars change), which loads the application's classes pre-parsed. Measured on 2 cores (figures in README.md):
- * C1 only made requests several times slower once running (contacts-service: see the gateway README's figures)
- * while saving only seconds at start.
+ * jars change), which loads the application's classes pre-parsed. Before, start-up was bought with C1 only
+ * ({@code -XX:TieredStopAtLevel=1}); measured with {@code scripts/bench-gateway.sh}, contacts-service then answered
+ * {@code POST /api/outreach/lint} at 4,000-4,100 requests/s, and at 14,900 (50 µs of CPU each) with the full JIT.
+ * Start-up figures, old flags against these in one sitting: README.md, "Figures".
  *
- * <p>Memory: a small initial heap ({@code -Xms}): otherwise the JVM starts with 1/64 of the machine's memory (384 MB
- * on 24 GiB), and a young generation that size is all touched, so resident, within seconds of starting. The serial collector has the smallest footprint (no remembered sets, no concurrent threads) and,
- * with heaps of a few hundred MB on 2 cores, short pauses; compact object headers (JDK 25+) shrink every object by
- * 4 bytes; code cache, metaspace and thread stacks are capped at what the processes were measured to use, with room.
+ * <p>Memory: a small initial heap ({@code -Xms}), because otherwise the JVM starts with 1/64 of the machine's memory
+ * (384 MB on 24 GiB) and a young generation that large is all touched, so resident, within seconds: with the full
+ * JIT and no {@code -Xms} the children held 2,084 MB at rest, with it 1,564-1,585 MB (the C1-only flags: 1,686 MB).
+ * The serial collector has the smallest footprint (no remembered sets, no concurrent threads) and short pauses with
+ * heaps of a few hundred MB. Compact object headers (JDK 25+) save 4 bytes an object. The code cache is capped at
+ * 96 MB (the gateway used 27 MB after the benchmark), metaspace and thread stacks are capped too.
  */
 final class JvmFlags {
 
