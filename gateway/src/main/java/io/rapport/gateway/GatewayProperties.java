@@ -12,17 +12,20 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimit requests per member and second, and where the counters live
  * @param cors the web origins allowed to call the API from a browser
  * @param serviceTimeout how long a service may take before the caller gets a 503
- * @param maxBodySize the largest request body accepted (413 above)
+ * @param maxBodySize the largest request body accepted (413 above): JSON everywhere, so 256 KB is plenty
+ * @param maxImportSize the largest body of a file import ({@code POST /api/contacts/import}, a CSV): 5 MB
  */
 @ConfigurationProperties("rapport.gateway")
-public record GatewayProperties(Jwt jwt, RateLimit rateLimit, Cors cors, Duration serviceTimeout, DataSize maxBodySize) {
+public record GatewayProperties(Jwt jwt, RateLimit rateLimit, Cors cors, Duration serviceTimeout, DataSize maxBodySize,
+                                DataSize maxImportSize) {
 
     public GatewayProperties {
         jwt = jwt == null ? new Jwt(null, null, null, null) : jwt;
         rateLimit = rateLimit == null ? new RateLimit(null, 0, 0) : rateLimit;
         cors = cors == null ? new Cors(List.of()) : cors;
         serviceTimeout = serviceTimeout == null ? Duration.ofSeconds(10) : serviceTimeout;
-        maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(5) : maxBodySize;
+        maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(256) : maxBodySize;
+        maxImportSize = maxImportSize == null ? DataSize.ofMegabytes(5) : maxImportSize;
     }
 
     /**

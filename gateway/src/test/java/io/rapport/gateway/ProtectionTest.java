@@ -3,9 +3,11 @@ package io.rapport.gateway;
 import static io.rapport.gateway.GatewayCalls.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "rapport.gateway.rate-limit.per-second=1",
     "rapport.gateway.rate-limit.burst=3",
     "rapport.gateway.max-body-size=1KB",
+    "rapport.gateway.max-import-size=8KB",
     "rapport.gateway.service-timeout=1s",
     "rapport.gateway.cors.allowed-origins=https://careers.state-university.example",
 })
@@ -56,18 +59,50 @@ class ProtectionTest {
         assertThat(allowed).as("the burst, plus about one per second that passed").isBetween(3, 4 + (int) seconds);
         assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(retryAfter ->
                 assertThat(Integer.parseInt(retryAfter)).isPositive());
+        assertProblem(limited, 429);
+        assertThat(limited.body()).contains("\"title\":\"Too many requests\"").doesNotContain("service=");
         assertThat(get(port, "/api/contacts", TestIdentityProvider.member("calm-member", "uni-a")).statusCode()).isEqualTo(200);
     }
 
     @Test
-    void anOversizedBodyIsRefused() throws Exception {
+    void aJsonBodyOverItsCapIsRefusedWithAProblemBeforeAnyServiceSeesIt() throws Exception {
         HttpResponse<String> response = GatewayCalls.send(port, "/api/contacts",
                 TestIdentityProvider.member("big-sender", "uni-a"), HttpRequest.newBuilder()
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"notes\": \"" + "x".repeat(4096) + "\"}")));
 
-        assertThat(response.statusCode()).isEqualTo(413);
+        assertProblem(response, 413);
+        assertThat(response.body()).contains("at most 1 KB").doesNotContain("service=");
+    }
+
+    @Test
+    void aChunkedBodyWithoutALengthIsCountedAndRefusedPastItsCap() throws Exception {
+        byte[] body = ("{\"notes\": \"" + "x".repeat(4096) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = GatewayCalls.send(port, "/api/contacts",
+                TestIdentityProvider.member("chunked-sender", "uni-a"), HttpRequest.newBuilder()
+                        .header("Content-Type", "application/json")
+                        // A stream of unknown length goes out chunked, with no Content-Length to check.
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+
+        assertProblem(response, 413);
         assertThat(response.body()).doesNotContain("service=");
+    }
+
+    @Test
+    void theContactImportHasItsOwnLargerCap() throws Exception {
+        String member = TestIdentityProvider.member("importer", "uni-a");
+        HttpResponse<String> fits = GatewayCalls.send(port, "/api/contacts/import", member, HttpRequest.newBuilder()
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString("x".repeat(4096))));
+        HttpResponse<String> tooLarge = GatewayCalls.send(port, "/api/contacts/import", member, HttpRequest.newBuilder()
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString("x".repeat(16 * 1024))));
+        HttpResponse<String> sameSizeElsewhere = GatewayCalls.send(port, "/api/contacts/import-not", member, HttpRequest.newBuilder()
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString("x".repeat(4096))));
+
+        assertThat(fits.statusCode()).isEqualTo(200);
+        assertThat(fits.body()).contains("service=contacts", "path=/api/contacts/import");
+        assertProblem(tooLarge, 413);
+        assertThat(tooLarge.body()).contains("at most 8 KB");
+        assertProblem(sameSizeElsewhere, 413);
     }
 
     @Test
@@ -101,6 +136,13 @@ class ProtectionTest {
         assertThat(slow.statusCode()).isEqualTo(503);
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofMillis(2500));
         assertThat(get(port, "/api/contacts", TestIdentityProvider.member("m-slow", "uni-a")).statusCode()).isEqualTo(200);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"status\":" + status, "\"detail\":");
     }
 
     private HttpResponse<String> preflight(String origin) throws Exception {

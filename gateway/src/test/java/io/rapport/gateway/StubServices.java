@@ -45,6 +45,11 @@ final class StubServices {
                         .sorted().collect(Collectors.joining("\n"));
                 byte[] body = ("service=" + service + "\npath=" + exchange.getRequestURI() + "\n" + headers)
                         .getBytes(StandardCharsets.UTF_8);
+                // Like the real services, which echo the correlation id they were given.
+                String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+                if (requestId != null) {
+                    exchange.getResponseHeaders().add("X-Request-Id", requestId);
+                }
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);

@@ -161,7 +161,7 @@ public final class EmbeddedSystem implements AutoCloseable {
             }
         }
         try {
-            ChildProcess.stopAll(children, ServiceProcess.STOP_GRACE);
+            ChildProcess.stopAll(children, ServiceProcess.stopGrace(services.values()));
         } finally {
             try {
                 if (kafka != null) {

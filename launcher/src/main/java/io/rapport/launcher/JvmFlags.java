@@ -1,43 +1,77 @@
 package io.rapport.launcher;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * JVM options for the children, chosen for start-up time on a small machine (2 cores) rather than peak speed:
- * this is a developer's laptop setup, where waiting for the system costs more than a slower JIT.
+ * JVM options for the children: long-running processes, so the full JIT (C1 then C2) that serves requests at
+ * full speed, with start-up kept short by class-data sharing rather than by a crippled compiler, and memory kept
+ * bounded because the whole embedded default must fit in 2 GiB resident.
  *
- * <p>Measured on 2 cores, all five Spring Boot processes healthy (from extracted jars): default flags 26-35 s,
- * C1 only (TieredStopAtLevel=1) with SerialGC 15.5 s, plus a dynamic CDS archive 13.8 s, plus extracted jars 9 s.
- * The archive is written when a process exits the first time (that shutdown takes a few seconds longer) and
- * rewritten by the JVM itself whenever the jars change. A larger initial heap or -XX:-UsePerfData made no
- * measurable difference; a JDK 25 AOT cache saved about 1 s more but needs a separate training run, so it is left out.
+ * <p>Start-up: each process runs from extracted jars with an automatic class-data-sharing archive
+ * ({@code -XX:+AutoCreateSharedArchive}: written when the process first exits, rewritten by the JVM itself when the
+ * jars change), which loads the application's classes pre-parsed. Before, start-up was bought with C1 only
+ * ({@code -XX:TieredStopAtLevel=1}); measured with {@code scripts/bench-gateway.sh}, contacts-service then answered
+ * {@code POST /api/outreach/lint} at 4,000-4,100 requests/s, and at 14,900 (50 µs of CPU each) with the full JIT.
+ * Start-up figures, old flags against these in one sitting: README.md, "Figures".
+ *
+ * <p>Memory: a small initial heap ({@code -Xms}), because otherwise the JVM starts with 1/64 of the machine's memory
+ * (384 MB on 24 GiB) and a young generation that large is all touched, so resident, within seconds: with the full
+ * JIT and no {@code -Xms} the children held 2,084 MB at rest, with it 1,564-1,585 MB (the C1-only flags: 1,686 MB).
+ * The serial collector has the smallest footprint (no remembered sets, no concurrent threads) and short pauses with
+ * heaps of a few hundred MB. Compact object headers (JDK 25+) save 4 bytes an object. The code cache is capped at
+ * 96 MB (the gateway used 27 MB after the benchmark), metaspace and thread stacks are capped too.
  */
 final class JvmFlags {
 
     /** Writing an archive lists every class it skips as a warning: hundreds of lines in each log, none useful. */
     private static final String QUIET_CDS = "-Xlog:cds*=error";
+    private static final int JAVA = Runtime.version().feature();
 
     private JvmFlags() {
     }
 
+    /** The Kafka broker (its heap is set by the caller). */
     static List<String> forKafka(Path archive) {
-        return List.of(
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-XX:+AutoCreateSharedArchive",
-                "-XX:SharedArchiveFile=" + archive,
-                QUIET_CDS);
+        List<String> flags = longRunning(archive);
+        flags.add("-Xms64m");
+        flags.add("-XX:MaxMetaspaceSize=128m");
+        return List.copyOf(flags);
     }
 
+    /** A Spring Boot service or the gateway. */
     static List<String> forService(Path archive) {
-        return List.of(
-                "-XX:TieredStopAtLevel=1",
+        List<String> flags = longRunning(archive);
+        flags.add("-Xms64m");
+        flags.add("-Xmx384m");
+        flags.add("-XX:MaxMetaspaceSize=256m");
+        return List.copyOf(flags);
+    }
+
+    /**
+     * A small plain (non-Spring) JVM process such as a MongoDB wire server: the same long-running flags with the
+     * caller's heap, e.g. {@code forStore(archive, "256m")}.
+     */
+    static List<String> forStore(Path archive, String maxHeap) {
+        List<String> flags = longRunning(archive);
+        flags.add("-Xms32m");
+        flags.add("-Xmx" + maxHeap);
+        flags.add("-XX:MaxMetaspaceSize=96m");
+        return List.copyOf(flags);
+    }
+
+    private static List<String> longRunning(Path archive) {
+        List<String> flags = new ArrayList<>(List.of(
                 "-XX:+UseSerialGC",
                 "-Xss512k",
-                "-Xmx384m",
+                "-XX:ReservedCodeCacheSize=96m",
                 "-XX:+AutoCreateSharedArchive",
                 "-XX:SharedArchiveFile=" + archive,
-                QUIET_CDS);
+                QUIET_CDS));
+        if (JAVA >= 25) {
+            flags.add(0, "-XX:+UseCompactObjectHeaders");
+        }
+        return flags;
     }
 }

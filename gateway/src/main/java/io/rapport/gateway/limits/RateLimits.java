@@ -12,8 +12,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import reactor.core.publisher.Mono;
 
 /**
- * Per-member limits with Spring Cloud Gateway's RequestRateLimiter: counters in Redis when
- * configured (so the limit holds across gateway instances), in this process otherwise.
+ * Per-member limits with Spring Cloud Gateway's rate limiters, applied by {@link MemberRateLimit}: counters in Redis
+ * when configured (so the limit holds across gateway instances), in this process otherwise.
  */
 @Configuration(proxyBeanMethods = false)
 public class RateLimits {

@@ -1,18 +1,26 @@
 package io.rapport.gateway.security;
 
 import io.rapport.gateway.GatewayProperties;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoders;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -24,6 +32,10 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 @Configuration(proxyBeanMethods = false)
 public class GatewaySecurity {
 
+    /** About 2 KB each: 10,000 members signed in at once cost some 20 MB of heap. */
+    static final int VERIFIED_TOKENS_KEPT = 10_000;
+    static final Duration VERIFIED_TOKEN_TRUSTED_FOR = Duration.ofMinutes(5);
+
     @Bean
     SecurityWebFilterChain securityChain(ServerHttpSecurity http, ReactiveJwtDecoder tokens) {
         return http
@@ -32,6 +44,10 @@ public class GatewaySecurity {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .cors(Customizer.withDefaults())
+                // Stateless: every call carries its token. Spring Security's defaults keep the security context and
+                // the request cache in a WebSession, which made one (on a blocking-capable thread) for every request.
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .pathMatchers(HttpMethod.POST, DevTokens.PATH).permitAll()
@@ -43,7 +59,8 @@ public class GatewaySecurity {
                         .pathMatchers("/api/**").hasRole("MEMBER")
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtDecoder(tokens).jwtAuthenticationConverter(TokenClaims.authentication()))
+                        .bearerTokenConverter(new BearerTokenHeader())
+                        .jwt(jwt -> jwt.authenticationManager(verifiedTokens(tokens)))
                         .authenticationEntryPoint((exchange, e) -> ProblemJson.write(exchange.getResponse(),
                                 HttpStatus.UNAUTHORIZED, "Not authenticated",
                                 "A valid bearer token from your organization's sign-in is required."))
@@ -56,6 +73,34 @@ public class GatewaySecurity {
                         .accessDeniedHandler((exchange, e) -> ProblemJson.write(exchange.getResponse(),
                                 HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request.")))
                 .build();
+    }
+
+    /**
+     * Spring Security wraps every one of its filters, and each authorization, in an observation (two timers and a
+     * context each): about 10 % of the gateway's CPU samples for measurements no one reads; requests are still
+     * measured as a whole ({@code http.server.requests}) and per route ({@code spring.cloud.gateway.requests}).
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /** Signature, expiry, issuer, audience and claims checked once per token, expiry again on every call. */
+    static ReactiveAuthenticationManager verifiedTokens(ReactiveJwtDecoder tokens) {
+        JwtReactiveAuthenticationManager verifier = new JwtReactiveAuthenticationManager(tokens);
+        verifier.setJwtAuthenticationConverter(TokenClaims.authentication());
+        return new VerifiedTokens(verifier, VERIFIED_TOKENS_KEPT, VERIFIED_TOKEN_TRUSTED_FOR, Clock.systemUTC());
+    }
+
+    /**
+     * Spring Security's firewall refuses paths such as {@code ..%2F..%2Fx} or {@code %00} before any route: with a
+     * problem, like every other refusal, instead of its default empty 400.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests() {
+        return (exchange, rejected) -> ProblemJson.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "Bad request",
+                "The request's path or headers contain characters that are not accepted (such as encoded slashes, "
+                        + "'..' segments or control characters).");
     }
 
     /** Tokens from the organization's provider: its issuer URI (OpenID discovery) or its JWK set. */

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
 
 /** Errors raised in the gateway itself (no route, a bad request line, a failure) are problems too. */
@@ -16,6 +17,7 @@ import reactor.core.publisher.Mono;
 class ProblemErrors implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrors.class);
+    private final DisconnectedClientHelper clientGone = new DisconnectedClientHelper(ProblemErrors.class.getName());
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
@@ -25,6 +27,10 @@ class ProblemErrors implements WebExceptionHandler {
             String detail = resolved == HttpStatus.NOT_FOUND ? "Nothing is served at " + exchange.getRequest().getPath() + "."
                     : status.getReason() == null ? resolved.getReasonPhrase() : status.getReason();
             return ProblemJson.write(exchange.getResponse(), resolved, resolved.getReasonPhrase(), detail);
+        }
+        // A client that hung up mid-request (wrk at the end of a run, a closed browser tab) is not our failure.
+        if (clientGone.checkAndLogClientDisconnectedException(failure)) {
+            return Mono.empty();
         }
         log.error("Unexpected failure in the gateway", failure);
         return ProblemJson.write(exchange.getResponse(), HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
