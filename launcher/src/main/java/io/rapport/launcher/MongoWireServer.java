@@ -22,7 +22,7 @@ public final class MongoWireServer implements AutoCloseable {
 
     static final Duration STOP_GRACE = Duration.ofSeconds(15);
     /** Holds the documents' page cache and the secondary indexes of a school's worth of data (see the README). */
-    static final String HEAP = "-Xmx512m";
+    static final String HEAP = "384m";
 
     private final ChildProcess process;
     private final int port;
@@ -41,8 +41,7 @@ public final class MongoWireServer implements AutoCloseable {
     static MongoWireServer start(Path file, int port, Path logFile, Path pidsDir, Path archive, Duration timeout) {
         List<String> command = new ArrayList<>();
         command.add(JavaRuntime.javaExecutable());
-        command.add(HEAP);
-        command.addAll(JvmFlags.forKafka(archive.toAbsolutePath()));
+        command.addAll(JvmFlags.forStore(archive.toAbsolutePath(), HEAP));
         command.add("-cp");
         command.add(storeClassPath());
         command.add(StoreServer.class.getName());
