@@ -187,7 +187,8 @@ class NotesApiIT {
         assertThat(sent.json().path("thankYou").path("late").asBoolean()).isFalse();
         ConsumerRecord<String, byte[]> thanked = events.await(ofType("ThankYouSent", interviewId), Duration.ofSeconds(20));
         assertThat(new String(thanked.value(), StandardCharsets.UTF_8))
-                .contains("\"hoursSinceInterview\":20", "\"late\":false", "\"channel\":\"EMAIL\"");
+                .contains("\"hoursSinceInterview\":20", "\"late\":false", "\"channel\":\"EMAIL\"",
+                        "\"advice\":\"take the SQL course this month\"");
 
         ApiClient.Response second = alice.post("/api/notes/" + interviewId + "/thank-you/sent", "{\"channel\": \"letter\"}");
         assertThat(second.status()).as(second.toString()).isEqualTo(409);
