@@ -8,6 +8,7 @@ import io.rapport.contacts.member.ErasureRequests;
 import io.rapport.contacts.member.MemberData;
 import io.rapport.contacts.outreach.OutreachDesk;
 import io.rapport.contacts.outreach.Templates;
+import io.rapport.platform.domain.Erasures;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -37,8 +38,8 @@ public class ContactsApplication {
     }
 
     @Bean
-    MemberData memberData(Contacts contacts, Employers employers, Templates templates, ErasureRequests erasures,
-            Clock clock) {
-        return new MemberData(contacts, employers, templates, erasures, clock);
+    MemberData memberData(Contacts contacts, Employers employers, Templates templates, ErasureRequests requests,
+            Erasures erasures, Clock clock) {
+        return new MemberData(contacts, employers, templates, requests, erasures, clock);
     }
 }

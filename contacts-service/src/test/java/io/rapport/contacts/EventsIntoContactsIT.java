@@ -150,6 +150,36 @@ class EventsIntoContactsIT {
         assertThat(upward.findValuesAsString("name")).containsExactly("Grace Hopper");
     }
 
+    @Test
+    void anInterviewScheduledWithAContactAnswersTheirOpenOutreachSoTheEmployersFollowUpsStop() {
+        String lin = aliceApi.post("/api/contacts", "{\"name\": \"Lin Chen\", \"employer\": \"Northwind\"}").text("id");
+        String outreachId = aliceApi.post("/api/contacts/" + lin + "/outreach", """
+                {"channel": "email", "text": "Hi Lin", "sentAt": "2026-03-02T09:00:00Z", "memberTimeZone": "Europe/Berlin"}""")
+                .json().path("outreach").path("id").asString();
+        Instant agreedAt = Instant.parse("2026-03-05T10:00:00Z");
+        ProducerRecord<String, byte[]> scheduled = TestEvents.record(new InterviewScheduled("i-nw", lin,
+                Instant.parse("2026-03-12T14:00:00Z"), 30, null, "Europe/Berlin", "UTC"), alice, "sched-" + lin, agreedAt);
+
+        send(scheduled);
+
+        awaitStage(lin, "SCHEDULED");
+        String replied = new String(events.await(ofType("OutreachReplied", outreachId), Duration.ofSeconds(20)).value(),
+                StandardCharsets.UTF_8);
+        assertThat(replied).contains("\"contactId\":\"" + lin + "\"", "\"employer\":\"Northwind\"",
+                "\"outcome\":\"REPLIED\"", "\"latencyBusinessDays\":3", "\"repliedAt\":\"2026-03-05T10:00:00Z\"");
+        JsonNode outreach = aliceApi.get("/api/contacts/" + lin).json().path("outreach").get(0);
+        assertThat(outreach.path("status").asString()).isEqualTo("REPLIED");
+        assertThat(aliceApi.get("/api/contacts/" + lin).text("responsiveness")).isEqualTo("QUICK");
+
+        send(scheduled);
+        String marker = aliceApi.post("/api/contacts", "{\"name\": \"Marker " + lin + "\"}").text("id");
+        send(TestEvents.record(new InterviewScheduled("i-marker", marker, Instant.parse("2026-03-12T16:00:00Z"), 30, null,
+                "UTC", "UTC"), alice));
+        awaitStage(marker, "SCHEDULED");
+        assertThat(events.readFor(Duration.ofMillis(500))).filteredOn(ofType("OutreachReplied", outreachId))
+                .as("the redelivery answers nothing twice").hasSize(1);
+    }
+
     private void send(ProducerRecord<String, byte[]> record) {
         producer.send(record).join();
     }

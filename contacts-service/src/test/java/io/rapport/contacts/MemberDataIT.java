@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.rapport.events.MemberDataErased;
+import io.rapport.events.ReferralRecorded;
 import io.rapport.events.Topics;
 import io.rapport.platform.messaging.CloudEventHeaders;
 import io.rapport.platform.domain.Member;
@@ -128,5 +129,32 @@ class MemberDataIT {
         assertThat(mongo.count(Query.query(Criteria.where("tenantId").is(tenant).and("memberId").is("carol")), Document.class, "contacts"))
                 .isZero();
         assertThat(bob.get("/api/contacts/" + bobsContact).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aReferralFromBeforeTheErasureRedeliveredAfterItBringsNoContactBack() {
+        Member dana = new Member("dana", tenant);
+        ApiClient danaApi = ApiClient.at("http://127.0.0.1:" + port).as(dana.memberId(), dana.tenantId());
+        String grace = danaApi.post("/api/contacts", "{\"name\": \"Grace Hopper\"}").text("id");
+        String referralEventId = UUID.randomUUID().toString();
+        Instant recordedAt = Instant.now();
+        ReferralRecorded referral = new ReferralRecorded(UUID.randomUUID().toString(), "i-1", grace, "Jean Sammet", "IBM",
+                "Programmer", true);
+        producer.send(TestEvents.record(referral, dana, referralEventId, recordedAt)).join();
+        await().atMost(Duration.ofSeconds(30)).until(() -> danaApi.get("/api/contacts").json().path("items").size() == 2);
+
+        Instant erasedAt = Instant.now();
+        producer.send(TestEvents.record(new MemberDataErased("dana", erasedAt), dana, "erase-" + UUID.randomUUID(),
+                erasedAt)).join();
+        await().atMost(Duration.ofSeconds(30)).until(() -> danaApi.get("/api/contacts").json().path("items").isEmpty());
+
+        producer.send(TestEvents.record(referral, dana, referralEventId, recordedAt)).join();
+        // A referral from after the erasure is hers: once it is a contact, the replay before it has been handled.
+        producer.send(TestEvents.record(new ReferralRecorded(UUID.randomUUID().toString(), "i-2", null, "Frances Allen",
+                "IBM", null, false), dana)).join();
+        await().atMost(Duration.ofSeconds(30)).until(() -> danaApi.get("/api/contacts").json().path("items")
+                .findValuesAsString("name").contains("Frances Allen"));
+        assertThat(danaApi.get("/api/contacts").json().path("items").findValuesAsString("name"))
+                .containsExactly("Frances Allen");
     }
 }

@@ -2,12 +2,14 @@ package io.rapport.notes;
 
 import io.rapport.notes.goals.Goals;
 import io.rapport.notes.goals.GrowthPlan;
+import io.rapport.notes.notes.KnownInterviews;
 import io.rapport.notes.notes.NoteBook;
 import io.rapport.notes.notes.NoteRecords;
 import io.rapport.notes.profile.MemberData;
 import io.rapport.notes.profile.Profiles;
 import io.rapport.notes.synthesis.Syntheses;
 import io.rapport.notes.synthesis.InterviewInsights;
+import io.rapport.platform.domain.Erasures;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -22,8 +24,8 @@ public class NotesApplication {
     }
 
     @Bean
-    NoteBook noteBook(NoteRecords records, Clock clock) {
-        return new NoteBook(records, clock);
+    NoteBook noteBook(NoteRecords records, KnownInterviews interviews, Clock clock) {
+        return new NoteBook(records, interviews, clock);
     }
 
     @Bean
@@ -37,7 +39,8 @@ public class NotesApplication {
     }
 
     @Bean
-    MemberData memberData(NoteRecords records, Profiles profiles, Goals goals, Syntheses syntheses, Clock clock) {
-        return new MemberData(records, profiles, goals, syntheses, clock);
+    MemberData memberData(NoteRecords records, KnownInterviews interviews, Profiles profiles, Goals goals,
+            Syntheses syntheses, Erasures erasures, Clock clock) {
+        return new MemberData(records, interviews, profiles, goals, syntheses, erasures, clock);
     }
 }

@@ -59,4 +59,27 @@ class MemberDataIT {
         assertThat(alice.api.get("/api/synthesis").json().path("interviewCount").asInt()).isZero();
         assertThat(bob.get("/api/profile").json().path("skills").get(0).asString()).isEqualTo("Go");
     }
+
+    @Test
+    void anInterviewHeldFromBeforeTheErasureRedeliveredAfterItBringsNothingBack() {
+        NotesFixture alice = new NotesFixture(port, producer);
+        String interviewId = "iv-" + UUID.randomUUID();
+        String heldEventId = UUID.randomUUID().toString();
+        Instant heldAt = Instant.now();
+        alice.send(TestEvents.record(NotesFixture.held(interviewId, heldAt), alice.member, heldEventId, heldAt));
+        alice.awaitHeld(interviewId);
+
+        Instant erasedAt = Instant.now();
+        alice.send(TestEvents.record(new MemberDataErased("alice", erasedAt), alice.member, "erase-" + UUID.randomUUID(),
+                erasedAt));
+        await().atMost(Duration.ofSeconds(30)).until(() -> alice.api.get("/api/notes/" + interviewId).status() == 404);
+
+        alice.send(TestEvents.record(NotesFixture.held(interviewId, heldAt), alice.member, heldEventId, heldAt));
+        // An interview held after the erasure is hers: once it is known, the replay before it has been handled.
+        String after = alice.holdInterview(Instant.now());
+
+        assertThat(alice.api.get("/api/notes").json().findValuesAsString("interviewId")).containsExactly(after);
+        assertThat(alice.api.put("/api/notes/" + interviewId + "/preparation", "{}").status())
+                .as("the erased interview is not hers to write under any more").isEqualTo(404);
+    }
 }

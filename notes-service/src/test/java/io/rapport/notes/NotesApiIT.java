@@ -5,7 +5,9 @@ import static io.rapport.notes.NotesFixture.notes;
 import static io.rapport.test.EventsOnTopic.header;
 import static io.rapport.test.EventsOnTopic.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.rapport.events.InterviewConfirmed;
 import io.rapport.events.InterviewHeld;
 import io.rapport.events.Topics;
 import io.rapport.platform.messaging.CloudEventHeaders;
@@ -58,6 +60,10 @@ class NotesApiIT {
     @Test
     void notesForAnInterviewNotHeldAreRefusedButPreparationIsWelcome() {
         String interviewId = "iv-" + UUID.randomUUID();
+        fixture.send(TestEvents.record(new InterviewConfirmed(interviewId, "contact-" + interviewId,
+                Instant.now().plusSeconds(3600)), fixture.member));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                alice.put("/api/notes/" + interviewId + "/preparation", "{}").status() == 200);
 
         ApiClient.Response early = alice.put("/api/notes/" + interviewId,
                 notes("Dana Reyes", "Acme", "Analyst", "GRANTED", entry("skills", "SQL daily", false)));
@@ -181,7 +187,8 @@ class NotesApiIT {
         assertThat(sent.json().path("thankYou").path("late").asBoolean()).isFalse();
         ConsumerRecord<String, byte[]> thanked = events.await(ofType("ThankYouSent", interviewId), Duration.ofSeconds(20));
         assertThat(new String(thanked.value(), StandardCharsets.UTF_8))
-                .contains("\"hoursSinceInterview\":20", "\"late\":false", "\"channel\":\"EMAIL\"");
+                .contains("\"hoursSinceInterview\":20", "\"late\":false", "\"channel\":\"EMAIL\"",
+                        "\"advice\":\"take the SQL course this month\"");
 
         ApiClient.Response second = alice.post("/api/notes/" + interviewId + "/thank-you/sent", "{\"channel\": \"letter\"}");
         assertThat(second.status()).as(second.toString()).isEqualTo(409);
@@ -240,7 +247,7 @@ class NotesApiIT {
         assertThat(bob.get("/api/notes/" + interviewId).status()).isEqualTo(404);
         assertThat(otherTenant.get("/api/notes/" + interviewId).status()).isEqualTo(404);
         assertThat(bob.put("/api/notes/" + interviewId, notes("X", "Y", "Z", "GRANTED", "")).status())
-                .as("bob's interview of that id is not held").isEqualTo(409);
+                .as("alice's interview is not bob's to write under").isEqualTo(404);
         assertThat(bob.get("/api/notes").json().size()).isZero();
         assertThat(alice.get("/api/notes/" + interviewId).json().path("entries").size()).isEqualTo(1);
     }

@@ -21,7 +21,11 @@ final class NotesFixture {
     private final KafkaTemplate<String, byte[]> producer;
 
     NotesFixture(int port, KafkaTemplate<String, byte[]> producer) {
-        this.member = new Member("alice", "uni-" + UUID.randomUUID());
+        this(port, producer, "alice");
+    }
+
+    NotesFixture(int port, KafkaTemplate<String, byte[]> producer, String memberId) {
+        this.member = new Member(memberId, "uni-" + UUID.randomUUID());
         this.api = ApiClient.at("http://127.0.0.1:" + port).as(member.memberId(), member.tenantId());
         this.producer = producer;
     }

@@ -22,9 +22,14 @@ public final class TestEvents {
     }
 
     public static ProducerRecord<String, byte[]> record(DomainEvent event, Member member, String eventId) {
+        return record(event, member, eventId, Instant.now());
+    }
+
+    /** As published at {@code time}: send it again with the same id and time to redeliver it. */
+    public static ProducerRecord<String, byte[]> record(DomainEvent event, Member member, String eventId, Instant time) {
         EventType type = EventCatalogue.of(event);
         return CloudEvents.toRecord(new PendingEvent(eventId, type.name(), type.schemaVersion(),
                 type.producer().topic(), type.producer().source(), event.subject(), member.memberId(),
-                member.tenantId(), "test-" + eventId, Instant.now(), EventJson.write(event)));
+                member.tenantId(), "test-" + eventId, time, EventJson.write(event)));
     }
 }

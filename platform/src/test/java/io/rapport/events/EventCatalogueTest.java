@@ -39,4 +39,21 @@ class EventCatalogueTest {
         EventCatalogue.all().forEach(type -> assertThat(doc).as("docs/events.md names " + type.name())
                 .contains("### " + type.name()));
     }
+
+    /** A field added to an event (an optional one is compatible) is documented with it. */
+    @Test
+    void docsEventsMdNamesEveryPayloadField() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "events.md"));
+
+        EventCatalogue.all().forEach(type -> {
+            int start = doc.indexOf("### " + type.name() + "\n");
+            int end = doc.indexOf("\n### ", start + 1);
+            String section = doc.substring(start, end < 0 ? doc.length() : end);
+            String payload = section.substring(section.indexOf("- payload:"));
+            for (var component : type.payload().getRecordComponents()) {
+                assertThat(payload).as("docs/events.md, " + type.name() + " payload")
+                        .containsPattern("\\b" + component.getName() + "\\b");
+            }
+        });
+    }
 }

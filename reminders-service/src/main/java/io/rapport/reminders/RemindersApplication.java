@@ -1,5 +1,6 @@
 package io.rapport.reminders;
 
+import io.rapport.platform.domain.Erasures;
 import io.rapport.platform.work.BackgroundWorker;
 import io.rapport.reminders.preferences.MemberPreferences;
 import io.rapport.reminders.preferences.persistence.MongoPreferences;
@@ -44,8 +45,8 @@ public class RemindersApplication {
     }
 
     @Bean
-    MemberData memberData(Reminders reminders, MemberPreferences preferences) {
-        return new MemberData(reminders, preferences);
+    MemberData memberData(Reminders reminders, MemberPreferences preferences, Erasures erasures) {
+        return new MemberData(reminders, preferences, erasures);
     }
 
     /**

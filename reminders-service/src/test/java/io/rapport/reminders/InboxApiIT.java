@@ -14,6 +14,7 @@ import io.rapport.reminders.reminders.ReminderRule;
 import io.rapport.test.ApiClient;
 import io.rapport.test.TestEvents;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -193,6 +194,32 @@ class InboxApiIT {
         ApiClient neighbourApi = ApiClient.at("http://127.0.0.1:" + port).as(neighbour.memberId(), neighbour.tenantId());
         await().atMost(Duration.ofSeconds(30)).until(() -> neighbourApi.get("/api/reminders/export").json()
                 .path("reminders").size() == 1);
+    }
+
+    @Test
+    void anEventFromBeforeTheErasureRedeliveredAfterItBringsNoReminderBack() {
+        String sentEventId = UUID.randomUUID().toString();
+        Instant sentEventTime = Instant.now();
+        OutreachSent sent = new OutreachSent("o-9", "c-9", "Northwind", "EMAIL", "Europe/Berlin",
+                at("2026-03-02T10:00", BERLIN));
+        send(TestEvents.record(sent, member, sentEventId, sentEventTime));
+        String followUp = Reminder.idFor(member, ReminderRule.FOLLOW_UP_ONCE, "o-9");
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/reminders/" + followUp).status() == 200);
+
+        Instant erasedAt = Instant.now();
+        send(TestEvents.record(new MemberDataErased(member.memberId(), erasedAt), member, "erase-" + UUID.randomUUID(),
+                erasedAt));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/reminders/" + followUp).status() == 404);
+
+        send(TestEvents.record(sent, member, sentEventId, sentEventTime));
+        // What she does after the erasure is hers: its reminder shows the replay before it has been handled.
+        send(TestEvents.record(new ActionItemCreated("a-after", "i-1", null, "Start again",
+                LocalDate.parse("2026-03-20")), member));
+        String after = Reminder.idFor(member, ReminderRule.ACTION_ITEM, "a-after");
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/reminders/" + after).status() == 200);
+        assertThat(api.get("/api/reminders/" + followUp).status()).as("the replayed outreach's follow-up").isEqualTo(404);
+        assertThat(api.get("/api/reminders/export").json().path("reminders").findValuesAsString("id"))
+                .containsExactly(after);
     }
 
     /** An action item due this morning: delivered to the inbox at once. */

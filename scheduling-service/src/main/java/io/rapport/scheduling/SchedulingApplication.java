@@ -1,9 +1,9 @@
 package io.rapport.scheduling;
 
+import io.rapport.platform.domain.Erasures;
 import io.rapport.scheduling.calendar.CalendarFeeds;
 import io.rapport.scheduling.calendar.FeedTokens;
 import io.rapport.scheduling.contacts.KnownContacts;
-import io.rapport.scheduling.erasure.Erasures;
 import io.rapport.scheduling.erasure.MemberData;
 import io.rapport.scheduling.interviews.BookingLock;
 import io.rapport.scheduling.interviews.InterviewBook;

@@ -57,7 +57,8 @@ class MemberDataIT {
         assertThat(ApiClient.at("http://127.0.0.1:" + port).get(feedUrl).status()).isEqualTo(200);
 
         String eventId = "erase-" + UUID.randomUUID();
-        producer.send(TestEvents.record(new MemberDataErased("alice", Instant.now()), alice, eventId)).join();
+        Instant erasedAt = Instant.now();
+        producer.send(TestEvents.record(new MemberDataErased("alice", erasedAt), alice, eventId, erasedAt)).join();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(aliceApi.get("/api/interviews").json().size()).isZero());
@@ -74,7 +75,7 @@ class MemberDataIT {
 
         // Alice starts again; the same erasure request delivered a second time must not touch her new data.
         String newContact = knownContact(producer, aliceApi, alice, "New Start", "Europe/Rome");
-        producer.send(TestEvents.record(new MemberDataErased("alice", Instant.now()), alice, eventId)).join();
+        producer.send(TestEvents.record(new MemberDataErased("alice", erasedAt), alice, eventId, erasedAt)).join();
         String marker = UUID.randomUUID().toString();
         producer.send(TestEvents.record(new ContactAdded(marker, "After The Redelivery", null, "Acme", null, "OTHER",
                 "Europe/Rome", null, Instant.now()), alice)).join();
@@ -82,6 +83,43 @@ class MemberDataIT {
                 assertThat(aliceApi.get("/api/scheduling/contacts/" + marker).status()).isEqualTo(200));
         assertThat(aliceApi.get("/api/scheduling/contacts/" + newContact).status())
                 .as("a redelivered erasure has no second effect").isEqualTo(200);
-        assertThat(mongo.findById(eventId, Document.class, "erasures")).isNotNull();
+        assertThat(mongo.findById(tenant + "/alice", Document.class, "erased_members"))
+                .as("the erasure marker").isNotNull();
+    }
+
+    @Test
+    void anEventFromBeforeTheErasureDeliveredAfterItBringsNothingBack() {
+        String tenant = "uni-" + UUID.randomUUID();
+        Member alice = new Member("alice", tenant);
+        ApiClient aliceApi = ApiClient.at("http://127.0.0.1:" + port).as("alice", tenant);
+        String contact = UUID.randomUUID().toString();
+        String addedEventId = UUID.randomUUID().toString();
+        Instant addedAt = Instant.now();
+        ContactAdded added = new ContactAdded(contact, "Grace Hopper", "grace@example.org", "Navy", "Admiral", "ALUMNI",
+                "America/New_York", null, addedAt);
+        producer.send(TestEvents.record(added, alice, addedEventId, addedAt)).join();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(aliceApi.get("/api/scheduling/contacts/" + contact).status()).isEqualTo(200));
+
+        Instant erasedAt = Instant.now();
+        producer.send(TestEvents.record(new MemberDataErased("alice", erasedAt), alice, "erase-" + UUID.randomUUID(),
+                erasedAt)).join();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(aliceApi.get("/api/scheduling/contacts/" + contact).status()).isEqualTo(404));
+
+        // The broker redelivers the old ContactAdded, and another one from before the erasure arrives late.
+        producer.send(TestEvents.record(added, alice, addedEventId, addedAt)).join();
+        String late = UUID.randomUUID().toString();
+        producer.send(TestEvents.record(new ContactAdded(late, "Late Arrival", null, "Navy", null, "OTHER", null, null,
+                addedAt), alice, UUID.randomUUID().toString(), addedAt.plusMillis(1))).join();
+        // Then she starts again: her events from after the erasure are hers.
+        String afterwards = UUID.randomUUID().toString();
+        producer.send(TestEvents.record(new ContactAdded(afterwards, "New Start", null, "Acme", null, "OTHER", null,
+                null, Instant.now()), alice)).join();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(aliceApi.get("/api/scheduling/contacts/" + afterwards).status()).isEqualTo(200));
+        assertThat(aliceApi.get("/api/scheduling/contacts/" + contact).status()).as("the redelivered contact").isEqualTo(404);
+        assertThat(aliceApi.get("/api/scheduling/contacts/" + late).status()).as("the late contact").isEqualTo(404);
     }
 }

@@ -108,6 +108,38 @@ public record Contact(String id, Member owner, ContactDetails details, ContactSt
         return moves ? Change.of(advanced, advanced.updatedEvent(List.of("stage"))) : new Change<>(advanced, List.of());
     }
 
+    /**
+     * An interview was agreed with the contact ({@code agreedAt}): that is their answer, so every outreach still
+     * waiting for one is answered REPLIED then, announced as the reply path does (OutreachReplied, which stops the
+     * employer's 3B7 follow-ups), and the contact moves forward to SCHEDULED. Repeated, it changes nothing.
+     */
+    public Change<Contact> interviewScheduled(Instant agreedAt, Instant now) {
+        List<DomainEvent> events = new ArrayList<>();
+        Instant lastInteraction = lastInteractionAt;
+        List<OutreachAttempt> log = new ArrayList<>();
+        for (OutreachAttempt attempt : outreach) {
+            if (attempt.status() == OutreachStatus.SENT || attempt.status() == OutreachStatus.NO_RESPONSE) {
+                Instant answeredAt = agreedAt.isBefore(attempt.sentAt()) ? attempt.sentAt() : agreedAt;
+                int latency = BusinessDays.between(attempt.sentAt(), answeredAt, ZoneId.of(attempt.memberTimeZone()));
+                log.add(attempt.answered(OutreachStatus.REPLIED, answeredAt, latency));
+                events.add(new OutreachReplied(attempt.id(), id, details.employer(), OutreachStatus.REPLIED.name(),
+                        latency, answeredAt));
+                lastInteraction = latest(lastInteraction, answeredAt);
+            } else {
+                log.add(attempt);
+            }
+        }
+        boolean moves = stage.isBefore(ContactStage.SCHEDULED);
+        if (!moves && events.isEmpty()) {
+            return new Change<>(this, List.of());
+        }
+        Contact scheduled = with(details, moves ? ContactStage.SCHEDULED : stage, lastInteraction, log, touches, now);
+        if (moves) {
+            events.add(scheduled.updatedEvent(List.of("stage")));
+        }
+        return new Change<>(scheduled, events);
+    }
+
     /** The member sent an outreach message from their own mail or LinkedIn. */
     public Change<Contact> recordOutreach(String outreachId, OutreachChannel channel, String text, Instant sentAt,
             ZoneId memberZone, Instant now) {

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The member's use cases on contacts, and what other services' events do to them. */
 public class ContactBook {
@@ -105,16 +106,28 @@ public class ContactBook {
     }
 
     /**
-     * An interview was scheduled or held, or the thank-you sent: the contact moves forward, once
-     * per event. An unknown contact (erased, or another member's) is ignored.
+     * An interview was held, or the thank-you sent: the contact moves forward, once per event. An unknown contact
+     * (erased, or another member's) is ignored.
      */
     public void advance(String eventId, Member owner, String contactId, ContactStage reached, Instant interactedAt) {
+        applyOnce(eventId, owner, contactId, contact -> contact.advanceTo(reached, interactedAt, clock.instant()));
+    }
+
+    /**
+     * An interview was agreed with the contact at {@code agreedAt}: their open outreach is answered (which stops
+     * the employer's follow-ups) and they move to SCHEDULED, once per event.
+     */
+    public void interviewScheduled(String eventId, Member owner, String contactId, Instant agreedAt) {
+        applyOnce(eventId, owner, contactId, contact -> contact.interviewScheduled(agreedAt, clock.instant()));
+    }
+
+    private void applyOnce(String eventId, Member owner, String contactId, Function<Contact, Change<Contact>> effect) {
         for (int attempt = 0; attempt < 3; attempt++) {
             Optional<Contact> current = contacts.find(owner, contactId);
             if (current.isEmpty()) {
                 return;
             }
-            Change<Contact> change = current.get().advanceTo(reached, interactedAt, clock.instant());
+            Change<Contact> change = effect.apply(current.get());
             if (change.state() == current.get()) {
                 return;
             }

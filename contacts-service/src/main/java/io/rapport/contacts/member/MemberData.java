@@ -6,6 +6,7 @@ import io.rapport.contacts.employers.LampRanking;
 import io.rapport.contacts.outreach.Templates;
 import io.rapport.events.MemberDataErased;
 import io.rapport.platform.domain.Change;
+import io.rapport.platform.domain.Erasures;
 import io.rapport.platform.domain.Member;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,30 +21,39 @@ public class MemberData {
     private final Contacts contacts;
     private final Employers employers;
     private final Templates templates;
-    private final ErasureRequests erasures;
+    private final ErasureRequests requests;
+    private final Erasures erasures;
     private final Clock clock;
 
-    public MemberData(Contacts contacts, Employers employers, Templates templates, ErasureRequests erasures,
-            Clock clock) {
+    public MemberData(Contacts contacts, Employers employers, Templates templates, ErasureRequests requests,
+            Erasures erasures, Clock clock) {
         this.contacts = contacts;
         this.employers = employers;
         this.templates = templates;
+        this.requests = requests;
         this.erasures = erasures;
         this.clock = clock;
     }
 
     public Instant requestErasure(Member owner) {
         Instant now = clock.instant();
-        erasures.add(owner, Change.of(now, new MemberDataErased(owner.memberId(), now)));
+        requests.add(owner, Change.of(now, new MemberDataErased(owner.memberId(), now)));
         return now;
     }
 
-    /** Deletes all of the member's contacts-service data; repeating it is harmless. */
-    public void erase(Member owner) {
-        contacts.deleteAll(owner);
-        employers.deleteAll(owner);
-        templates.deleteAll(owner);
-        erasures.deleteAll(owner);
+    /**
+     * Deletes all of the member's contacts-service data, once per request ({@link Erasures#erase}): a redelivered
+     * request deletes nothing created since, and no event from before it (a referral, say) brings a contact back.
+     *
+     * @return false when this request had been carried out before
+     */
+    public boolean erase(String requestId, Member owner, Instant requestedAt) {
+        return erasures.erase(owner, requestId, requestedAt, () -> {
+            contacts.deleteAll(owner);
+            employers.deleteAll(owner);
+            templates.deleteAll(owner);
+            requests.deleteAll(owner);
+        });
     }
 
     public MemberExport export(Member owner) {

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rapport.events.ContactArchived;
 import io.rapport.events.ContactUpdated;
+import io.rapport.events.OutreachReplied;
 import io.rapport.platform.domain.Change;
 import io.rapport.platform.domain.ConflictException;
 import io.rapport.platform.domain.Member;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +116,36 @@ class StageMachineTest {
         assertThatThrownBy(() -> declined.state().recordNoResponse("o1", NOW)).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> sent.recordAnswer("o1", OutreachStatus.REPLIED, monday.minusSeconds(60), NOW))
                 .isInstanceOf(io.rapport.platform.domain.InvalidInputException.class);
+    }
+
+    @Test
+    void anInterviewAgreedAnswersTheOpenOutreachAndMovesToScheduledOnce() {
+        Contact sent = contact().recordOutreach("o-1", OutreachChannel.EMAIL, "Hi Ada", NOW, ZoneId.of("Europe/Berlin"), NOW)
+                .state();
+        Instant agreed = NOW.plus(Duration.ofDays(3));
+
+        Change<Contact> scheduled = sent.interviewScheduled(agreed, agreed);
+
+        assertThat(scheduled.state().stage()).isEqualTo(ContactStage.SCHEDULED);
+        assertThat(scheduled.state().outreach()).singleElement().satisfies(attempt -> {
+            assertThat(attempt.status()).isEqualTo(OutreachStatus.REPLIED);
+            assertThat(attempt.answeredAt()).isEqualTo(agreed);
+        });
+        assertThat(scheduled.events()).hasSize(2).first().isInstanceOfSatisfying(OutreachReplied.class, replied -> {
+            assertThat(replied.outreachId()).isEqualTo("o-1");
+            assertThat(replied.employer()).isEqualTo("Engines");
+            assertThat(replied.outcome()).isEqualTo("REPLIED");
+            assertThat(replied.latencyBusinessDays()).isEqualTo(3);
+        });
+        assertThat(scheduled.state().interviewScheduled(agreed, agreed).events()).as("nothing twice").isEmpty();
+    }
+
+    @Test
+    void anInterviewAgreedWithoutOutreachOnlyMovesTheContact() {
+        Change<Contact> scheduled = contact().interviewScheduled(NOW, NOW);
+
+        assertThat(scheduled.state().stage()).isEqualTo(ContactStage.SCHEDULED);
+        assertThat(scheduled.events()).singleElement().isInstanceOf(ContactUpdated.class);
     }
 
     private static Contact contact() {

@@ -21,10 +21,12 @@ public class NoteBook {
     public enum Channel { EMAIL, LETTER, CARD, LINKEDIN, MESSAGE, OTHER }
 
     private final NoteRecords records;
+    private final KnownInterviews interviews;
     private final Clock clock;
 
-    public NoteBook(NoteRecords records, Clock clock) {
+    public NoteBook(NoteRecords records, KnownInterviews interviews, Clock clock) {
         this.records = records;
+        this.interviews = interviews;
         this.clock = clock;
     }
 
@@ -36,7 +38,10 @@ public class NoteBook {
         return records.list(owner);
     }
 
-    /** Preparation may start before the interview is held, so it creates the record when needed. */
+    /**
+     * Preparation may start before the interview is held (once scheduling has announced it), so it creates the
+     * record when needed.
+     */
     public NoteRecord prepare(Member owner, String interviewId, String industry, String organization, String person) {
         List<FieldProblem> problems = new ArrayList<>();
         Preparation research = new Preparation(Fields.text(industry, "industry", Preparation.MAX_TEXT, problems),
@@ -46,8 +51,7 @@ public class NoteBook {
             throw new InvalidInputException(problems);
         }
         requireId(interviewId);
-        NoteRecord current = records.find(owner, interviewId).orElseGet(() -> NoteRecord.empty(interviewId, owner, clock.instant()));
-        return apply(current, record -> record.prepare(research, clock.instant()));
+        return apply(ownInterview(owner, interviewId), record -> record.prepare(research, clock.instant()));
     }
 
     public NoteRecord record(Member owner, String interviewId, NoteContent content) {
@@ -104,9 +108,22 @@ public class NoteBook {
                 record -> record.markThankYouSent(cleanChannel.name(), sentAt == null ? now : sentAt, now));
     }
 
+    /** Whether it is held is the record's rule (a 409 until InterviewHeld arrives); whose it is, is checked here. */
     private NoteRecord heldOrConflict(Member owner, String interviewId) {
-        // An interview notes has never heard of is treated like one not held yet: the member may be ahead of the event.
-        return records.find(owner, interviewId).orElseGet(() -> NoteRecord.empty(interviewId, owner, clock.instant()));
+        return ownInterview(owner, interviewId);
+    }
+
+    /**
+     * The member's record of one of their own interviews: one they have a record of, or one scheduling announced
+     * for them. Any other id (another member's interview, or none at all) is a 404, and nothing is stored under it.
+     */
+    private NoteRecord ownInterview(Member owner, String interviewId) {
+        return records.find(owner, interviewId).orElseGet(() -> {
+            if (!interviews.knows(owner, interviewId)) {
+                throw new NotFoundException("interview", interviewId);
+            }
+            return NoteRecord.empty(interviewId, owner, clock.instant());
+        });
     }
 
     private NoteRecord apply(NoteRecord current, Function<NoteRecord, Change<NoteRecord>> operation) {

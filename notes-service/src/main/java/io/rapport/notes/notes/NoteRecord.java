@@ -156,7 +156,7 @@ public record NoteRecord(String interviewId, Member owner, HeldInterview held, S
         int hours = (int) since.toHours();
         ThankYou sent = new ThankYou(thankYou.editedDraft(), channel, sentAt, hours, late);
         return Change.of(withThankYou(sent, now),
-                new ThankYouSent(interviewId, held.contactId(), channel, sentAt, hours, late));
+                new ThankYouSent(interviewId, held.contactId(), channel, sentAt, hours, late, advice));
     }
 
     /** Applies InterviewHeld: the interview becomes notable and thankable. */

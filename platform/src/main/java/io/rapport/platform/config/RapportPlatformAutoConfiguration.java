@@ -4,14 +4,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.rapport.events.Producer;
 import io.rapport.events.Topics;
 import io.rapport.platform.correlation.Correlation;
+import io.rapport.platform.domain.Erasures;
 import io.rapport.platform.health.KafkaHealthIndicator;
 import io.rapport.platform.health.MongoPingHealthIndicator;
 import io.rapport.platform.messaging.CloudEventHeaders;
 import io.rapport.platform.messaging.CloudEvents;
+import io.rapport.platform.messaging.ErasedMemberEvents;
 import io.rapport.platform.messaging.MalformedEventException;
 import io.rapport.platform.messaging.Outbox;
 import io.rapport.platform.messaging.OutboxRelay;
 import io.rapport.platform.persistence.Leases;
+import io.rapport.platform.persistence.MongoErasures;
 import io.rapport.platform.web.ApiDocumentation;
 import io.rapport.platform.web.CorrelationFilter;
 import io.rapport.platform.web.CurrentMemberResolver;
@@ -54,6 +57,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
+import org.springframework.kafka.listener.adapter.RecordFilterStrategy;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -171,6 +175,19 @@ public class RapportPlatformAutoConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
         handler.addNotRetryableExceptions(MalformedEventException.class);
         return handler;
+    }
+
+    /** Per member, when their data was erased: every service checks it before applying an event. */
+    @Bean
+    @ConditionalOnMissingBean
+    Erasures erasures(MongoTemplate mongo) {
+        return new MongoErasures(mongo);
+    }
+
+    /** Spring Boot gives it to every listener container: events from before a member's erasure never reach a listener. */
+    @Bean
+    RecordFilterStrategy<Object, Object> erasedMemberEvents(Erasures erasures) {
+        return new ErasedMemberEvents(erasures);
     }
 
     @Bean

@@ -194,7 +194,8 @@ public class FollowUpRules {
         Instant week = calendar.morningAfterDays(sent, 7);
         Instant month = calendar.morningAfterDays(sent, 30);
         reminders.schedule(Reminder.planned(owner, REPORT_ON_ADVICE, thanked.interviewId(), thanked.contactId(), null,
-                "Tell " + contact + " what you did with their advice (\"Per your advice, I...\")",
+                "Tell " + contact + " what you did with their advice" + quoted(thanked.advice())
+                        + " (\"Per your advice, I...\")",
                 week, week.plus(Duration.ofDays(7))));
         reminders.schedule(Reminder.planned(owner, CHECK_IN, thanked.interviewId(), thanked.contactId(), null,
                 "Check in with " + contact + ": share a milestone or an article, not an ask",
@@ -266,6 +267,11 @@ public class FollowUpRules {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** The advice the member noted, quoted after a space; nothing when they noted none. */
+    private static String quoted(String advice) {
+        return advice == null || advice.isBlank() ? "" : " \"" + shorten(advice) + "\"";
     }
 
     private static String shorten(String text) {

@@ -231,6 +231,24 @@ class FollowUpRulesTest {
     }
 
     @Test
+    void theReportOnAdviceReminderQuotesTheAdviceTheMemberNoted() {
+        apply(new OutreachSent("o-1", "c-1", "Acme", "EMAIL", "Europe/Berlin", at("2026-01-02T10:00", BERLIN)));
+        apply(new ThankYouSent("i-1", "c-1", "EMAIL", at("2026-01-15T20:00", BERLIN), 6, false,
+                "  Take the SQL course\n this month "));
+        apply(new ThankYouSent("i-2", "c-1", "EMAIL", at("2026-01-15T20:00", BERLIN), 6, false, null));
+        apply(new ThankYouSent("i-3", "c-1", "EMAIL", at("2026-01-15T20:00", BERLIN), 6, false, "x".repeat(500)));
+
+        assertThat(reminder(ReminderRule.REPORT_ON_ADVICE, "i-1").title()).isEqualTo(
+                "Tell your contact at Acme what you did with their advice \"Take the SQL course this month\""
+                        + " (\"Per your advice, I...\")");
+        assertThat(reminder(ReminderRule.REPORT_ON_ADVICE, "i-2").title())
+                .as("no advice noted: the reminder says so without a quote")
+                .isEqualTo("Tell your contact at Acme what you did with their advice (\"Per your advice, I...\")");
+        assertThat(reminder(ReminderRule.REPORT_ON_ADVICE, "i-3").title()).contains("x".repeat(117) + "...\"")
+                .hasSizeLessThan(250);
+    }
+
+    @Test
     void theKeepInTouchCadenceRestartsFromTheLastTouchNeverFromAnOlderOne() {
         store.preferences.save(member, Preferences.of("Europe/Berlin", null, null, null, false, null, null, null, 60, null));
         apply(new ThankYouSent("i-1", "c-1", "EMAIL", at("2026-01-15T20:00", BERLIN), 6, false));

@@ -1,10 +1,12 @@
 package io.rapport.scheduling.erasure;
 
+import io.rapport.platform.domain.Erasures;
 import io.rapport.platform.domain.Member;
 import io.rapport.scheduling.calendar.CalendarFeeds;
 import io.rapport.scheduling.contacts.KnownContacts;
 import io.rapport.scheduling.interviews.Interviews;
 import io.rapport.scheduling.questions.MemberQuestions;
+import java.time.Instant;
 
 /**
  * A member's data in scheduling-service. It exports nothing of its own (interviews are listed by
@@ -29,21 +31,17 @@ public class MemberData {
     }
 
     /**
-     * Erases once per request. Deleting is repeatable, so a crash before the request is remembered
-     * only means the deletion runs again on redelivery; what the member created after the request
-     * was carried out is never touched by a redelivery.
+     * Erases once per request ({@link Erasures#erase}): a redelivered request deletes nothing the member created
+     * after it was carried out, and no event from before it brings anything back.
      *
      * @return false when this request had been carried out before
      */
-    public boolean erase(String eventId, Member member) {
-        if (erasures.done(eventId)) {
-            return false;
-        }
-        interviews.eraseAll(member);
-        questions.eraseAll(member);
-        feeds.eraseAll(member);
-        contacts.eraseAll(member);
-        erasures.remember(eventId, member);
-        return true;
+    public boolean erase(String eventId, Member member, Instant requestedAt) {
+        return erasures.erase(member, eventId, requestedAt, () -> {
+            interviews.eraseAll(member);
+            questions.eraseAll(member);
+            feeds.eraseAll(member);
+            contacts.eraseAll(member);
+        });
     }
 }

@@ -15,8 +15,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * What scheduling and notes report about a contact moves it along: an interview scheduled or held,
- * a thank-you sent, and a referral that becomes a new contact.
+ * What scheduling and notes report about a contact moves it along: an interview scheduled (which also
+ * answers the contact's open outreach) or held, a thank-you sent, and a referral that becomes a new contact.
  */
 @Component
 class InterviewAndNoteEventsListener {
@@ -32,7 +32,7 @@ class InterviewAndNoteEventsListener {
         EventEnvelope<DomainEvent> event = CloudEvents.read(record);
         switch (event.payload()) {
             case InterviewScheduled scheduled ->
-                    book.advance(event.id(), event.member(), scheduled.contactId(), ContactStage.SCHEDULED, null);
+                    book.interviewScheduled(event.id(), event.member(), scheduled.contactId(), event.time());
             case InterviewHeld held ->
                     book.advance(event.id(), event.member(), held.contactId(), ContactStage.INTERVIEWED, held.endedAt());
             case ThankYouSent thanked ->

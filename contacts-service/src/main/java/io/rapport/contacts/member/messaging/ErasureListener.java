@@ -24,7 +24,7 @@ class ErasureListener {
     void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<DomainEvent> event = CloudEvents.read(record);
         if (event.payload() instanceof MemberDataErased) {
-            memberData.erase(event.member());
+            memberData.erase(event.id(), event.member(), event.time());
         }
     }
 }

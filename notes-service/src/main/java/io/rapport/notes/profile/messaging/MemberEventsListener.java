@@ -28,7 +28,7 @@ class MemberEventsListener {
             // The envelope's tenant scopes the erasure; the payload's member id must agree with the envelope's.
             String memberId = erased.memberId() == null ? event.memberId() : erased.memberId();
             if (memberId.equals(event.memberId())) {
-                data.erase(new Member(memberId, event.tenantId()));
+                data.erase(event.id(), new Member(memberId, event.tenantId()), event.time());
             }
         }
     }

@@ -32,7 +32,7 @@ class RemindersEventsListener {
                 throw new MalformedEventException("MemberDataErased for " + erased.memberId()
                         + " published under member " + event.memberId());
             }
-            memberData.erase(event.member());
+            memberData.erase(event.id(), event.member(), event.time());
             return;
         }
         rules.apply(event.member(), event.id(), event.payload());

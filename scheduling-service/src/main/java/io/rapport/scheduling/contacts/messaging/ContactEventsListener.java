@@ -44,7 +44,7 @@ class ContactEventsListener {
                     throw new MalformedEventException("MemberDataErased for " + erased.memberId()
                             + " arrived in the envelope of member " + event.memberId());
                 }
-                erasure.erase(event.id(), event.member());
+                erasure.erase(event.id(), event.member(), event.time());
             }
             default -> {
                 // Other contacts events are not scheduling's concern.
