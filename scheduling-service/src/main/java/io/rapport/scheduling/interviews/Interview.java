@@ -96,7 +96,11 @@ public record Interview(String id, Member owner, String contactId, String contac
                 new InterviewCancelled(id, contactId, cleanReason));
     }
 
-    /** The conversation took place; it cannot have before its start. Overruns are recorded, not hidden. */
+    /**
+     * The conversation took place; it cannot have before its start. Overruns are recorded, not hidden.
+     * Holding ends it: it ended at the earlier of start + actual minutes and now, so a member who marks it
+     * held while it is still running can send the thank-you at once (and no end lies in the future).
+     */
     public Change<Interview> hold(Integer actual, Instant now) {
         requireStatus("marked held", Set.of(InterviewStatus.CONFIRMED));
         refuseBeforeStart("held", now);
@@ -106,7 +110,8 @@ public record Interview(String id, Member owner, String contactId, String contac
         }
         Fields.between(actual, 1, MAX_ACTUAL_MINUTES, "actualMinutes", problems);
         Fields.check(problems);
-        Instant ended = slot.start().plus(Duration.ofMinutes(actual));
+        Instant planned = slot.start().plus(Duration.ofMinutes(actual));
+        Instant ended = planned.isAfter(now) ? now : planned;
         Interview held = new Interview(id, owner, contactId, contactName, objective, proposedSlots, slot, format,
                 memberTimeZone, contactTimeZone, InterviewStatus.HELD, null, sequence, actual, ended, questionPlan,
                 createdAt, now, version + 1);

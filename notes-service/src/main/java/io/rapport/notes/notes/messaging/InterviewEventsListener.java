@@ -29,8 +29,9 @@ class InterviewEventsListener {
             if (held.interviewId() == null || held.interviewId().isBlank() || held.endedAt() == null) {
                 throw new MalformedEventException("InterviewHeld without an interview id or end time: " + event.id());
             }
-            records.markHeld(event.id(), event.member(), held.interviewId(), new HeldInterview(held.contactId(),
-                    held.start(), held.endedAt(), held.plannedMinutes(), held.actualMinutes(), held.overran()));
+            records.markHeld(event.id(), event.member(), held.interviewId(), HeldInterview.reported(held.contactId(),
+                    held.start(), held.endedAt(), event.time(), held.plannedMinutes(), held.actualMinutes(),
+                    held.overran()));
         }
     }
 }
