@@ -59,10 +59,10 @@ class SynthesisController {
     }
 
     @GetMapping("/export.md")
-    ResponseEntity<String> export(Member member, @RequestParam(defaultValue = "false") boolean hideEmployers) {
+    ResponseEntity<String> export(Member member, @RequestParam(defaultValue = "false") boolean showEmployers) {
         return ResponseEntity.ok().contentType(MARKDOWN)
                 .header("Content-Disposition", "attachment; filename=\"synthesis.md\"")
-                .body(synthesis.markdown(member, hideEmployers));
+                .body(synthesis.markdown(member, showEmployers));
     }
 
     record SynthesisResponse(int interviewCount, int entryCount, int themeCount, Map<String, List<Theme>> themes,
