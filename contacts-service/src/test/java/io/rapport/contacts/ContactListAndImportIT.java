@@ -133,10 +133,16 @@ class ContactListAndImportIT {
         add("{\"name\": \"B\", \"employer\": \"Stripe\", \"industry\": \"Tech\", \"role\": \"Designer\", \"careerStage\": \"senior\"}");
         add("{\"name\": \"C\", \"employer\": \"Mayo\", \"industry\": \"Tech\", \"role\": \"Nurse\", \"careerStage\": \"early career\"}");
         add("{\"name\": \"D\", \"employer\": \"Law & Co\", \"industry\": \"Law\", \"role\": \"Lawyer\", \"careerStage\": \"recent transition\"}");
+        String northwind = alice.post("/api/employers", "{\"name\": \"Northwind Health\", \"industry\": \"Healthcare\", "
+                + "\"motivation\": 3, \"posting\": 3}").text("id");
+        add("{\"name\": \"E\", \"employerId\": \"" + northwind + "\", \"role\": \"Analyst\"}");
 
         JsonNode coverage = alice.get("/api/contacts/coverage").json();
 
-        assertThat(coverage.path("poolSize").asInt()).isEqualTo(4);
+        assertThat(coverage.path("poolSize").asInt()).isEqualTo(5);
+        assertThat(coverage.path("counts").path("industry").path("Healthcare").asInt())
+                .as("a contact linked to a target employer counts under the employer's industry").isEqualTo(1);
+        assertThat(coverage.path("counts").path("industry").has("unknown")).isFalse();
         assertThat(coverage.path("counts").path("industry").path("Tech").asInt()).isEqualTo(3);
         assertThat(coverage.path("counts").path("careerStage").path("SENIOR").asInt()).isEqualTo(1);
         assertThat(coverage.path("warnings")).hasSize(1);

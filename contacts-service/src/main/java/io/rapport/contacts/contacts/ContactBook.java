@@ -101,7 +101,7 @@ public class ContactBook {
     }
 
     public PoolCoverage coverage(Member owner) {
-        return PoolCoverage.of(contacts.all(owner));
+        return PoolCoverage.of(contacts.all(owner), employers.all(owner));
     }
 
     /**
