@@ -3,6 +3,7 @@ package io.rapport.contacts.member;
 import io.rapport.contacts.contacts.Contacts;
 import io.rapport.contacts.employers.Employers;
 import io.rapport.contacts.employers.LampRanking;
+import io.rapport.contacts.imports.ImportJobs;
 import io.rapport.contacts.outreach.Templates;
 import io.rapport.events.MemberDataErased;
 import io.rapport.platform.domain.Change;
@@ -21,14 +22,16 @@ public class MemberData {
     private final Employers employers;
     private final Templates templates;
     private final ErasureRequests erasures;
+    private final ImportJobs imports;
     private final Clock clock;
 
     public MemberData(Contacts contacts, Employers employers, Templates templates, ErasureRequests erasures,
-            Clock clock) {
+            ImportJobs imports, Clock clock) {
         this.contacts = contacts;
         this.employers = employers;
         this.templates = templates;
         this.erasures = erasures;
+        this.imports = imports;
         this.clock = clock;
     }
 
@@ -44,6 +47,8 @@ public class MemberData {
         employers.deleteAll(owner);
         templates.deleteAll(owner);
         erasures.deleteAll(owner);
+        // An import still running for the member finds its job gone at its next batch and stops.
+        imports.deleteAll(owner);
     }
 
     public MemberExport export(Member owner) {

@@ -5,14 +5,12 @@ import io.rapport.contacts.contacts.ContactBook;
 import io.rapport.contacts.contacts.ContactPage;
 import io.rapport.contacts.contacts.ContactQuery;
 import io.rapport.contacts.contacts.ContactStage;
-import io.rapport.contacts.contacts.ImportReport;
 import io.rapport.contacts.contacts.PoolCoverage;
 import io.rapport.contacts.contacts.ReferralChain;
 import io.rapport.contacts.contacts.TouchKind;
 import io.rapport.contacts.contacts.Touch;
 import io.rapport.platform.domain.FieldProblem;
 import io.rapport.platform.domain.Fields;
-import io.rapport.platform.domain.InvalidInputException;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.rapport.platform.domain.Member;
 import java.net.URI;
@@ -90,14 +88,6 @@ class ContactController {
         return ContactResponse.of(book.touch(member, id, kind, note, request.at()));
     }
 
-    /** LinkedIn's Connections.csv as the request body (text/csv); a report per row. */
-    @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", "application/octet-stream"})
-    ImportReport importLinkedIn(Member member, @RequestBody(required = false) String csv) {
-        if (csv == null || csv.isBlank()) {
-            throw new InvalidInputException("file", "is empty");
-        }
-        return book.importLinkedIn(member, csv);
-    }
 
     @GetMapping("/coverage")
     PoolCoverage coverage(Member member) {
