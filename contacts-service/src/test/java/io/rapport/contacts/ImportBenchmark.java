@@ -10,7 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +35,7 @@ class ImportBenchmark {
     int port;
 
     @Test
+    @Timeout(value = 15, unit = TimeUnit.MINUTES) // three runs: longer than the tests' default bound
     void importsThirtyThousandRows() throws Exception {
         String csv = ContactListAndImportIT.linkedInCsv(ROWS);
         HttpClient http = HttpClient.newHttpClient();

@@ -40,7 +40,7 @@ class ImportController {
         ContactImports.Accepted accepted = imports.accept(member, idempotencyKey, csv);
         ImportJob job = accepted.job();
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/contacts/imports/" + job.id()))
-                .body(ImportJobResponse.of(job, List.of()));
+                .body(ImportJobResponse.of(job, null));
     }
 
     @GetMapping("/imports/{id}")
@@ -50,7 +50,8 @@ class ImportController {
     }
 
     /**
-     * @param done true once every row was read; {@code rows} (the per-row report) is given then
+     * @param done true once every row was read; {@code rows} (the per-row report) is given then, by
+     *     {@code GET /api/contacts/imports/{id}}
      * @param failure why a FAILED job stopped, and how to finish it
      */
     record ImportJobResponse(String id, String status, boolean done, int rowsTotal, int rowsRead, int created,
@@ -60,7 +61,7 @@ class ImportController {
         static ImportJobResponse of(ImportJob job, List<ImportReport.RowResult> rows) {
             return new ImportJobResponse(job.id(), job.status().name(), job.done(), job.rowsTotal(), job.rowsRead(),
                     job.created(), job.duplicates(), job.invalid(), job.failure(), job.createdAt(), job.updatedAt(),
-                    job.finishedAt(), job.done() ? rows : null);
+                    job.finishedAt(), job.done() && rows != null ? rows : null);
         }
     }
 }
