@@ -112,18 +112,18 @@ public final class ThankYouDraft {
                 case SENTENCE -> quote = phrase.quoted();
             }
         }
-        String lead = "I especially appreciated ";
+        // Each part its own opening, so three parts do not read as one sentence said three times.
+        List<String> leads = new ArrayList<>(List.of("I especially appreciated ", "I also appreciated ",
+                "And I keep thinking about "));
         if (!topics.isEmpty()) {
-            draft.append(lead).append("what you shared about ").append(joined(topics)).append(". ");
-            lead = "I also appreciated ";
+            draft.append(leads.removeFirst()).append("what you shared about ").append(joined(topics)).append(". ");
         }
         if (!actions.isEmpty()) {
-            draft.append(lead).append(actions.size() == 1 ? "your suggestion to " : "your suggestions to ")
+            draft.append(leads.removeFirst()).append(actions.size() == 1 ? "your suggestion to " : "your suggestions to ")
                     .append(joined(actions)).append(". ");
-            lead = "I also appreciated ";
         }
         if (quote != null) {
-            draft.append(lead).append("what you said: ").append(quote).append(" ");
+            draft.append(leads.removeFirst()).append("what you said: ").append(quote).append(" ");
         }
     }
 

@@ -67,6 +67,16 @@ class ThankYouDraftTest {
     }
 
     @Test
+    void aTopicAnActionAndASentenceEachGetTheirOwnOpening() {
+        String draft = draft("Marcus Lee", "Bluefin Analytics", List.of("Build a small SQL portfolio project.",
+                "SQL and stakeholder communication", "Dashboards matter less than the questions behind them."), null);
+
+        assertThat(draft).contains("I especially appreciated what you shared about SQL and stakeholder communication. "
+                + "I also appreciated your suggestion to build a small SQL portfolio project. "
+                + "And I keep thinking about what you said: \"Dashboards matter less than the questions behind them.\"");
+    }
+
+    @Test
     void manyLongTakeawaysStayUnderTheWordLimit() {
         String longTopic = "The way regional utilities plan grid upgrades across several decades of demand ".repeat(3);
         String draft = draft("Hannah Brooks", "Orbit Energy",
