@@ -1,5 +1,13 @@
 package io.rapport.contacts;
 
+import io.rapport.contacts.imports.ContactImports;
+import io.rapport.contacts.imports.ImportJobs;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import io.rapport.contacts.contacts.ContactBook;
 import io.rapport.contacts.contacts.Contacts;
 import io.rapport.contacts.employers.EmployerBook;
@@ -39,7 +47,27 @@ public class ContactsApplication {
 
     @Bean
     MemberData memberData(Contacts contacts, Employers employers, Templates templates, ErasureRequests requests,
-            Erasures erasures, Clock clock) {
-        return new MemberData(contacts, employers, templates, requests, erasures, clock);
+            Erasures erasures, ImportJobs imports, Clock clock) {
+        return new MemberData(contacts, employers, templates, requests, erasures, imports, clock);
+    }
+
+    /**
+     * Two imports at a time in this instance, two more waiting; beyond that an upload is answered with a
+     * failed job to retry (each waiting import holds its parsed file in memory). Stopping the service stops
+     * them: their leases run out and the member's retry with the same key finishes them.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService importWorkers() {
+        AtomicInteger threads = new AtomicInteger();
+        return new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(2), runnable -> {
+            Thread thread = new Thread(runnable, "contact-import-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    ContactImports contactImports(ImportJobs jobs, ContactBook book, ExecutorService importWorkers, Clock clock) {
+        return new ContactImports(jobs, book, importWorkers, clock);
     }
 }

@@ -1,6 +1,7 @@
 package io.rapport.contacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.rapport.test.ApiClient;
 import io.rapport.test.ServiceIntegrationTest;
@@ -8,16 +9,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Filters, sorting and paging of the contact list; the LinkedIn import; the pool's coverage. */
+/** Filters, sorting and paging of the contact list; the LinkedIn import (a job); the pool's coverage. */
 @ServiceIntegrationTest
 class ContactListAndImportIT {
 
@@ -28,8 +35,13 @@ class ContactListAndImportIT {
             """;
     static final String HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
 
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
     @LocalServerPort
     int port;
+
+    @Autowired
+    MongoTemplate mongo;
 
     private String tenant;
     private ApiClient alice;
@@ -114,6 +126,72 @@ class ContactListAndImportIT {
     }
 
     @Test
+    void anImportIsAJobAnsweredAtOnceAndARetriedUploadNeverImportsTwice() throws Exception {
+        String csv = linkedInCsv(2_500);
+
+        HttpResponse<String> accepted = post("/api/contacts/import", "text/csv", csv, "upload-1");
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith("/api/contacts/imports/");
+        JsonNode first = JSON.readTree(accepted.body());
+        assertThat(first.path("rowsTotal").asInt()).isEqualTo(2_500);
+        JsonNode done = awaitDone(location);
+        assertThat(done.path("status").asString()).isEqualTo("DONE");
+        assertThat(done.path("rowsRead").asInt()).isEqualTo(2_500);
+        assertThat(done.path("created").asInt()).isEqualTo(2_500);
+        assertThat(done.path("rows")).hasSize(2_500);
+        assertThat(done.path("rows").get(2_499).path("line").asInt()).as("the last line of the file").isEqualTo(2_504);
+
+        HttpResponse<String> retried = post("/api/contacts/import", "text/csv", csv, "upload-1");
+        assertThat(retried.statusCode()).isEqualTo(202);
+        assertThat(retried.headers().firstValue("Location")).contains(location);
+        assertThat(JSON.readTree(retried.body()).path("created").asInt()).as("the same job, not a second import")
+                .isEqualTo(2_500);
+
+        HttpResponse<String> otherFile = post("/api/contacts/import", "text/csv", linkedInCsv(3), "upload-1");
+        assertThat(otherFile.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(otherFile.body()).path("existingImportId").asString()).isEqualTo(first.path("id").asString());
+
+        JsonNode again = awaitDone(post("/api/contacts/import", "text/csv", csv, "upload-2").headers()
+                .firstValue("Location").orElseThrow());
+        assertThat(again.path("created").asInt()).isZero();
+        assertThat(again.path("duplicates").asInt()).as("a new upload of the same file finds every row").isEqualTo(2_500);
+
+        ApiClient bob = ApiClient.at("http://127.0.0.1:" + port).as("bob", tenant);
+        assertThat(bob.get(location).status()).as("another member's import").isEqualTo(404);
+        assertThat(post("/api/contacts/import", "text/csv", csv, "k".repeat(201)).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aJobWhoseInstanceStoppedIsFailedAfterItsLeaseAndTheSameKeyFinishesIt() throws Exception {
+        String csv = linkedInCsv(1_500);
+        String location = post("/api/contacts/import", "text/csv", csv, "crash-1").headers().firstValue("Location")
+                .orElseThrow();
+        awaitDone(location);
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        // As an instance that died after its first batch leaves it: running, part read, its lease run out.
+        mongo.getCollection("contact_imports").updateOne(new Document("_id", id), new Document("$set",
+                new Document("status", "RUNNING").append("rowsRead", 1_000).append("finishedAt", null)
+                        .append("leaseUntil", Date.from(Instant.now().minusSeconds(1)))));
+
+        JsonNode failed = alice.get(location).json();
+        assertThat(failed.path("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.path("failure").asString()).contains("same Idempotency-Key");
+        assertThat(failed.path("rows").isNull()).isTrue();
+
+        HttpResponse<String> retried = post("/api/contacts/import", "text/csv", csv, "crash-1");
+        assertThat(retried.statusCode()).isEqualTo(202);
+        assertThat(retried.headers().firstValue("Location")).contains(location);
+        JsonNode finished = awaitDone(location);
+        assertThat(finished.path("status").asString()).isEqualTo("DONE");
+        assertThat(finished.path("rowsRead").asInt()).isEqualTo(1_500);
+        assertThat(finished.path("created").asInt()).as("what the first attempt created is not created again").isZero();
+        assertThat(finished.path("duplicates").asInt()).isEqualTo(1_500);
+        assertThat(finished.path("rows")).as("the report of the attempt that finished").hasSize(1_500);
+    }
+
+    @Test
     void aMalformedFileIsRefusedAndNothingIsStored() throws Exception {
         HttpResponse<String> noHeader = post("/api/contacts/import", "text/csv", "name;email\nAda;ada@example.com\n");
         HttpResponse<String> empty = post("/api/contacts/import", "text/csv", "");
@@ -133,10 +211,16 @@ class ContactListAndImportIT {
         add("{\"name\": \"B\", \"employer\": \"Stripe\", \"industry\": \"Tech\", \"role\": \"Designer\", \"careerStage\": \"senior\"}");
         add("{\"name\": \"C\", \"employer\": \"Mayo\", \"industry\": \"Tech\", \"role\": \"Nurse\", \"careerStage\": \"early career\"}");
         add("{\"name\": \"D\", \"employer\": \"Law & Co\", \"industry\": \"Law\", \"role\": \"Lawyer\", \"careerStage\": \"recent transition\"}");
+        String northwind = alice.post("/api/employers", "{\"name\": \"Northwind Health\", \"industry\": \"Healthcare\", "
+                + "\"motivation\": 3, \"posting\": 3}").text("id");
+        add("{\"name\": \"E\", \"employerId\": \"" + northwind + "\", \"role\": \"Analyst\"}");
 
         JsonNode coverage = alice.get("/api/contacts/coverage").json();
 
-        assertThat(coverage.path("poolSize").asInt()).isEqualTo(4);
+        assertThat(coverage.path("poolSize").asInt()).isEqualTo(5);
+        assertThat(coverage.path("counts").path("industry").path("Healthcare").asInt())
+                .as("a contact linked to a target employer counts under the employer's industry").isEqualTo(1);
+        assertThat(coverage.path("counts").path("industry").has("unknown")).isFalse();
         assertThat(coverage.path("counts").path("industry").path("Tech").asInt()).isEqualTo(3);
         assertThat(coverage.path("counts").path("careerStage").path("SENIOR").asInt()).isEqualTo(1);
         assertThat(coverage.path("warnings")).hasSize(1);
@@ -156,17 +240,34 @@ class ContactListAndImportIT {
     private JsonNode importCsv(String csv) {
         try {
             HttpResponse<String> response = post("/api/contacts/import", "text/csv", csv);
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            return JsonMapper.builder().build().readTree(response.body());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            return awaitDone(response.headers().firstValue("Location").orElseThrow());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
+    private JsonNode awaitDone(String location) {
+        JsonNode[] job = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            job[0] = alice.get(location).json();
+            return !job[0].path("status").asString().equals("RUNNING");
+        });
+        return job[0];
+    }
+
     private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return post(path, contentType, body, null);
+    }
+
+    private HttpResponse<String> post(String path, String contentType, String body, String idempotencyKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("X-Member-Id", "alice").header("X-Tenant-Id", tenant).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String add(String json) {

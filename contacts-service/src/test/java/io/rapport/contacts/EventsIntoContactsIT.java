@@ -101,6 +101,20 @@ class EventsIntoContactsIT {
     }
 
     @Test
+    void anInterviewHeldWhileStillRunningLeavesNoLastInteractionInTheFuture() {
+        String id = aliceApi.post("/api/contacts", "{\"name\": \"Still Talking\"}").text("id");
+        Instant start = Instant.now().minusSeconds(3);
+
+        // As scheduling published it before holding ended the interview: the end 35 minutes after the start.
+        send(TestEvents.record(new InterviewHeld("i-running", id, start, 30, 35, true,
+                start.plus(Duration.ofMinutes(35))), alice));
+        awaitStage(id, "INTERVIEWED");
+
+        Instant lastInteraction = Instant.parse(aliceApi.get("/api/contacts/" + id).json().path("lastInteractionAt").asString());
+        assertThat(lastInteraction).isBefore(Instant.now().plusSeconds(1));
+    }
+
+    @Test
     void anEventAboutAnotherMembersContactChangesNothing() {
         String id = aliceApi.post("/api/contacts", "{\"name\": \"Only Alice's\"}").text("id");
         Member bob = new Member("bob", alice.tenantId());

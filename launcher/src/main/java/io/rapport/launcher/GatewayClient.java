@@ -61,7 +61,7 @@ final class GatewayClient {
         if (member != null) {
             request.header("Authorization", "Bearer " + tokenFor(member));
         }
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader); // a Content-Type given here replaces the JSON default
         return send(request);
     }
 

@@ -16,6 +16,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -282,6 +283,47 @@ class MemberJourneyIT {
             assertThat(api.get("/api/reminders/export", MAYA).json().path("reminders").size()).as("reminders").isZero();
             assertThat(api.get("/api/synthesis", MAYA).raw().body()).as("synthesis").doesNotContainIgnoringCase("sql");
         });
+    }
+
+    /**
+     * A member with many connections imports LinkedIn's export of 30,000 rows (LinkedIn's cap) through the
+     * gateway: the upload is answered at once, well within the gateway's 10 s route timeout, and the job is
+     * followed to its end; a retried upload with the same key is the same job. Prints the rate as BENCHMARK.
+     */
+    @Test
+    @Order(12)
+    void aThirtyThousandRowLinkedInExportIsImportedThroughTheGatewayOnceEvenWhenRetried() {
+        StringBuilder csv = new StringBuilder("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+        for (int i = 0; i < 30_000; i++) {
+            csv.append("Avery").append(i).append(",Nakamura-").append(i % 977)
+                    .append(",https://www.linkedin.com/in/avery-nakamura-").append(Integer.toHexString(i * 7919))
+                    .append(',').append(i % 4 == 0 ? "avery" + i + "@mail.example" : "")
+                    .append(",\"Northwind Health, ").append(i % 300).append("\",Senior Data Analyst ").append(i % 7)
+                    .append(",12 Mar 2024\n");
+        }
+        Map<String, String> upload = Map.of("Content-Type", "text/csv", "Idempotency-Key", "connections-2026-11");
+        long started = System.nanoTime();
+
+        GatewayClient.Response accepted = api.call("POST", "/api/contacts/import", "olu", upload, csv.toString());
+
+        long answeredMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        String location = accepted.header("Location");
+        JsonNode[] job = new JsonNode[1];
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            job[0] = api.get(location, "olu").json();
+            return !job[0].path("status").asText().equals("RUNNING");
+        });
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(job[0].path("status").asText()).as(job[0].toString()).isEqualTo("DONE");
+        assertThat(job[0].path("created").asInt()).isEqualTo(30_000);
+        System.out.printf("BENCHMARK LinkedIn import through the gateway: 30,000 rows (%d bytes) answered in %d ms, "
+                + "done in %d ms: %d rows/s%n", csv.length(), answeredMillis, millis, 30_000L * 1000 / millis);
+
+        GatewayClient.Response retried = api.call("POST", "/api/contacts/import", "olu", upload, csv.toString());
+        assertThat(retried.status()).isEqualTo(202);
+        assertThat(retried.header("Location")).isEqualTo(location);
+        assertThat(retried.json().path("created").asInt()).as("the same job: nothing imported twice").isEqualTo(30_000);
     }
 
     /** The calendar file fetched when the interview was confirmed (step 4), as a member's calendar reads it. */

@@ -119,18 +119,21 @@ class SynthesisIT {
     }
 
     @Test
-    void theMentorExportIsAnonymizedMarkdown() {
+    void theMentorExportIsAnonymizedMarkdownWithEmployersHiddenUnlessTheMemberOptsIn() {
         threeInterviews();
 
         ApiClient.Response export = alice.get("/api/synthesis/export.md");
-        ApiClient.Response hidden = alice.get("/api/synthesis/export.md?hideEmployers=true");
+        ApiClient.Response shown = alice.get("/api/synthesis/export.md?showEmployers=true");
 
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.contentType()).startsWith("text/markdown");
         assertThat(export.raw().body()).startsWith("# What I learned from 3 informational interviews")
-                .contains("Interviewee A", "Interviewee C", "Acme")
+                .contains("Interviewee A", "Interviewee C", "Analyst at Employer 1")
+                .as("role plus employer can identify a person: employers are hidden by default")
+                .doesNotContain("Acme", "Globex")
                 .doesNotContain("Dana", "Reyes", "Lee", "Park", "Sam", "Ortiz", "layoffs");
-        assertThat(hidden.raw().body()).doesNotContain("Acme", "Globex").contains("Employer 1");
+        assertThat(shown.raw().body()).contains("Analyst at Acme", "Globex")
+                .doesNotContain("Employer 1", "Dana", "Reyes", "layoffs");
     }
 
     private void threeInterviews() {

@@ -141,6 +141,7 @@ class InterviewApiIT {
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 assertThat(api.post("/api/interviews/" + held + "/held", "{\"actualMinutes\": 40}").status()).isEqualTo(200));
+        Instant heldBy = Instant.now();
         ApiClient.Response twice = api.post("/api/interviews/" + held + "/held", "{\"actualMinutes\": 40}");
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.text("interviewStatus")).isEqualTo("HELD");
@@ -155,7 +156,9 @@ class InterviewApiIT {
         assertThat(event.path("plannedMinutes").asInt()).isEqualTo(30);
         assertThat(event.path("actualMinutes").asInt()).isEqualTo(40);
         assertThat(event.path("overran").asBoolean()).isTrue();
-        assertThat(event.path("endedAt").asString()).isEqualTo(Instant.parse(start).plusSeconds(40 * 60).toString());
+        // Held seconds after its start: holding ends it now, not 40 minutes after the start.
+        assertThat(Instant.parse(event.path("endedAt").asString())).isBetween(Instant.parse(start), heldBy)
+                .isEqualTo(Instant.parse(afterwards.text("endedAt")));
         assertThat(events.readFor(Duration.ofMillis(300))).filteredOn(ofType("InterviewHeld", held)::test).hasSize(1);
 
         assertThat(bobApi.post("/api/interviews/" + missed + "/no-show", "").status()).isEqualTo(200);
@@ -233,6 +236,25 @@ class InterviewApiIT {
         }
         assertThat(ids.stream().map(id -> api.get("/api/interviews/" + id).text("status")))
                 .filteredOn("SCHEDULED"::equals).hasSize(1);
+    }
+
+    @Test
+    void aContactWithoutATimeZoneIsInvitedInTheMembersZoneAndTheAnswerSaysItWasAssumed() {
+        String contact = knownContact(producer, api, alice, "No Zone Given", null);
+
+        String withoutContactZone = proposal(contact, inDays(6, 9)).replace(", \"contactTimeZone\": \"America/New_York\"", "");
+        assertThat(withoutContactZone).doesNotContain("contactTimeZone");
+
+        ApiClient.Response proposed = api.post("/api/interviews", withoutContactZone);
+
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+        assertThat(proposed.text("contactTimeZone")).isEqualTo("Europe/Berlin");
+        assertThat(proposed.json().path("contactTimeZoneAssumed").asBoolean()).isTrue();
+        ApiClient.Response stored = api.get("/api/interviews/" + proposed.text("id"));
+        assertThat(stored.json().path("contactTimeZoneAssumed").asBoolean()).isTrue();
+        String zoned = knownContact(producer, api, alice, "Zone Given", "America/New_York");
+        assertThat(api.post("/api/interviews", proposal(zoned, inDays(7, 9))).json().path("contactTimeZoneAssumed")
+                .asBoolean()).isFalse();
     }
 
     @Test

@@ -102,7 +102,7 @@ public class ContactBook {
     }
 
     public PoolCoverage coverage(Member owner) {
-        return PoolCoverage.of(contacts.all(owner));
+        return PoolCoverage.of(contacts.all(owner), employers.all(owner));
     }
 
     /**
@@ -162,14 +162,19 @@ public class ContactBook {
         }
     }
 
+    /** The identity keys of the member's contacts (e-mail, profile, name at employer) → contact id: read once per import. */
+    public Map<String, String> identityKeys(Member owner) {
+        return contacts.identityKeys(owner);
+    }
+
     /**
-     * Imports LinkedIn's connections export: each row is created, a duplicate (of a contact the
-     * member has, or of an earlier row) or invalid with the reason. One read of the member's
-     * identity keys and batched writes keep a 10,000-row file within seconds.
+     * Imports rows of LinkedIn's connections export: each row is created, a duplicate (of a contact the
+     * member has, or of an earlier row) or invalid with the reason. {@code taken} holds the identity keys
+     * known so far (from {@link #identityKeys}) and gains those of the rows created, so an import in batches
+     * finds a repeat in a later batch too. The batch is written in a few bulk inserts.
      */
-    public ImportReport importLinkedIn(Member owner, String csv) {
-        List<LinkedInConnections.Row> rows = LinkedInConnections.parse(csv);
-        java.util.Map<String, String> taken = new java.util.HashMap<>(contacts.identityKeys(owner));
+    public List<ImportReport.RowResult> importRows(Member owner, List<LinkedInConnections.Row> rows,
+            Map<String, String> taken) {
         List<ImportReport.RowResult> results = new java.util.ArrayList<>();
         List<Change<Contact>> toAdd = new java.util.ArrayList<>();
         Instant now = clock.instant();
@@ -202,7 +207,7 @@ public class ContactBook {
                             "a contact with the same identity was added meanwhile")
                     : result);
         }
-        return ImportReport.of(results);
+        return results;
     }
 
     private Contact store(Contact current, Change<Contact> change) {

@@ -15,7 +15,8 @@ import java.util.Map;
  */
 public final class LinkedInConnections {
 
-    public static final int MAX_ROWS = 20_000;
+    /** LinkedIn caps connections at 30,000. */
+    public static final int MAX_ROWS = 30_000;
     static final List<String> COLUMNS = List.of("first name", "last name", "url", "email address", "company",
             "position", "connected on");
 

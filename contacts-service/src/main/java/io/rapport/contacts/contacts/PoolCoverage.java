@@ -1,7 +1,9 @@
 package io.rapport.contacts.contacts;
 
+import io.rapport.contacts.employers.TargetEmployer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * How diverse the member's pool is: counts of the contacts (archived ones left out) by industry,
- * employer, role and career stage, and a warning for every known value that holds more than half
+ * employer, role and career stage (a contact's industry is its own, or else its linked target employer's),
+ * and a warning for every known value that holds more than half
  * of the pool. Contacts without a value count under "unknown", which is never warned about. A pool
  * of fewer than {@value #MIN_POOL_FOR_WARNINGS} contacts gets no warnings: any value is "half" of it.
  */
@@ -23,9 +26,24 @@ public record PoolCoverage(int poolSize, Map<String, Map<String, Integer>> count
     }
 
     public static PoolCoverage of(List<Contact> contacts) {
+        return of(contacts, List.of());
+    }
+
+    /**
+     * @param employers the member's target employers: a contact linked to one and without an industry of its
+     *     own counts under the employer's industry
+     */
+    public static PoolCoverage of(List<Contact> contacts, List<TargetEmployer> employers) {
         List<Contact> pool = contacts.stream().filter(contact -> !contact.isArchived()).toList();
+        Map<String, String> industryOfEmployer = new HashMap<>();
+        employers.forEach(employer -> {
+            if (employer.industry() != null) {
+                industryOfEmployer.put(employer.id(), employer.industry());
+            }
+        });
         Map<String, Function<ContactDetails, String>> dimensions = new LinkedHashMap<>();
-        dimensions.put("industry", ContactDetails::industry);
+        dimensions.put("industry", details -> details.industry() != null || details.employerId() == null
+                ? details.industry() : industryOfEmployer.get(details.employerId()));
         dimensions.put("employer", ContactDetails::employer);
         dimensions.put("role", ContactDetails::role);
         dimensions.put("careerStage", details -> details.careerStage() == null ? null : details.careerStage().name());

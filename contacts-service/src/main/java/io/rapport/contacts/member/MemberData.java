@@ -3,6 +3,7 @@ package io.rapport.contacts.member;
 import io.rapport.contacts.contacts.Contacts;
 import io.rapport.contacts.employers.Employers;
 import io.rapport.contacts.employers.LampRanking;
+import io.rapport.contacts.imports.ImportJobs;
 import io.rapport.contacts.outreach.Templates;
 import io.rapport.events.MemberDataErased;
 import io.rapport.platform.domain.Change;
@@ -23,15 +24,17 @@ public class MemberData {
     private final Templates templates;
     private final ErasureRequests requests;
     private final Erasures erasures;
+    private final ImportJobs imports;
     private final Clock clock;
 
     public MemberData(Contacts contacts, Employers employers, Templates templates, ErasureRequests requests,
-            Erasures erasures, Clock clock) {
+            Erasures erasures, ImportJobs imports, Clock clock) {
         this.contacts = contacts;
         this.employers = employers;
         this.templates = templates;
         this.requests = requests;
         this.erasures = erasures;
+        this.imports = imports;
         this.clock = clock;
     }
 
@@ -53,6 +56,8 @@ public class MemberData {
             employers.deleteAll(owner);
             templates.deleteAll(owner);
             requests.deleteAll(owner);
+            // An import still running for the member finds its job gone at its next batch and stops.
+            imports.deleteAll(owner);
         });
     }
 

@@ -2,6 +2,7 @@ package io.rapport.contacts.contacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rapport.contacts.employers.TargetEmployer;
 import io.rapport.platform.domain.Member;
 import java.time.Instant;
 import java.util.List;
@@ -39,8 +40,26 @@ class PoolCoverageTest {
         assertThat(coverage.warnings()).isEmpty();
     }
 
+    @Test
+    void aContactLinkedToATargetEmployerCountsUnderTheEmployersIndustry() {
+        TargetEmployer northwind = new TargetEmployer("e-1", ALICE, "Northwind Health", "Healthcare", null, null, 3, 3,
+                null, Instant.now(), Instant.now(), 1);
+        Contact linked = contact("1", "Northwind Health", "e-1", null, null);
+        Contact ownIndustry = contact("2", "Northwind Health", "e-1", "Biotech", null);
+        Contact unlinked = contact("3", "Stripe", null, null, null);
+
+        PoolCoverage coverage = PoolCoverage.of(List.of(linked, ownIndustry, unlinked), List.of(northwind));
+
+        assertThat(coverage.counts().get("industry")).containsExactly(java.util.Map.entry("Biotech", 1),
+                java.util.Map.entry("Healthcare", 1), java.util.Map.entry("unknown", 1));
+    }
+
     private static Contact contact(String id, String employer, String industry, String stage) {
-        ContactInput input = new ContactInput("Person " + id, null, null, null, employer, null, "Role " + id, industry, null,
+        return contact(id, employer, null, industry, stage);
+    }
+
+    private static Contact contact(String id, String employer, String employerId, String industry, String stage) {
+        ContactInput input = new ContactInput("Person " + id, null, null, null, employer, employerId, "Role " + id, industry, null,
                 null, stage, null, null, null, null, List.of(), null);
         return Contact.add(id, ALICE, ContactDetails.of(input), Instant.now()).state();
     }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Replaces people's names, wherever they appear, by "Interviewee A, B, …" (and employers by
- * "Employer 1, 2, …" when the member hides them). Every part of a name is scrubbed too, since
+ * "Employer 1, 2, …" unless the member chose to show them). Every part of a name is scrubbed too, since
  * notes say "Dana told me" as often as "Dana Reyes told me".
  */
 public final class Anonymizer {

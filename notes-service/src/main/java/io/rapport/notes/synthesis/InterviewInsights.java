@@ -55,8 +55,9 @@ public class InterviewInsights {
         return Perspectives.byRole(records.list(owner));
     }
 
-    public String markdown(Member owner, boolean hideEmployers) {
-        return markdown.render(records.list(owner), skills(owner), hideEmployers);
+    /** Employers are hidden unless the member opts in: role plus employer can identify a person. */
+    public String markdown(Member owner, boolean showEmployers) {
+        return markdown.render(records.list(owner), skills(owner), showEmployers);
     }
 
     private List<String> skills(Member owner) {

@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The synthesis as Markdown for a mentor: interviewees anonymized, employers kept unless hidden,
+ * The synthesis as Markdown for a mentor: interviewees anonymized, employers hidden unless the member
+ * opts in (role plus employer can identify a person),
  * sensitive entries left out unless the interviewee allowed sharing, referrals and preparation
  * never included.
  */
@@ -22,16 +23,17 @@ public final class MarkdownExport {
         this.synthesizer = synthesizer;
     }
 
-    public String render(List<NoteRecord> records, Collection<String> declaredSkills, boolean hideEmployers) {
+    public String render(List<NoteRecord> records, Collection<String> declaredSkills, boolean showEmployers) {
         List<NoteRecord> shared = records.stream().map(MarkdownExport::shareable)
                 .filter(record -> !record.entries().isEmpty() || !record.takeaways().isEmpty()).toList();
-        Anonymizer anonymizer = new Anonymizer(shared, records, hideEmployers);
+        Anonymizer anonymizer = new Anonymizer(shared, records, !showEmployers);
         // Themes come from what is shared only, so no label can quote a sensitive entry.
         Synthesis synthesis = synthesizer.synthesize(shared, declaredSkills);
         StringBuilder md = new StringBuilder();
         md.append("# What I learned from ").append(shared.size()).append(shared.size() == 1 ? " informational interview" : " informational interviews")
                 .append("\n\n")
-                .append("_Anonymized: interviewees are named Interviewee A, B, …; sensitive details are left out unless the interviewee allowed sharing._\n\n");
+                .append("_Anonymized: interviewees are named Interviewee A, B, …"
+                        + (showEmployers ? "" : ", employers Employer 1, 2, …") + "; sensitive details are left out unless the interviewee allowed sharing._\n\n");
         md.append("## Themes\n\n");
         for (Category category : Category.values()) {
             List<Theme> themes = synthesis.themes().getOrDefault(category, List.of());

@@ -77,6 +77,18 @@ class NoteRecordTest {
     }
 
     @Test
+    void anInterviewHeldWhileStillRunningCanBeThankedAtOnce() {
+        Instant start = ENDED.minusSeconds(1800);
+        Instant heldAt = start.plusSeconds(3);
+        NoteRecord held = NoteRecord.empty("iv-1", new Member("alice", "uni"), start).heldAs(
+                HeldInterview.reported("contact-1", start, start.plus(Duration.ofMinutes(35)), heldAt, 30, 35, true));
+
+        Change<NoteRecord> sent = held.markThankYouSent("EMAIL", heldAt, heldAt);
+
+        assertThat(((ThankYouSent) sent.events().getFirst()).hoursSinceInterview()).isZero();
+    }
+
+    @Test
     void theDraftUsesTheFirstNameATakeawayAndTheAdviceUnder150Words() {
         NoteContent content = NoteContent.of("Dr. Dana Reyes", "Acme", "Analyst", "GRANTED", false, ONE_ENTRY,
                 List.of("Dashboards matter less than the questions behind them. " + "Very long takeaway ".repeat(20)),

@@ -36,7 +36,7 @@ class MarkdownExportTest {
                         entry(Category.TRENDS, "Open about it: AI copilots are replacing junior reporting work.", true)),
                         List.of(), List.of()));
 
-        String markdown = export.render(records, List.of(), false);
+        String markdown = export.render(records, List.of(), true);
 
         assertThat(markdown).doesNotContainIgnoringCase("Dana").doesNotContainIgnoringCase("Reyes")
                 .doesNotContainIgnoringCase("Lee ").doesNotContainIgnoringCase("Park")
@@ -49,13 +49,13 @@ class MarkdownExportTest {
     }
 
     @Test
-    void employersAreHiddenWhenTheMemberAsks() {
+    void employersAreHiddenUnlessTheMemberOptsIn() {
         List<NoteRecord> records = List.of(record("i-1", "Dana Reyes", "Acme Corp", false,
                 List.of(entry(Category.CULTURE, "At Acme Corp people ship weekly.", false)), List.of(), List.of()));
 
-        String markdown = export.render(records, List.of(), true);
+        String markdown = export.render(records, List.of(), false);
 
-        assertThat(markdown).doesNotContainIgnoringCase("Acme").contains("Employer 1");
+        assertThat(markdown).doesNotContainIgnoringCase("Acme").contains("Interviewee A — Analyst at Employer 1");
     }
 
     private static Entry entry(Category category, String text, boolean sensitive) {

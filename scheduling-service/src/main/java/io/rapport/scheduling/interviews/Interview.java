@@ -16,6 +16,7 @@ import io.rapport.platform.domain.InvalidInputException;
 import io.rapport.platform.domain.Member;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +28,12 @@ import java.util.Set;
  * event it causes; a transition the lifecycle does not allow is a {@link ConflictException}.
  *
  * @param slot the agreed slot; null while only proposed
+ * @param contactTimeZoneAssumed the contact had no time zone: the member's is assumed for the contact
  * @param sequence the iCalendar SEQUENCE: raised whenever the calendar entry changes meaningfully
  */
 public record Interview(String id, Member owner, String contactId, String contactName, String objective,
         List<Slot> proposedSlots, Slot slot, InterviewFormat format, ZoneId memberTimeZone, ZoneId contactTimeZone,
-        InterviewStatus status, String cancelReason, int sequence, Integer actualMinutes, Instant endedAt,
+        boolean contactTimeZoneAssumed, InterviewStatus status, String cancelReason, int sequence, Integer actualMinutes, Instant endedAt,
         List<PlannedQuestion> questionPlan, Instant createdAt, Instant updatedAt, long version) {
 
     public static final int MAX_REASON = 500;
@@ -46,7 +48,7 @@ public record Interview(String id, Member owner, String contactId, String contac
             Instant now) {
         Interview interview = new Interview(id, owner, proposal.contactId(), contactName, proposal.objective(),
                 proposal.slots(), null, proposal.format(), proposal.memberTimeZone(), proposal.contactTimeZone(),
-                InterviewStatus.PROPOSED, null, 0, null, null, List.of(), now, now, 1);
+                proposal.contactTimeZoneAssumed(), InterviewStatus.PROPOSED, null, 0, null, null, List.of(), now, now, 1);
         return Change.of(interview, new InterviewProposed(id, proposal.contactId(), proposal.objective(),
                 proposal.slots().stream().map(s -> new Events.Slot(s.start(), s.minutes())).toList(),
                 proposal.format().toEvent(), proposal.memberTimeZone().getId(), proposal.contactTimeZone().getId()));
@@ -96,7 +98,11 @@ public record Interview(String id, Member owner, String contactId, String contac
                 new InterviewCancelled(id, contactId, cleanReason));
     }
 
-    /** The conversation took place; it cannot have before its start. Overruns are recorded, not hidden. */
+    /**
+     * The conversation took place; it cannot have before its start. Overruns are recorded, not hidden.
+     * Holding ends it: it ended at the earlier of start + actual minutes and now, so a member who marks it
+     * held while it is still running can send the thank-you at once (and no end lies in the future).
+     */
     public Change<Interview> hold(Integer actual, Instant now) {
         requireStatus("marked held", Set.of(InterviewStatus.CONFIRMED));
         refuseBeforeStart("held", now);
@@ -106,9 +112,11 @@ public record Interview(String id, Member owner, String contactId, String contac
         }
         Fields.between(actual, 1, MAX_ACTUAL_MINUTES, "actualMinutes", problems);
         Fields.check(problems);
-        Instant ended = slot.start().plus(Duration.ofMinutes(actual));
+        Instant planned = slot.start().plus(Duration.ofMinutes(actual));
+        // To the millisecond, as stored: the event and the stored interview say the same end.
+        Instant ended = planned.isAfter(now) ? now.truncatedTo(ChronoUnit.MILLIS) : planned;
         Interview held = new Interview(id, owner, contactId, contactName, objective, proposedSlots, slot, format,
-                memberTimeZone, contactTimeZone, InterviewStatus.HELD, null, sequence, actual, ended, questionPlan,
+                memberTimeZone, contactTimeZone, contactTimeZoneAssumed, InterviewStatus.HELD, null, sequence, actual, ended, questionPlan,
                 createdAt, now, version + 1);
         return Change.of(held, new InterviewHeld(id, contactId, slot.start(), slot.minutes(), actual,
                 actual > slot.minutes(), ended));
@@ -128,7 +136,7 @@ public record Interview(String id, Member owner, String contactId, String contac
                     Map.of("interviewStatus", status.name()));
         }
         return new Interview(id, owner, contactId, contactName, objective, proposedSlots, slot, format,
-                memberTimeZone, contactTimeZone, status, cancelReason, sequence, actualMinutes, endedAt, plan,
+                memberTimeZone, contactTimeZone, contactTimeZoneAssumed, status, cancelReason, sequence, actualMinutes, endedAt, plan,
                 createdAt, now, version + 1);
     }
 
@@ -144,7 +152,7 @@ public record Interview(String id, Member owner, String contactId, String contac
 
     private Interview with(Slot newSlot, InterviewStatus newStatus, String reason, int newSequence, Instant now) {
         return new Interview(id, owner, contactId, contactName, objective, proposedSlots, newSlot, format,
-                memberTimeZone, contactTimeZone, newStatus, reason, newSequence, actualMinutes, endedAt, questionPlan,
+                memberTimeZone, contactTimeZone, contactTimeZoneAssumed, newStatus, reason, newSequence, actualMinutes, endedAt, questionPlan,
                 createdAt, now, version + 1);
     }
 

@@ -9,9 +9,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A validated proposal: what the member wants to learn, when, how, and in which time zones. */
+/**
+ * A validated proposal: what the member wants to learn, when, how, and in which time zones. A contact
+ * whose time zone nobody gave is assumed to be in the member's ({@code contactTimeZoneAssumed}), so a
+ * proposal never fails for want of it and the member is told.
+ */
 public record Proposal(String contactId, String objective, List<Slot> slots, InterviewFormat format,
-        ZoneId memberTimeZone, ZoneId contactTimeZone) {
+        ZoneId memberTimeZone, ZoneId contactTimeZone, boolean contactTimeZoneAssumed) {
 
     public static final int MAX_OBJECTIVE = 200;
     public static final int MAX_SLOTS = 4;
@@ -44,7 +48,8 @@ public record Proposal(String contactId, String objective, List<Slot> slots, Int
         }
         ZoneId memberZone = Zones.parse(request.memberTimeZone(), "memberTimeZone", problems);
         String contactZoneText = Fields.clean(request.contactTimeZone()) != null ? request.contactTimeZone() : knownContactZone;
-        ZoneId contactZone = Zones.parse(contactZoneText, "contactTimeZone", problems);
+        boolean contactZoneAssumed = Fields.clean(contactZoneText) == null;
+        ZoneId contactZone = contactZoneAssumed ? memberZone : Zones.parse(contactZoneText, "contactTimeZone", problems);
         List<Slot> slots = new ArrayList<>();
         List<SlotRequest> requested = request.slots() == null ? List.of() : request.slots();
         if (requested.isEmpty() || requested.size() > MAX_SLOTS) {
@@ -79,6 +84,6 @@ public record Proposal(String contactId, String objective, List<Slot> slots, Int
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new Proposal(contactId, objective, slots, format, memberZone, contactZone);
+        return new Proposal(contactId, objective, slots, format, memberZone, contactZone, contactZoneAssumed);
     }
 }

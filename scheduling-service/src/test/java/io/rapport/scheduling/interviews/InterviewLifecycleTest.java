@@ -77,6 +77,18 @@ class InterviewLifecycleTest {
     }
 
     @Test
+    void holdingAnInterviewStillRunningEndsItNow() {
+        Interview confirmed = proposed().schedule(FIRST, NOW).state().confirm(NOW).state();
+        Instant threeSecondsIn = FIRST.plusSeconds(3);
+
+        Change<Interview> held = confirmed.hold(35, threeSecondsIn);
+
+        assertThat(held.state().endedAt()).isEqualTo(threeSecondsIn);
+        assertThat(((InterviewHeld) held.events().getFirst()).endedAt()).isEqualTo(threeSecondsIn);
+        assertThat(((InterviewHeld) held.events().getFirst()).actualMinutes()).isEqualTo(35);
+    }
+
+    @Test
     void heldAndNoShowAreRefusedBeforeTheStart() {
         Interview confirmed = proposed().schedule(FIRST, NOW).state().confirm(NOW).state();
 

@@ -107,6 +107,20 @@ class ProposalTest {
     }
 
     @Test
+    void aContactWithoutATimeZoneIsAssumedInTheMembersZoneAndTheProposalSaysSo() {
+        List<SlotRequest> slot = List.of(new SlotRequest("2027-04-01T10:00Z", 30));
+
+        Proposal assumed = Proposal.of(new Proposal.Request("c-1", "Learn.", slot, phone(), "Europe/Berlin", null), null, NOW);
+        Proposal known = Proposal.of(new Proposal.Request("c-1", "Learn.", slot, phone(), "Europe/Berlin", null),
+                "Europe/London", NOW);
+
+        assertThat(assumed.contactTimeZone().getId()).isEqualTo("Europe/Berlin");
+        assertThat(assumed.contactTimeZoneAssumed()).isTrue();
+        assertThat(known.contactTimeZone().getId()).isEqualTo("Europe/London");
+        assertThat(known.contactTimeZoneAssumed()).isFalse();
+    }
+
+    @Test
     void eachFormatNeedsItsOwnDetail() {
         List<SlotRequest> slot = List.of(new SlotRequest("2027-04-01T10:00Z", 30));
         assertThat(fieldsAtFault(request(slot, new Proposal.FormatRequest("IN_PERSON", " ", null, null, null),

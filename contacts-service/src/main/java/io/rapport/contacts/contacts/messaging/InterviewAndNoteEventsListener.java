@@ -10,6 +10,7 @@ import io.rapport.events.ThankYouSent;
 import io.rapport.events.Topics;
 import io.rapport.platform.messaging.CloudEvents;
 import io.rapport.platform.messaging.EventEnvelope;
+import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -33,8 +34,8 @@ class InterviewAndNoteEventsListener {
         switch (event.payload()) {
             case InterviewScheduled scheduled ->
                     book.interviewScheduled(event.id(), event.member(), scheduled.contactId(), event.time());
-            case InterviewHeld held ->
-                    book.advance(event.id(), event.member(), held.contactId(), ContactStage.INTERVIEWED, held.endedAt());
+            case InterviewHeld held -> book.advance(event.id(), event.member(), held.contactId(),
+                    ContactStage.INTERVIEWED, endedNoLaterThan(held.endedAt(), event.time()));
             case ThankYouSent thanked ->
                     book.advance(event.id(), event.member(), thanked.contactId(), ContactStage.THANKED, thanked.sentAt());
             case ReferralRecorded referral -> book.addReferral(event.member(), referral);
@@ -42,5 +43,14 @@ class InterviewAndNoteEventsListener {
                 // Other scheduling and notes events do not change contacts.
             }
         }
+    }
+
+    /**
+     * Holding ends an interview, so the last interaction is never after it was marked held (an InterviewHeld
+     * published before scheduling ended interviews at the earlier of start + actual minutes and now could
+     * carry an end in the future).
+     */
+    static Instant endedNoLaterThan(Instant endedAt, Instant heldAt) {
+        return endedAt == null || endedAt.isAfter(heldAt) ? heldAt : endedAt;
     }
 }

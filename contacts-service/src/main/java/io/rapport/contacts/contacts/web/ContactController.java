@@ -5,14 +5,12 @@ import io.rapport.contacts.contacts.ContactBook;
 import io.rapport.contacts.contacts.ContactPage;
 import io.rapport.contacts.contacts.ContactQuery;
 import io.rapport.contacts.contacts.ContactStage;
-import io.rapport.contacts.contacts.ImportReport;
 import io.rapport.contacts.contacts.PoolCoverage;
 import io.rapport.contacts.contacts.ReferralChain;
 import io.rapport.contacts.contacts.TouchKind;
 import io.rapport.contacts.contacts.Touch;
 import io.rapport.platform.domain.FieldProblem;
 import io.rapport.platform.domain.Fields;
-import io.rapport.platform.domain.InvalidInputException;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.rapport.platform.domain.Member;
 import io.swagger.v3.oas.annotations.Operation;
@@ -110,16 +108,6 @@ class ContactController {
         return ContactResponse.of(book.touch(member, id, kind, note, request.at()));
     }
 
-    /** LinkedIn's Connections.csv as the request body (text/csv); a report per row. */
-    @Operation(operationId = "importLinkedInConnections", summary = "Import LinkedIn connections",
-            description = "Takes LinkedIn's Connections.csv as the request body (`text/csv`) and answers with a report per row: added, skipped as a duplicate, or refused with the reason.")
-    @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", "application/octet-stream"})
-    ImportReport importLinkedIn(Member member, @RequestBody(required = false) String csv) {
-        if (csv == null || csv.isBlank()) {
-            throw new InvalidInputException("file", "is empty");
-        }
-        return book.importLinkedIn(member, csv);
-    }
 
     @Operation(operationId = "getPoolCoverage", summary = "Get the contact pool's coverage",
             description = "How well the member's contacts cover their target employers and roles.")

@@ -65,7 +65,8 @@ class InterviewEventsListener {
     }
 
     private void markHeld(EventEnvelope<DomainEvent> event, InterviewHeld held) {
-        records.markHeld(event.id(), event.member(), held.interviewId(), new HeldInterview(held.contactId(),
-                held.start(), held.endedAt(), held.plannedMinutes(), held.actualMinutes(), held.overran()));
+        records.markHeld(event.id(), event.member(), held.interviewId(), HeldInterview.reported(held.contactId(),
+                held.start(), held.endedAt(), event.time(), held.plannedMinutes(), held.actualMinutes(),
+                held.overran()));
     }
 }

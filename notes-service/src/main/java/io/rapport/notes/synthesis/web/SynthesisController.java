@@ -76,10 +76,10 @@ class SynthesisController {
             description = "The synthesis as a Markdown document; `hideEmployers` leaves employer names out.",
             responses = @ApiResponse(responseCode = "200", description = "The synthesis as Markdown.", content = @Content(mediaType = "text/markdown", schema = @Schema(type = "string"))))
     @GetMapping("/export.md")
-    ResponseEntity<String> export(Member member, @RequestParam(defaultValue = "false") boolean hideEmployers) {
+    ResponseEntity<String> export(Member member, @RequestParam(defaultValue = "false") boolean showEmployers) {
         return ResponseEntity.ok().contentType(MARKDOWN)
                 .header("Content-Disposition", "attachment; filename=\"synthesis.md\"")
-                .body(synthesis.markdown(member, hideEmployers));
+                .body(synthesis.markdown(member, showEmployers));
     }
 
     record SynthesisResponse(int interviewCount, int entryCount, int themeCount, Map<String, List<Theme>> themes,

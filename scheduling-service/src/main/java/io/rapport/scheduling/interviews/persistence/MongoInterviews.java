@@ -131,6 +131,7 @@ class MongoInterviews implements Interviews {
                         .append("link", format.link()))
                 .append("memberTimeZone", interview.memberTimeZone().getId())
                 .append("contactTimeZone", interview.contactTimeZone().getId())
+                .append("contactTimeZoneAssumed", interview.contactTimeZoneAssumed())
                 .append("status", interview.status().name())
                 .append("cancelReason", interview.cancelReason())
                 .append("sequence", interview.sequence())
@@ -167,6 +168,7 @@ class MongoInterviews implements Interviews {
                         format.getString("link")),
                 ZoneId.of(d.getString("memberTimeZone")),
                 ZoneId.of(d.getString("contactTimeZone")),
+                d.getBoolean("contactTimeZoneAssumed", false),
                 InterviewStatus.valueOf(d.getString("status")),
                 d.getString("cancelReason"),
                 d.getInteger("sequence", 0),

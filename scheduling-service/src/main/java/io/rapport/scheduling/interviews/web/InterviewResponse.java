@@ -8,10 +8,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
-/** An interview as the member sees it; every time is given as an instant and as wall-clock time on both sides. */
+/**
+ * An interview as the member sees it; every time is given as an instant and as wall-clock time on both sides.
+ * {@code contactTimeZoneAssumed}: the contact has no time zone, so the member's was assumed for the contact's side.
+ */
 public record InterviewResponse(String id, String contactId, String contactName, String objective, String status,
         List<SlotView> proposedSlots, SlotView slot, FormatView format, String memberTimeZone, String contactTimeZone,
-        String cancelReason, int sequence, Integer actualMinutes, boolean overran, Instant endedAt,
+        boolean contactTimeZoneAssumed, String cancelReason, int sequence, Integer actualMinutes, boolean overran, Instant endedAt,
         Instant createdAt, Instant updatedAt, long version) {
 
     public record SlotView(Instant start, Instant end, int minutes, LocalDateTime memberLocalStart,
@@ -35,7 +38,7 @@ public record InterviewResponse(String id, String contactId, String contactName,
         return new InterviewResponse(i.id(), i.contactId(), i.contactName(), i.objective(), i.status().name(),
                 i.proposedSlots().stream().map(s -> SlotView.of(s, i.memberTimeZone(), i.contactTimeZone())).toList(),
                 SlotView.of(i.slot(), i.memberTimeZone(), i.contactTimeZone()), FormatView.of(i.format()),
-                i.memberTimeZone().getId(), i.contactTimeZone().getId(), i.cancelReason(), i.sequence(),
+                i.memberTimeZone().getId(), i.contactTimeZone().getId(), i.contactTimeZoneAssumed(), i.cancelReason(), i.sequence(),
                 i.actualMinutes(), i.overran(), i.endedAt(), i.createdAt(), i.updatedAt(), i.version());
     }
 }
