@@ -226,6 +226,10 @@ public final class DataPathBenchmark {
         say("  seeded %,d members in %s: %,d requests, %s requests/s (%d in flight)%s", count - failures.size(),
                 Results.s(secs), requests.get(), Results.rate(seedingRequestsPerSecond), options.concurrency,
                 failures.isEmpty() ? "" : "; " + failures.size() + " members failed, e.g. " + failures.peek());
+        if (failures.size() > count / 100) {
+            throw new IllegalStateException(failures.size() + " of " + count + " members could not be seeded, e.g. "
+                    + failures.peek());
+        }
     }
 
     private void seedMember(String m, Instant interviewBase, AtomicLong requests) {
@@ -267,7 +271,8 @@ public final class DataPathBenchmark {
     private String propose(String m, String contact, Instant start, int minutes, AtomicLong requests) {
         String body = "{\"contactId\": \"" + contact + "\", \"objective\": \"Learn how they moved into the field.\","
                 + " \"slots\": [{\"start\": \"" + start + "\", \"minutes\": " + minutes + "}],"
-                + " \"format\": {\"kind\": \"PHONE\", \"phone\": \"+1 312 555 0100\"}, \"memberTimeZone\": \"UTC\"}";
+                + " \"format\": {\"kind\": \"PHONE\", \"phone\": \"+1 312 555 0100\"}, \"memberTimeZone\": \"UTC\","
+                + " \"contactTimeZone\": \"UTC\"}";
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
             Api.Response proposed = api.direct("scheduling", "POST", "/api/interviews", m, body);
@@ -564,16 +569,21 @@ public final class DataPathBenchmark {
                         "{\"name\": \"Latency Contact\", \"email\": \"" + m + "@example.com\", \"employer\": \"Northwind\"}");
                 if (added.ok()) {
                     contacts[n] = added.json().path("id").asText();
+                } else {
+                    say("  latency sample %d: no contact: %s", n, added);
                 }
             });
         }
         shutdownAndWait(pool, Duration.ofMinutes(10));
-        Instant start = Instant.now().plusSeconds(20 + samples / 2).truncatedTo(ChronoUnit.SECONDS);
+        Instant start = Instant.now().plusSeconds(30 + samples / 2).truncatedTo(ChronoUnit.SECONDS);
         String[] interviews = new String[samples];
         pool = Executors.newFixedThreadPool(8);
         for (int i = 0; i < samples; i++) {
             int n = i;
             pool.submit(() -> {
+                if (contacts[n] == null) {
+                    return;
+                }
                 try {
                     String m = latencyMember(n);
                     String id = propose(m, contacts[n], start, 15, requests);
@@ -790,8 +800,7 @@ public final class DataPathBenchmark {
                 for (ConsumerRecord<String, byte[]> record : tail.poll(Duration.ofMillis(200))) {
                     try {
                         JsonNode event = Api.JSON.readTree(record.value());
-                        if (rule.equals(event.path("rule").asText())
-                                && due.dueAt().equals(Instant.parse(event.path("dueAt").asText()))) {
+                        if (rule.equals(event.path("rule").asText()) && due.dueAt().equals(instant(event.path("dueAt")))) {
                             records++;
                             delivered.add(event.path("reminderId").asText());
                             lastNanos = System.nanoTime();
@@ -835,6 +844,15 @@ public final class DataPathBenchmark {
     }
 
     // ---------------------------------------------------------------- plumbing
+
+    /** An instant as Jackson writes one: ISO-8601 text, or seconds since the epoch as a decimal number. */
+    static Instant instant(JsonNode node) {
+        if (node.isNumber()) {
+            java.math.BigDecimal seconds = node.decimalValue();
+            return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(java.math.BigDecimal.ONE).movePointRight(9).longValue());
+        }
+        return Instant.parse(node.asText());
+    }
 
     /** The embedded default has no SMTP server; ./rapport bench points reminders-service at this one (SPRING_MAIL_*). */
     private void startSmtpSink() throws IOException {
