@@ -52,6 +52,8 @@ public final class DataPathBenchmark {
     static final List<String> CONTACT_CONSUMERS = List.of("scheduling-service", "reminders-service");
     /** The gateway allows a member 20 requests/s (burst 40): stay under it so no figure includes a 429. */
     static final double GATEWAY_RATE_PER_MEMBER = 15;
+    /** The current data path applies tens of events per second here: wait long enough to give it a figure. */
+    static final Duration PIPELINE_PATIENCE = Duration.ofMinutes(20);
 
     private final BenchOptions options;
     private final Results results = new Results(System.out);
@@ -338,28 +340,41 @@ public final class DataPathBenchmark {
                 .require("pipeline import").json();
         long answered = System.nanoTime();
         int created = report.path("created").asInt();
-        long deadline = answered + Duration.ofSeconds(300).toNanos();
+        long deadline = answered + PIPELINE_PATIENCE.toNanos();
         long applied = -1;
+        long lastSaid = answered;
+        say("  import of %,d rows answered in %s; waiting for %s to apply every ContactAdded", created,
+                Results.s((answered - t0) / 1e9), String.join(" and ", CONTACT_CONSUMERS));
         while (System.nanoTime() < deadline) {
             Map<TopicPartition, Long> ends = kafka.endOffsets(parts);
-            if (sum(ends) >= before + created && CONTACT_CONSUMERS.stream().allMatch(g -> kafka.lag(g, CONTACTS_TOPIC, ends) == 0)) {
+            long published = sum(ends) - before;
+            Map<String, Long> lags = new LinkedHashMap<>();
+            CONTACT_CONSUMERS.forEach(g -> lags.put(g, kafka.lag(g, CONTACTS_TOPIC, ends)));
+            if (published >= created && lags.values().stream().allMatch(l -> l == 0)) {
                 applied = System.nanoTime();
                 break;
+            }
+            if (System.nanoTime() - lastSaid > 15e9) {
+                say("  +%.0f s: %,d of %,d published, lag %s", (System.nanoTime() - answered) / 1e9, published, created, lags);
+                lastSaid = System.nanoTime();
             }
             sleep(50);
         }
         double answer = (answered - t0) / 1e9;
         if (applied < 0) {
-            results.add("pipeline " + level + ": " + created + " ContactAdded applied", "not within 300 s of the answer",
+            results.add("pipeline " + level + ": " + created + " ContactAdded applied",
+                    "not within " + PIPELINE_PATIENCE.toSeconds() + " s of the answer",
                     "≤ 10 s", Verdict.FAIL);
             return new PipelineFigures(answer, Double.NaN, Double.NaN, Double.NaN);
         }
         double after = (applied - answered) / 1e9;
         double rate = created / ((applied - t0) / 1e9);
         double ratio = rate / Math.min(rawKafka, rawStore);
-        results.check("pipeline " + level + ": import of " + created + " rows answered", Results.s(answer), "—", true);
+        double allowed = 10 * options.pipelineRows / 10_000.0;
+        results.info("pipeline " + level + ": import of " + created + " rows answered", Results.s(answer));
         results.check("pipeline " + level + ": every ContactAdded applied, after the answer", Results.s(after),
-                "≤ 10 s (10,000 rows)", after <= 10 * options.pipelineRows / 10_000.0);
+                options.pipelineRows == 10_000 ? "≤ 10 s" : String.format(Locale.ROOT, "≤ %.1f s (10 s per 10,000 rows)", allowed),
+                after <= allowed);
         results.check("pipeline " + level + ": end to end", Results.rate(rate) + " events", "≥ 1,000/s", rate >= 1000);
         results.check("pipeline " + level + ": ratio to min(raw Kafka, raw store)", Results.ratio(ratio), "≥ 0.5", ratio >= 0.5);
         return new PipelineFigures(answer, after, rate, ratio);
@@ -438,11 +453,11 @@ public final class DataPathBenchmark {
         return list.latencies().millis(50);
     }
 
-    record Timed(Percentiles latencies, int failed, int limited, double seconds) {
+    record Timed(Percentiles latencies, int failed, int limited, double seconds, String firstFailure) {
         String describe() {
             return String.format(Locale.ROOT, "p50 %s, p99 %s, max %s over %,d requests in %s%s%s",
                     Results.ms(latencies.millis(50)), Results.ms(latencies.millis(99)), Results.ms(latencies.maxMillis()),
-                    latencies.count(), Results.s(seconds), failed == 0 ? "" : ", " + failed + " failed",
+                    latencies.count(), Results.s(seconds), failed == 0 ? "" : ", " + failed + " failed (first: " + firstFailure + ")",
                     limited == 0 ? "" : ", " + limited + " rate-limited (429)");
         }
     }
@@ -457,6 +472,7 @@ public final class DataPathBenchmark {
         AtomicInteger kept = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger limited = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
         long t0 = System.nanoTime();
         long interval = (long) (1e9 / perSecond);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
@@ -479,22 +495,32 @@ public final class DataPathBenchmark {
                             limited.incrementAndGet();
                         } else {
                             failed.incrementAndGet();
+                            String body = response.raw().body();
+                            firstFailure.compareAndSet(null, response.status() + " "
+                                    + (body.length() > 200 ? body.substring(0, 200) + "…" : body));
                         }
                     } catch (RuntimeException e) {
                         failed.incrementAndGet();
+                        firstFailure.compareAndSet(null, e.toString());
                     }
                 }
             });
         }
         shutdownAndWait(pool, Duration.ofMinutes(30));
         long[] ok = java.util.Arrays.copyOf(latencies, kept.get());
-        return new Timed(new Percentiles(ok), failed.get(), limited.get(), (System.nanoTime() - t0) / 1e9);
+        return new Timed(new Percentiles(ok), failed.get(), limited.get(), (System.nanoTime() - t0) / 1e9, firstFailure.get());
     }
 
     // ---------------------------------------------------------------- idle
 
     private void idle() {
         settle();
+        // The harness's own garbage (seeding, pages read) is not the launcher's: collect it before measuring.
+        System.gc();
+        System.gc();
+        Runtime heap = Runtime.getRuntime();
+        say("  the benchmark JVM's heap after collection: %,d MiB used of %,d MiB committed",
+                (heap.totalMemory() - heap.freeMemory()) >> 20, heap.totalMemory() >> 20);
         long ticks = ProcStats.clockTicksPerSecond();
         ProcessHandle self = ProcessHandle.current();
         List<ProcessHandle> processes = new ArrayList<>();
@@ -510,7 +536,6 @@ public final class DataPathBenchmark {
         double wall = (System.nanoTime() - t0) / 1e9;
         long totalTicks = 0;
         long totalRss = 0;
-        StringBuilder perProcess = new StringBuilder();
         for (ProcessHandle p : processes) {
             ProcStats.CpuTicks start = before.get(p.pid());
             var end = ProcStats.cpu(p.pid());
@@ -523,11 +548,10 @@ public final class DataPathBenchmark {
             totalRss += rss;
             double cpu = used / (double) ticks / wall * 100;
             String label = p.pid() == self.pid() ? "bench JVM (launcher, in-process MongoDB wire server)" : label(p);
-            perProcess.append(String.format(Locale.ROOT, "%s %.2f %% / %,d MiB; ", label, cpu, rss / 1024));
+            results.info("idle: " + label, String.format(Locale.ROOT, "%.2f %% of one core, %,d MiB resident", cpu, rss / 1024));
             say("    %-55s pid %-7d cpu %6.2f %% of a core   rss %,7d MiB", label, p.pid(), cpu, rss / 1024);
         }
         double cpu = totalTicks / (double) ticks / wall * 100;
-        results.info("idle per process (cpu of one core / rss)", perProcess.toString().trim());
         results.check("idle: whole embedded default, CPU over " + Math.round(wall) + " s",
                 String.format(Locale.ROOT, "%.2f %% of one core", cpu), "≤ 5 %", cpu <= 5);
         double gib = totalRss / 1024.0 / 1024.0;
