@@ -65,6 +65,8 @@ public final class DataPathBenchmark {
     private StoreProbe store;
     private SmtpSink smtp;
     private double seedingRequestsPerSecond = 100;
+    /** Proposals refused because scheduling-service had not yet applied the contact's ContactAdded. */
+    private final AtomicLong proposalRetries = new AtomicLong();
 
     private DataPathBenchmark(BenchOptions options) {
         this.options = options;
@@ -225,8 +227,10 @@ public final class DataPathBenchmark {
         reporter.interrupt();
         double secs = (System.nanoTime() - t0) / 1e9;
         seedingRequestsPerSecond = requests.get() / secs;
-        say("  seeded %,d members in %s: %,d requests, %s requests/s (%d in flight)%s", count - failures.size(),
+        say("  seeded %,d members in %s: %,d requests, %s requests/s (%d in flight; %,d proposals so far retried"
+                        + " because scheduling-service did not know the contact yet)%s", count - failures.size(),
                 Results.s(secs), requests.get(), Results.rate(seedingRequestsPerSecond), options.concurrency,
+                proposalRetries.get(),
                 failures.isEmpty() ? "" : "; " + failures.size() + " members failed, e.g. " + failures.peek());
         if (failures.size() > count / 100) {
             throw new IllegalStateException(failures.size() + " of " + count + " members could not be seeded, e.g. "
@@ -275,17 +279,21 @@ public final class DataPathBenchmark {
                 + " \"slots\": [{\"start\": \"" + start + "\", \"minutes\": " + minutes + "}],"
                 + " \"format\": {\"kind\": \"PHONE\", \"phone\": \"+1 312 555 0100\"}, \"memberTimeZone\": \"UTC\","
                 + " \"contactTimeZone\": \"UTC\"}";
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        long pause = 250;
         while (true) {
             Api.Response proposed = api.direct("scheduling", "POST", "/api/interviews", m, body);
-            requests.incrementAndGet();
             if (proposed.ok()) {
+                requests.incrementAndGet();
                 return proposed.json().path("id").asText();
             }
             if (proposed.status() / 100 != 4 || proposed.status() == 400 || System.nanoTime() > deadline) {
                 proposed.require("proposal for " + m);
             }
-            sleep(200);
+            // Backing off: retries while scheduling-service catches up would only slow it down further.
+            proposalRetries.incrementAndGet();
+            sleep(pause);
+            pause = Math.min(pause * 2, 4000);
         }
     }
 
