@@ -65,6 +65,7 @@ public final class DataPathBenchmark {
     private StoreProbe store;
     private SmtpSink smtp;
     private double seedingRequestsPerSecond = 100;
+    private double pipelineEventsPerSecond = 100;
     /** Proposals refused because scheduling-service had not yet applied the contact's ContactAdded. */
     private final AtomicLong proposalRetries = new AtomicLong();
 
@@ -308,23 +309,29 @@ public final class DataPathBenchmark {
 
     // ---------------------------------------------------------------- settling
 
-    /** Until every service's consumer groups have caught up (lag 0 on three checks in a row, a second apart). */
+    /**
+     * Until the system is quiet: every service's consumer groups caught up (lag 0) and no topic growing (so no
+     * outbox still relaying a backlog), on three checks in a row a second apart.
+     */
     private void settle() {
         long t0 = System.nanoTime();
-        long deadline = t0 + Duration.ofMinutes(20).toNanos();
-        int zeroes = 0;
+        long deadline = t0 + Duration.ofMinutes(60).toNanos();
+        int quiet = 0;
         long lag = -1;
+        long published = -1;
         long lastSaid = t0;
-        while (zeroes < 3 && System.nanoTime() < deadline) {
+        while (quiet < 3 && System.nanoTime() < deadline) {
             lag = kafka.totalLag();
-            zeroes = lag == 0 ? zeroes + 1 : 0;
+            long now = kafka.totalEndOffsets();
+            quiet = lag == 0 && now == published ? quiet + 1 : 0;
+            published = now;
             if (System.nanoTime() - lastSaid > 15e9) {
-                say("  settling: consumer lag %,d", lag);
+                say("  settling: consumer lag %,d, %,d records on the topics", lag, published);
                 lastSaid = System.nanoTime();
             }
             sleep(1000);
         }
-        say("  settled (consumer lag %,d) after %s", lag, Results.s((System.nanoTime() - t0) / 1e9));
+        say("  settled (consumer lag %,d, topics not growing) after %s", lag, Results.s((System.nanoTime() - t0) / 1e9));
     }
 
     // ---------------------------------------------------------------- pipeline
@@ -378,6 +385,7 @@ public final class DataPathBenchmark {
         double after = (applied - answered) / 1e9;
         double rate = created / ((applied - t0) / 1e9);
         double ratio = rate / Math.min(rawKafka, rawStore);
+        pipelineEventsPerSecond = rate;
         double allowed = 10 * options.pipelineRows / 10_000.0;
         results.info("pipeline " + level + ": import of " + created + " rows answered", Results.s(answer));
         results.check("pipeline " + level + ": every ContactAdded applied, after the answer", Results.s(after),
@@ -505,7 +513,7 @@ public final class DataPathBenchmark {
                             failed.incrementAndGet();
                             String body = response.raw().body();
                             firstFailure.compareAndSet(null, response.status() + " "
-                                    + (body.length() > 200 ? body.substring(0, 200) + "…" : body));
+                                    + (body.length() > 100 ? body.substring(0, 100) + "…" : body));
                         }
                     } catch (RuntimeException e) {
                         failed.incrementAndGet();
@@ -556,8 +564,8 @@ public final class DataPathBenchmark {
             totalRss += rss;
             double cpu = used / (double) ticks / wall * 100;
             String label = p.pid() == self.pid() ? "bench JVM (launcher, in-process MongoDB wire server)" : label(p);
-            results.info("idle: " + label, String.format(Locale.ROOT, "%.2f %% of one core, %,d MiB resident", cpu, rss / 1024));
-            say("    %-55s pid %-7d cpu %6.2f %% of a core   rss %,7d MiB", label, p.pid(), cpu, rss / 1024);
+            results.info("idle: " + label, String.format(Locale.ROOT, "%.2f %% of one core, %,d MiB resident (pid %d)", cpu,
+                    rss / 1024, p.pid()));
         }
         double cpu = totalTicks / (double) ticks / wall * 100;
         results.check("idle: whole embedded default, CPU over " + Math.round(wall) + " s",
@@ -758,9 +766,12 @@ public final class DataPathBenchmark {
             results.add("reminders due in one minute", "not run (--due-reminders=0)", "< 60 s", Verdict.INFO);
             return;
         }
-        // Posting rate as seeding measured it, with room: the minute must come after every reminder is stored.
+        settle(); // the latency step's background load may have left a backlog in the outboxes
+        // Posting at the rate seeding measured, applying at the rate the pipeline measured, with room: the minute
+        // must come after every reminder is stored.
         double postSeconds = total / Math.max(10, seedingRequestsPerSecond);
-        Instant wanted = Instant.now().plusSeconds((long) (postSeconds * 1.5) + (options.quick ? 45 : 120))
+        double applySeconds = total / Math.max(10, pipelineEventsPerSecond);
+        Instant wanted = Instant.now().plusSeconds((long) (Math.max(postSeconds, applySeconds) * 1.5) + (options.quick ? 45 : 120))
                 .truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
         var plan = DueMinute.at(wanted);
         if (plan.isEmpty()) {

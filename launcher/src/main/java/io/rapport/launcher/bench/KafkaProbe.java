@@ -94,6 +94,22 @@ final class KafkaProbe implements AutoCloseable {
         return lag;
     }
 
+    /** Records ever written to the system's topics (rapport.*): grows while any outbox is relaying. */
+    long totalEndOffsets() {
+        try {
+            List<String> topics = admin.listTopics().names().get().stream().filter(t -> t.startsWith("rapport.")).toList();
+            if (topics.isEmpty()) {
+                return 0;
+            }
+            List<TopicPartition> parts = new ArrayList<>();
+            admin.describeTopics(topics).allTopicNames().get().forEach((name, description) ->
+                    description.partitions().forEach(p -> parts.add(new TopicPartition(name, p.partition()))));
+            return endOffsets(parts).values().stream().mapToLong(Long::longValue).sum();
+        } catch (InterruptedException | ExecutionException e) {
+            throw failure("list topics", e);
+        }
+    }
+
     /** The sum of every consumer group's lag on every topic it committed on (the benchmark's own groups left out). */
     long totalLag() {
         try {
@@ -140,21 +156,20 @@ final class KafkaProbe implements AutoCloseable {
         }
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-raw-" + UUID.randomUUID());
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
+            // Assigned, not subscribed: no group to join, so the clock runs from the first fetch to the last record.
+            List<TopicPartition> parts = partitions(topic);
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            parts.forEach(consumer::position);
             long read = 0;
-            long started = 0;
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            long started = System.nanoTime();
+            long deadline = started + Duration.ofMinutes(5).toNanos();
             while (read < records && System.nanoTime() < deadline) {
                 ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(200));
-                if (batch.count() > 0 && started == 0) {
-                    started = System.nanoTime(); // from the first record: group joining is not reading
-                }
                 read += batch.count();
             }
-            consumer.commitSync();
             double seconds = (System.nanoTime() - started) / 1e9;
             return read / seconds;
         } finally {
