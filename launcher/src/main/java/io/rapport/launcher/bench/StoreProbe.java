@@ -1,0 +1,68 @@
+package io.rapport.launcher.bench;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.set;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.UpdateOptions;
+import java.time.Instant;
+import java.util.Date;
+import org.bson.Document;
+
+/**
+ * The store, read directly — only to time its raw single-document upsert and to count what the services stored
+ * for the report. Nothing the services measure is written here.
+ */
+final class StoreProbe implements AutoCloseable {
+
+    private final MongoClient client;
+
+    StoreProbe(String uri) {
+        this.client = MongoClients.create(uri);
+    }
+
+    /** {@code updateOne(eq(_id), set(...), upsert)} one by one into a bench database: upserts per second. */
+    double rawUpsertRate(int upserts) {
+        MongoCollection<Document> collection = client.getDatabase("bench-raw").getCollection("upserts");
+        collection.drop();
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        long started = System.nanoTime();
+        for (int i = 0; i < upserts; i++) {
+            collection.updateOne(eq("_id", "doc-" + i), set("value", i), upsert);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        collection.drop();
+        return upserts / seconds;
+    }
+
+    long count(String database, String collection) {
+        return client.getDatabase(database).getCollection(collection).countDocuments();
+    }
+
+    long reminders() {
+        return count("rapport-reminders", "reminders");
+    }
+
+    long contacts() {
+        return count("rapport-contacts", "contacts");
+    }
+
+    long interviews() {
+        return count("rapport-scheduling", "interviews");
+    }
+
+    /** Reminders of one rule due at one instant, optionally only those with the given status. */
+    long remindersDueAt(String rule, Instant dueAt, String status) {
+        var filter = status == null ? and(eq("rule", rule), eq("dueAt", Date.from(dueAt)))
+                : and(eq("rule", rule), eq("dueAt", Date.from(dueAt)), eq("status", status));
+        return client.getDatabase("rapport-reminders").getCollection("reminders").countDocuments(filter);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
