@@ -67,7 +67,7 @@ public final class EmbeddedDefault {
     }
 
     /**
-     * The in-process Mongo server and Kafka's admin client log through slf4j-simple; the console is for the
+     * Kafka's admin client logs through slf4j-simple; the console is for the
      * progress lines, so their messages go to a file (unless -D options say otherwise). slf4j-simple opens it
      * when the first logger is made, which is after the data folder exists (and after --reset emptied it).
      */

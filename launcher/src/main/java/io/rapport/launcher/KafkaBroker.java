@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 
 /**
  * A real single-node KRaft Kafka broker in its own JVM: the services get the same protocol, transactions and
- * rebalances as in production, and a broker crash cannot take the launcher (or the in-process Mongo) with it.
+ * rebalances as in production, and a broker crash cannot take the launcher (or the store) with it.
  * Its data lives under {@code <dir>/logs}, so stopping and starting again keeps every record and offset.
  */
 public final class KafkaBroker implements AutoCloseable {

@@ -569,7 +569,7 @@ public final class DataPathBenchmark {
             totalTicks += used;
             totalRss += rss;
             double cpu = used / (double) ticks / wall * 100;
-            String label = p.pid() == self.pid() ? "bench JVM (launcher, in-process MongoDB wire server)" : label(p);
+            String label = p.pid() == self.pid() ? "bench JVM (launcher)" : label(p);
             results.info("idle: " + label, String.format(Locale.ROOT, "%.2f %% of one core, %,d MiB resident (pid %d)", cpu,
                     rss / 1024, p.pid()));
         }
