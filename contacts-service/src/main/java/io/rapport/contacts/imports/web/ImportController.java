@@ -4,6 +4,10 @@ import io.rapport.contacts.contacts.ImportReport;
 import io.rapport.contacts.imports.ContactImports;
 import io.rapport.contacts.imports.ImportJob;
 import io.rapport.platform.domain.Member;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/contacts")
+@Tag(name = "Contacts", description = "The member's contacts: people at target employers, their stage, touches and referrals.")
 class ImportController {
 
     private final ContactImports imports;
@@ -33,8 +38,15 @@ class ImportController {
     }
 
     /** The file as the request body (text/csv); {@code Idempotency-Key} makes a retried upload the same job. */
+    @Operation(operationId = "importLinkedInConnections", summary = "Import LinkedIn connections",
+            description = "Takes LinkedIn's Connections.csv as the request body (`text/csv`, up to 30,000 rows) and "
+                    + "answers at once with 202 and the job's `Location`; follow it for the progress and, once done, "
+                    + "a report per row (added, skipped as a duplicate, or refused with the reason). The same "
+                    + "`Idempotency-Key` with the same file is the same job, so a retried upload never imports twice.")
+    @ApiResponse(responseCode = "202", description = "The import job, accepted")
     @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", "application/octet-stream"})
     ResponseEntity<ImportJobResponse> importLinkedIn(Member member,
+            @Parameter(description = "Makes a retried upload the same job (at most 200 characters)")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody(required = false) String csv) {
         ContactImports.Accepted accepted = imports.accept(member, idempotencyKey, csv);
@@ -43,6 +55,9 @@ class ImportController {
                 .body(ImportJobResponse.of(job, null));
     }
 
+    @Operation(operationId = "getImportJob", summary = "Follow an import",
+            description = "The import job's progress (rows read, created, duplicates, invalid) and, once done, the "
+                    + "report per row. A FAILED job says why and how to finish it (upload again with the same key).")
     @GetMapping("/imports/{id}")
     ImportJobResponse progress(Member member, @PathVariable String id) {
         Map.Entry<ImportJob, List<ImportReport.RowResult>> progress = imports.progress(member, id);
