@@ -82,6 +82,13 @@ final class OrphanGuard implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** What the kernel does when the launcher dies however it dies: closes the launcher's end of the pipe. For the tests. */
+    void pipeClosed() throws IOException {
+        if (process != null) {
+            process.getOutputStream().close();
+        }
+    }
+
     /** Ends the guard without it doing anything: SIGTERM ends {@code sh} while it waits in {@code read}. */
     @Override
     public void close() {
