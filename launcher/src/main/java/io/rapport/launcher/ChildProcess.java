@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Children are put in their own session (setsid) where the system allows: a Ctrl-C in the terminal
  * would otherwise reach every process of the foreground group at once, and Kafka would go down while the
- * services still talk to it. This way the launcher alone decides the order.
+ * services still talk to it. This way the launcher alone decides the order. The price is that nothing stops them
+ * should the launcher be killed outright: {@link OrphanGuard} does that, from the pid files noted here.
  */
 final class ChildProcess {
 
@@ -31,6 +32,7 @@ final class ChildProcess {
     private final Path logFile;
     private final Path pidFile;
     private final Process process;
+    private final long startedAt = System.nanoTime();
     private volatile boolean stopRequested;
 
     private ChildProcess(String name, Path logFile, Path pidFile, Process process) {
@@ -100,6 +102,11 @@ final class ChildProcess {
 
     int exitValue() {
         return process.exitValue();
+    }
+
+    /** Since it was started until now, or until it exited when called from its exit. */
+    Duration uptime() {
+        return Duration.ofNanos(System.nanoTime() - startedAt);
     }
 
     /** True once someone asked it to stop, so its exit is not reported as a crash. */

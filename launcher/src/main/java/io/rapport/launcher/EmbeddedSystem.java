@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 /**
  * The whole system on one machine: the MongoDB wire server and a Kafka broker, then the services and the
  * gateway in parallel, each in its own JVM. The handle owns them all: closing it (or the JVM shutting down) stops
- * the processes in reverse order, so nothing outlives the launcher.
+ * the processes in reverse order, so nothing outlives the launcher; should the launcher be killed outright, its
+ * {@link OrphanGuard} stops them. Once up, a child that dies is started again ({@link Supervisor}).
  */
 public final class EmbeddedSystem implements AutoCloseable {
 
@@ -33,8 +34,10 @@ public final class EmbeddedSystem implements AutoCloseable {
     private final Map<RapportService, ServiceProcess> services = new EnumMap<>(RapportService.class);
     private volatile MongoWireServer mongo;
     private volatile KafkaBroker kafka;
+    private final Supervisor supervisor;
+    private volatile OrphanGuard orphanGuard;
     private volatile boolean up;
-    private boolean closed; // guarded by this
+    private volatile boolean closed; // set under this, read anywhere
     private Duration startupTime;
 
     private EmbeddedSystem(LaunchSettings settings, Consumer<String> progress) {
@@ -42,6 +45,7 @@ public final class EmbeddedSystem implements AutoCloseable {
         this.folder = new DataFolder(settings.dataDir());
         this.progress = progress;
         this.shutdownHook = new Thread(this::close, "rapport-shutdown");
+        this.supervisor = new Supervisor(progress, this::isClosed);
     }
 
     /** Starts everything quietly; see {@link #start(LaunchSettings, Consumer)}. */
@@ -128,7 +132,7 @@ public final class EmbeddedSystem implements AutoCloseable {
     public void startKafka() {
         requireStarted();
         kafka.start(settings.readyTimeout());
-        watch(kafka.process());
+        watchKafka();
     }
 
     public void restartKafka() {
@@ -136,7 +140,7 @@ public final class EmbeddedSystem implements AutoCloseable {
         startKafka();
     }
 
-    /** Stops one service or the gateway, as a crash would look to the others (but without the crash report). */
+    /** Stops one service or the gateway, as a crash would look to the others (but without the crash report or restart). */
     public void stopService(String name) {
         requireStarted();
         ServiceProcess service = service(name);
@@ -171,12 +175,15 @@ public final class EmbeddedSystem implements AutoCloseable {
                 if (mongo != null) {
                     mongo.close();
                 }
+                if (orphanGuard != null) {
+                    orphanGuard.close();
+                }
                 removeShutdownHook();
             }
         }
     }
 
-    private synchronized boolean isClosed() {
+    private boolean isClosed() {
         return closed;
     }
 
@@ -193,6 +200,7 @@ public final class EmbeddedSystem implements AutoCloseable {
         }
         folder.create();
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+        orphanGuard = OrphanGuard.start(folder.pidsDir(), folder.logFile("orphan-guard"));
         CompletableFuture<Void> jarsPrepared = prepareServices();
 
         synchronized (this) {
@@ -217,9 +225,9 @@ public final class EmbeddedSystem implements AutoCloseable {
         startServices();
         startupTime = elapsed();
         up = true;
-        watch(mongo.process());
-        watch(kafka.process());
-        services.values().forEach(service -> watch(service.process()));
+        watchMongo();
+        watchKafka();
+        services.values().forEach(this::watchService);
     }
 
     /**
@@ -305,12 +313,74 @@ public final class EmbeddedSystem implements AutoCloseable {
         }
     }
 
-    /** After start-up only: until then a dying child is reported as the start-up failure. */
-    private void watch(ChildProcess process) {
-        process.process().onExit().thenRun(() -> {
-            if (up && !process.stopRequested() && !isClosed()) {
-                progress.accept(process.name() + " stopped unexpectedly (exit code " + process.exitValue() + ")."
-                        + lastLines(process));
+    /*
+     * After start-up only: until then a dying child is reported as the start-up failure. Each restarts on the same
+     * port and data, and counts as back once ready as at start: the store listening, Kafka answering, a service's
+     * health UP.
+     */
+
+    private void watchMongo() {
+        supervisor.watch(mongo.process(), new Supervisor.Restart() {
+            @Override
+            public ChildProcess current() {
+                return mongo.process();
+            }
+
+            /** Under the lock, so a close() meanwhile waits and then stops the new one rather than missing it. */
+            @Override
+            public ChildProcess startAgain() {
+                synchronized (EmbeddedSystem.this) {
+                    requireOpen();
+                    mongo = MongoWireServer.start(folder, settings.port(PortName.MONGO), settings.readyTimeout());
+                    return mongo.process();
+                }
+            }
+        });
+    }
+
+    private void watchKafka() {
+        supervisor.watch(kafka.process(), new Supervisor.Restart() {
+            @Override
+            public ChildProcess current() {
+                return kafka.process();
+            }
+
+            /** The broker refuses to start once closed, and close() stops whichever process it has. */
+            @Override
+            public ChildProcess startAgain() {
+                kafka.start(settings.readyTimeout());
+                return kafka.process();
+            }
+        });
+    }
+
+    private void watchService(ServiceProcess service) {
+        supervisor.watch(service.process(), new Supervisor.Restart() {
+            @Override
+            public ChildProcess current() {
+                return service.process();
+            }
+
+            @Override
+            public ChildProcess startAgain() {
+                ChildProcess child;
+                synchronized (EmbeddedSystem.this) {
+                    requireOpen();
+                    child = service.start();
+                }
+                URI uri = service.uri(settings.ports());
+                try {
+                    while (!HealthProbe.isUp(uri).join()) {
+                        checkStillStarting(service);
+                        sleep();
+                    }
+                } catch (RuntimeException notReady) {
+                    if (child.isAlive() && !child.stopRequested()) {
+                        child.stop(ServiceProcess.STOP_GRACE);
+                    }
+                    throw notReady;
+                }
+                return child;
             }
         });
     }
