@@ -44,6 +44,31 @@ final class Api {
         return direct(service, method, path, member, json == null ? null : "application/json", json);
     }
 
+    /**
+     * A LinkedIn import as the service runs it, a job: the upload (202 with the job), then its progress followed
+     * every 20 ms until done.
+     *
+     * @return the finished job: created, duplicates, invalid and the per-row report
+     */
+    JsonNode importContacts(String member, String csv) {
+        JsonNode job = direct("contacts", "POST", "/api/contacts/import", member, "text/csv", csv)
+                .require("import of " + member).json();
+        String path = "/api/contacts/imports/" + job.path("id").asText();
+        while (!job.path("done").asBoolean(false)) {
+            if ("FAILED".equals(job.path("status").asText())) {
+                throw new IllegalStateException("import of " + member + " failed: " + job.path("failure").asText());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            job = direct("contacts", "GET", path, member, null).require("import progress of " + member).json();
+        }
+        return job;
+    }
+
     Response viaGateway(String method, String path, String member, String json) {
         HttpRequest.Builder request = request(URI.create(gateway + path), method, json == null ? null : "application/json", json)
                 .header("Authorization", "Bearer " + tokenFor(member));
