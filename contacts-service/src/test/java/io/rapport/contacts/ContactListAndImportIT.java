@@ -2,6 +2,7 @@ package io.rapport.contacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rapport.platform.web.IdentityTokens;
 import io.rapport.test.ApiClient;
 import io.rapport.test.ServiceIntegrationTest;
 import java.net.URI;
@@ -165,7 +166,7 @@ class ContactListAndImportIT {
 
     private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("X-Member-Id", "alice").header("X-Tenant-Id", tenant).header("Content-Type", contentType)
+                .header(IdentityTokens.HEADER, ApiClient.identityToken("alice", tenant)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -2,6 +2,8 @@ package io.rapport.contacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rapport.platform.web.IdentityTokens;
+import io.rapport.test.ApiClient;
 import io.rapport.test.ServiceIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,7 +37,7 @@ class ImportBenchmark {
             String tenant = "bench-" + UUID.randomUUID();
             long started = System.nanoTime();
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/contacts/import"))
-                    .header("X-Member-Id", "bench").header("X-Tenant-Id", tenant).header("Content-Type", "text/csv")
+                    .header(IdentityTokens.HEADER, ApiClient.identityToken("bench", tenant)).header("Content-Type", "text/csv")
                     .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofString(csv)).build(),
                     HttpResponse.BodyHandlers.ofString());
             long millis = (System.nanoTime() - started) / 1_000_000;
