@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# The gateway's cost, measured: the same requests straight to contacts-service (with the identity headers the
-# gateway would set), through the gateway (with bearer tokens), and — where nginx is installed — through nginx
+# The gateway's cost, measured: the same requests straight to contacts-service (with the identity token the
+# gateway would sign, X-Rapport-Identity), through the gateway (with bearer tokens), and — where nginx is installed — through nginx
 # (one worker, keep-alive upstream) as the reference proxy. One run, one machine, ratios printed at the end.
 #
 #   scripts/bench-gateway.sh                 # starts its own system on ports 38080-38084 (+38089 nginx), 39092-39093, 57017; BENCH_BASE_PORT moves them
 #   BENCH_DURATION=30s BENCH_MEMBERS=600 scripts/bench-gateway.sh
 #   BENCH_PROFILE=1 scripts/bench-gateway.sh # also records the gateway with JFR during its measured runs
 #
-# Needs wrk (apt-get install wrk); nginx is optional. Builds what is stale through ./rapport run.
+# Needs wrk (apt-get install wrk) and python3 (signs the identity tokens); nginx is optional. Builds what is stale through ./rapport run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/java-home.sh
@@ -28,6 +28,10 @@ DATA=$WORK/data
 
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 command -v curl >/dev/null || { echo "curl is needed" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "python3 is needed (it signs the identity tokens for the direct calls)" >&2; exit 1; }
+# The system runs with this secret, so the direct calls (and nginx's) can carry identity tokens the service believes.
+RAPPORT_IDENTITY_SECRET=${RAPPORT_IDENTITY_SECRET:-$(head -c 32 /dev/urandom | base64 | tr -d '=\n' | tr '+/' '-_')}
+export RAPPORT_IDENTITY_SECRET
 mkdir -p "$WORK"
 rm -f "$WORK"/*.jfr
 
@@ -86,7 +90,8 @@ seq 1 "$MEMBERS" | xargs -P 4 -I{} bash -c 'member_line {}' > "$WORK/members.txt
 
 # Requests are formatted once per wrk thread, so the load generator does little per request.
 cat > "$WORK/rotate.lua" <<'LUA'
--- args: identity (token|headers) endpoint (lint|get) members-file
+-- args: identity (token|identity) endpoint (lint|get) members-file (the third column: a bearer token, or an
+-- identity token as the gateway signs it)
 local requests = {}
 local i = 0
 function init(args)
@@ -97,8 +102,7 @@ function init(args)
     if identity == "token" then
       headers["Authorization"] = "Bearer " .. token
     else
-      headers["X-Member-Id"] = member
-      headers["X-Tenant-Id"] = tenant
+      headers["X-Rapport-Identity"] = token
     end
     if endpoint == "lint" then
       table.insert(requests, wrk.format("POST", "/api/outreach/lint", headers,
@@ -149,6 +153,25 @@ else
   echo "nginx: skipped (not installed; apt-get install nginx to add the reference proxy)"
 fi
 
+# members.txt with the bearer token replaced by an identity token the gateway would sign (HS256, 60 s), written
+# again before each wrk run, since a run with its warm-up can outlast a token.
+sign_identities() {
+  python3 - "$WORK/members.txt" "$WORK/identities.txt" <<'PY'
+import base64, hashlib, hmac, json, os, sys, time
+b64 = lambda raw: base64.urlsafe_b64encode(raw).rstrip(b"=")
+key = os.environ["RAPPORT_IDENTITY_SECRET"].encode()
+now = int(time.time())
+with open(sys.argv[1]) as members, open(sys.argv[2], "w") as out:
+    for line in members:
+        member, tenant, _, contact = line.split()
+        claims = {"iss": "rapport-gateway", "aud": "rapport-services", "sub": member, "tenant": tenant,
+                  "roles": ["member"], "iat": now, "exp": now + 60}
+        signing_input = b64(b'{"alg":"HS256"}') + b"." + b64(json.dumps(claims, separators=(",", ":")).encode())
+        token = signing_input + b"." + b64(hmac.new(key, signing_input, hashlib.sha256).digest())
+        out.write(f"{member} {tenant} {token.decode()} {contact}\n")
+PY
+}
+
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 # CPU time (user + system, in clock ticks) a process has used so far.
@@ -157,13 +180,15 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # Prints "requests/s p50-ms non-2xx cpu-us-per-request" for one measured run after a warm-up; the CPU is the
 # proxy's (the gateway's or nginx's worker), or the service's when called directly.
 measure() { # name url identity endpoint pid
-  local name=$1 url=$2 identity=$3 endpoint=$4 pid=$5 out=$WORK/wrk-$1-$4.txt before after
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/rotate.lua" "$url" -- "$identity" "$endpoint" "$WORK/members.txt" > /dev/null
+  local name=$1 url=$2 identity=$3 endpoint=$4 pid=$5 out=$WORK/wrk-$1-$4.txt before after members=$WORK/members.txt
+  [ "$identity" = identity ] && { members=$WORK/identities.txt; sign_identities; }
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$WORK/rotate.lua" "$url" -- "$identity" "$endpoint" "$members" > /dev/null
+  [ "$identity" = identity ] && sign_identities
   if [ -n "${BENCH_PROFILE:-}" ] && [ "$name" = gateway ]; then
     jcmd "$GATEWAY_PID" JFR.start name=bench settings=profile filename="$WORK/gateway-$endpoint.jfr" > /dev/null
   fi
   before=$(cpu_ticks "$pid")
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/rotate.lua" "$url" -- "$identity" "$endpoint" "$WORK/members.txt" > "$out"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$WORK/rotate.lua" "$url" -- "$identity" "$endpoint" "$members" > "$out"
   after=$(cpu_ticks "$pid")
   if [ -n "${BENCH_PROFILE:-}" ] && [ "$name" = gateway ]; then
     jcmd "$GATEWAY_PID" JFR.stop name=bench > /dev/null
@@ -184,7 +209,7 @@ echo "(CPU µs/req: the service's own when direct; the proxy's alone through the
 printf '%-24s %-8s %8s %8s %7s %11s %10s %13s\n' endpoint via "req/s" "p50 ms" non2xx "CPU µs/req" "of direct" "p50 overhead"
 for endpoint in lint get; do
   label=$([ "$endpoint" = lint ] && echo "POST /api/outreach/lint" || echo "GET /api/contacts/{id}")
-  read -r d_rps d_p50 d_bad d_cpu <<< "$(measure direct "$DIRECT" headers "$endpoint" "$CONTACTS_PID")"
+  read -r d_rps d_p50 d_bad d_cpu <<< "$(measure direct "$DIRECT" identity "$endpoint" "$CONTACTS_PID")"
   printf '%-24s %-8s %8s %8s %7s %11s %10s %13s\n' "$label" direct "$d_rps" "$d_p50" "$d_bad" "$d_cpu" "1.00" "-"
   targets="gateway"
   [ -n "$HAVE_NGINX" ] && targets="gateway nginx"
@@ -192,7 +217,7 @@ for endpoint in lint get; do
     if [ "$via" = gateway ]; then
       read -r rps p50 bad cpu <<< "$(measure gateway "$GW" token "$endpoint" "$GATEWAY_PID")"
     else
-      read -r rps p50 bad cpu <<< "$(measure nginx "http://127.0.0.1:$NGINX_PORT" headers "$endpoint" "$NGINX_WORKER")"
+      read -r rps p50 bad cpu <<< "$(measure nginx "http://127.0.0.1:$NGINX_PORT" identity "$endpoint" "$NGINX_WORKER")"
     fi
     printf '%-24s %-8s %8s %8s %7s %11s %10s %13s\n' "$label" "$via" "$rps" "$p50" "$bad" "$cpu" \
       "$(awk -v a="$rps" -v b="$d_rps" 'BEGIN { printf "%.2f", a / b }')" \

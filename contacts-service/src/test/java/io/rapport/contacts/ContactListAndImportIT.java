@@ -3,6 +3,7 @@ package io.rapport.contacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.rapport.platform.web.IdentityTokens;
 import io.rapport.test.ApiClient;
 import io.rapport.test.ServiceIntegrationTest;
 import java.net.URI;
@@ -262,7 +263,7 @@ class ContactListAndImportIT {
 
     private HttpResponse<String> post(String path, String contentType, String body, String idempotencyKey) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("X-Member-Id", "alice").header("X-Tenant-Id", tenant).header("Content-Type", contentType)
+                .header(IdentityTokens.HEADER, ApiClient.identityToken("alice", tenant)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);

@@ -3,6 +3,8 @@ package io.rapport.contacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.rapport.platform.web.IdentityTokens;
+import io.rapport.test.ApiClient;
 import io.rapport.test.ServiceIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,7 +46,7 @@ class ImportBenchmark {
             String tenant = "bench-" + UUID.randomUUID();
             long started = System.nanoTime();
             HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/contacts/import"))
-                    .header("X-Member-Id", "bench").header("X-Tenant-Id", tenant).header("Content-Type", "text/csv")
+                    .header(IdentityTokens.HEADER, ApiClient.identityToken("bench", tenant)).header("Content-Type", "text/csv")
                     .header("Idempotency-Key", "bench-" + run).timeout(Duration.ofMinutes(1))
                     .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
             long answered = (System.nanoTime() - started) / 1_000_000;
@@ -52,8 +54,9 @@ class ImportBenchmark {
             URI job = URI.create("http://127.0.0.1:" + port + accepted.headers().firstValue("Location").orElseThrow());
             JsonNode[] report = new JsonNode[1];
             await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                report[0] = json.readTree(http.send(HttpRequest.newBuilder(job).header("X-Member-Id", "bench")
-                        .header("X-Tenant-Id", tenant).build(), HttpResponse.BodyHandlers.ofString()).body());
+                report[0] = json.readTree(http.send(HttpRequest.newBuilder(job)
+                        .header(IdentityTokens.HEADER, ApiClient.identityToken("bench", tenant)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
                 return !report[0].path("status").asString().equals("RUNNING");
             });
             long millis = (System.nanoTime() - started) / 1_000_000;

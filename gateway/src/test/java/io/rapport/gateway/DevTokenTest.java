@@ -2,6 +2,7 @@ package io.rapport.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
@@ -36,7 +37,9 @@ class DevTokenTest {
         HttpResponse<String> call = GatewayCalls.get(port, "/api/contacts", token.group(1));
 
         assertThat(call.statusCode()).isEqualTo(200);
-        assertThat(call.body()).contains("x-member-id=alice", "x-tenant-id=state-university");
+        JWTClaimsSet identity = GatewayRoutingTest.identityTheServiceReceived(call.body());
+        assertThat(identity.getSubject()).isEqualTo("alice");
+        assertThat(identity.getStringClaim("tenant")).isEqualTo("state-university");
     }
 
     @Test

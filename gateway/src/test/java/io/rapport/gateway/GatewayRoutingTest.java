@@ -3,8 +3,15 @@ package io.rapport.gateway;
 import static io.rapport.gateway.GatewayCalls.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -58,12 +65,31 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void theServicesSeeTheTokensMemberNeverTheHeadersAClientSends() throws Exception {
+    void theServicesSeeTheTokensMemberSignedByTheGatewayNeverTheHeadersAClientSends() throws Exception {
         HttpResponse<String> response = GatewayCalls.send(port, "/api/contacts", ALICE, HttpRequest.newBuilder()
-                .header("X-Member-Id", "someone-else").header("X-Tenant-Id", "other-org").GET());
+                .header("X-Member-Id", "someone-else").header("X-Tenant-Id", "other-org").header("X-Member-Roles", "admin")
+                .header("X-Rapport-Identity", "eyJhbGciOiJub25lIn0.e30.").GET());
 
-        assertThat(response.body()).contains("x-member-id=alice", "x-tenant-id=uni-a", "x-member-roles=member")
-                .doesNotContain("someone-else", "other-org");
+        assertThat(response.body()).doesNotContain("someone-else", "other-org", "x-member-id", "x-tenant-id", "x-member-roles",
+                "eyJhbGciOiJub25lIn0");
+        JWTClaimsSet identity = identityTheServiceReceived(response.body());
+        assertThat(identity.getSubject()).isEqualTo("alice");
+        assertThat(identity.getStringClaim("tenant")).isEqualTo("uni-a");
+        assertThat(identity.getStringListClaim("roles")).containsExactly("member");
+        assertThat(identity.getAudience()).containsExactly("rapport-services");
+        assertThat(identity.getIssuer()).isEqualTo("rapport-gateway");
+        assertThat(Duration.between(Instant.now(), identity.getExpirationTime().toInstant())).isBetween(Duration.ofSeconds(40), Duration.ofSeconds(61));
+    }
+
+    /** The identity token in a stub's echo of its request headers, checked against the shared secret. */
+    static JWTClaimsSet identityTheServiceReceived(String echoed) throws Exception {
+        String token = echoed.lines().filter(line -> line.startsWith("x-rapport-identity=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no identity token reached the service: " + echoed))
+                .substring("x-rapport-identity=".length());
+        SignedJWT jwt = SignedJWT.parse(token);
+        assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.HS256);
+        assertThat(jwt.verify(new MACVerifier(StubServices.IDENTITY_SECRET.getBytes(StandardCharsets.UTF_8)))).isTrue();
+        return jwt.getJWTClaimsSet();
     }
 
     @Test
@@ -108,7 +134,7 @@ class GatewayRoutingTest {
                 HttpRequest.newBuilder().header("X-Member-Id", "alice").header("X-Tenant-Id", "uni-a").GET());
 
         assertThat(feed.statusCode()).isEqualTo(200);
-        assertThat(feed.body()).contains("service=scheduling\n").doesNotContain("x-member-id", "x-tenant-id");
+        assertThat(feed.body()).contains("service=scheduling\n").doesNotContain("x-member-id", "x-tenant-id", "x-rapport-identity");
         assertThat(get(port, "/api/calendar/feeds", null).statusCode()).as("managing feeds needs a token").isEqualTo(401);
     }
 

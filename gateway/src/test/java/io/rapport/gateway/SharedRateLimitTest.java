@@ -121,7 +121,8 @@ class SharedRateLimitTest {
                 "--spring.data.redis.port=" + redisPort,
                 "--management.health.redis.enabled=true",
                 "--rapport.gateway.jwt.jwk-set-uri=" + TestIdentityProvider.jwkSetUri(),
-                "--rapport.gateway.jwt.issuer=" + TestIdentityProvider.ISSUER));
+                "--rapport.gateway.jwt.issuer=" + TestIdentityProvider.ISSUER,
+                "--rapport.identity.secret=" + StubServices.IDENTITY_SECRET));
         for (String service : new String[] {"contacts", "scheduling", "notes", "reminders"}) {
             args.add("--rapport.services." + service + "-uri=" + StubServices.uri(service));
         }

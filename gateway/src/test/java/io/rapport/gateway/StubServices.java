@@ -13,12 +13,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** Four stand-in services on loopback that answer with their name, the path and the headers they received. */
 final class StubServices {
 
+    /** The secret the gateway signs the services' identity tokens with in these tests. */
+    static final String IDENTITY_SECRET = "gateway-tests-identity-secret-of-32-bytes-at-least";
     private static final Map<String, HttpServer> SERVERS = new LinkedHashMap<>();
 
-    /** Points the gateway's four service addresses at the stubs, and its token checks at the test identity provider. */
+    /**
+     * Points the gateway's four service addresses at the stubs, its token checks at the test identity provider, and
+     * gives it the identity secret.
+     */
     static void routeTo(DynamicPropertyRegistry registry) {
         registry.add("rapport.gateway.jwt.jwk-set-uri", TestIdentityProvider::jwkSetUri);
         registry.add("rapport.gateway.jwt.issuer", () -> TestIdentityProvider.ISSUER);
+        registry.add("rapport.identity.secret", () -> IDENTITY_SECRET);
         for (String service : new String[] {"contacts", "scheduling", "notes", "reminders"}) {
             registry.add("rapport.services." + service + "-uri", () -> uri(service));
         }

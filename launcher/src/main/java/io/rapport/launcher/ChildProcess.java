@@ -47,6 +47,15 @@ final class ChildProcess {
      *                null for none
      */
     static ChildProcess start(String name, List<String> command, Path logFile, Path pidsDir) {
+        return start(name, command, java.util.Map.of(), logFile, pidsDir);
+    }
+
+    /**
+     * @param environment added to this process's environment for the child (secrets go here rather than on the
+     *                    command line, which other local users can read and the log records)
+     */
+    static ChildProcess start(String name, List<String> command, java.util.Map<String, String> environment, Path logFile,
+            Path pidsDir) {
         List<String> full = new ArrayList<>();
         JavaRuntime.setsid().ifPresent(full::add);
         full.addAll(command);
@@ -56,10 +65,11 @@ final class ChildProcess {
                             + LocalDateTime.now().format(MARKER_TIME) + ": " + String.join(" ", command)
                             + System.lineSeparator(),
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            Process process = new ProcessBuilder(full)
+            ProcessBuilder builder = new ProcessBuilder(full)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             process.getOutputStream().close();
             return new ChildProcess(name, logFile, notePid(pidsDir, name, process), process);
         } catch (IOException e) {

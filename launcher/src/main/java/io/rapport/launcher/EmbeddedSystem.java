@@ -31,6 +31,12 @@ public final class EmbeddedSystem implements AutoCloseable {
     private final Consumer<String> progress;
     private final long launchedAt = System.nanoTime();
     private final Thread shutdownHook;
+    /**
+     * The gateway signs identity tokens with it, the services verify them: one per run (or the one given in
+     * RAPPORT_IDENTITY_SECRET), in memory only, since every process of the run is started (and restarted) by this
+     * launcher; nothing secret is kept in the data folder.
+     */
+    private final String identitySecret;
     private final Map<RapportService, ServiceProcess> services = new EnumMap<>(RapportService.class);
     private volatile MongoWireServer mongo;
     private volatile KafkaBroker kafka;
@@ -43,6 +49,7 @@ public final class EmbeddedSystem implements AutoCloseable {
     private EmbeddedSystem(LaunchSettings settings, Consumer<String> progress) {
         this.settings = settings;
         this.folder = new DataFolder(settings.dataDir());
+        this.identitySecret = ServiceProcess.identitySecret(System.getenv());
         this.progress = progress;
         this.shutdownHook = new Thread(this::close, "rapport-shutdown");
         this.supervisor = new Supervisor(progress, this::isClosed);
@@ -238,7 +245,7 @@ public final class EmbeddedSystem implements AutoCloseable {
         List<CompletableFuture<Void>> preparing = new ArrayList<>();
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         for (RapportService kind : RapportService.values()) {
-            ServiceProcess service = new ServiceProcess(kind, settings, folder);
+            ServiceProcess service = new ServiceProcess(kind, settings, folder, identitySecret);
             synchronized (this) {
                 services.put(kind, service);
             }

@@ -153,6 +153,8 @@ public record LaunchSettings(Path dataDir, boolean reset, boolean demo, Map<Port
             text.append(String.format("  %-27s %-23s (default %d, or %s)%n",
                     name.flag() + "=N", name.key() + " port", name.defaultPort(), name.envVar()));
         }
+        text.append(String.format("%nEnvironment:%n  RAPPORT_IDENTITY_SECRET     the secret the gateway signs each request's identity with"
+                + " for the services%n                              (at least 32 bytes; default: a new random one each run)%n"));
         return text.toString();
     }
 }

@@ -14,6 +14,11 @@ import java.util.Map;
  */
 final class ServiceProcess {
 
+    /** Where the gateway and the services read the secret of the identity tokens (rapport.identity.secret). */
+    static final String IDENTITY_SECRET_ENV = "RAPPORT_IDENTITY_SECRET";
+    /** HS256 needs a key of at least 256 bits; the gateway and the services refuse to start with less. */
+    static final int MIN_SECRET_BYTES = 32;
+
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
     /**
      * A process writes its class-data archive as it exits, the first time after a build: measured 14 s for the
@@ -26,16 +31,42 @@ final class ServiceProcess {
     private final Path jar;
     private final List<String> arguments;
     private final DataFolder folder;
+    private final Map<String, String> environment;
     private volatile Path runnableJar;
     private volatile ChildProcess process;
     private volatile long startedAt;
     private volatile boolean writesArchive;
 
-    ServiceProcess(RapportService service, LaunchSettings settings, DataFolder folder) {
+    /**
+     * @param identitySecret the secret the gateway signs identity tokens with and the services verify them with, the
+     *                       same for every process of a run; given in the environment ({@value #IDENTITY_SECRET_ENV}),
+     *                       never on the command line (readable by any local user, and written to the log)
+     */
+    ServiceProcess(RapportService service, LaunchSettings settings, DataFolder folder, String identitySecret) {
         this.service = service;
         this.jar = settings.repoRoot().resolve(service.jar());
         this.arguments = arguments(service, settings.ports());
         this.folder = folder;
+        this.environment = Map.of(IDENTITY_SECRET_ENV, identitySecret);
+    }
+
+    /**
+     * The run's identity secret: {@value #IDENTITY_SECRET_ENV} when the launcher was given one (a benchmark or a
+     * developer that calls a service directly signs its own tokens with it), else a new random one (32 random bytes,
+     * URL-safe base64), kept in memory only: every process of a run is started and restarted by this launcher.
+     */
+    static String identitySecret(Map<String, String> environment) {
+        String given = environment.get(IDENTITY_SECRET_ENV);
+        if (given != null && !given.isBlank()) {
+            if (given.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+                throw LaunchException.usage(IDENTITY_SECRET_ENV + " needs at least " + MIN_SECRET_BYTES
+                        + " bytes (e.g. openssl rand -base64 32), or leave it unset for a new one each run.");
+            }
+            return given;
+        }
+        byte[] bytes = new byte[MIN_SECRET_BYTES];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The command-line arguments that wire a service to the embedded Mongo and Kafka, or the gateway to the services. */
@@ -110,7 +141,7 @@ final class ServiceProcess {
         command.add(runnableJar.toAbsolutePath().toString());
         command.addAll(arguments);
         startedAt = System.nanoTime();
-        process = ChildProcess.start(name(), command, folder.logFile(name()), folder.pidsDir());
+        process = ChildProcess.start(name(), command, environment, folder.logFile(name()), folder.pidsDir());
         return process;
     }
 

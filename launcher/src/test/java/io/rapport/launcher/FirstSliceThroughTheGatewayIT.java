@@ -143,6 +143,38 @@ class FirstSliceThroughTheGatewayIT {
         assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
     }
 
+    /**
+     * Reaching a service's port is not enough: called directly, without the gateway, a service refuses the plain
+     * identity headers (header spoofing), an identity token signed with a guessed secret, and a member's own bearer
+     * token, each with a 401 problem, while the same read through the gateway works.
+     */
+    @Test
+    @Order(3)
+    void servicesCalledDirectlyBelieveNeitherIdentityHeadersNorForgedIdentityTokens() throws Exception {
+        String alices = call("GET", "/api/contacts", "alice", Map.of(), null).json().path("items").get(0).path("id").asText();
+        String forged = DirectCalls.hs256("{\"alg\":\"HS256\"}", "{\"iss\":\"rapport-gateway\",\"aud\":\"rapport-services\","
+                + "\"sub\":\"alice\",\"tenant\":\"" + tenant + "\",\"roles\":[\"member\"],\"exp\":"
+                + (System.currentTimeMillis() / 1000 + 60) + "}", "a-guessed-secret-a-guessed-secret-guessed");
+        String membersBearerToken = gateway.call("GET", "/api/contacts", "alice", Map.of(), null).raw().request()
+                .headers().firstValue("Authorization").orElseThrow().substring("Bearer ".length());
+        Map<String, String> paths = Map.of("contacts", "/api/contacts/" + alices, "scheduling", "/api/scheduling/contacts/" + alices,
+                "notes", "/api/goals", "reminders", "/api/reminders");
+
+        paths.forEach((service, path) -> {
+            GatewayClient direct = new GatewayClient(system.serviceUri(service), tenant);
+            for (Map<String, String> attempt : List.of(
+                    Map.of("X-Member-Id", "alice", "X-Tenant-Id", tenant),
+                    Map.of("X-Member-Id", "alice", "X-Tenant-Id", tenant, "X-Rapport-Identity", forged),
+                    Map.of("X-Rapport-Identity", membersBearerToken),
+                    Map.of("Authorization", "Bearer " + membersBearerToken))) {
+                GatewayClient.Response refused = direct.call("GET", path, null, attempt, null);
+                assertThat(refused.status()).as(service + " called directly with " + attempt.keySet() + ": " + refused).isEqualTo(401);
+                assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+            }
+            assertThat(call("GET", path, "alice", Map.of(), null).status()).as(service + " through the gateway").isEqualTo(200);
+        });
+    }
+
     @Test
     @Order(6)
     void aContactWrittenWhileKafkaIsDownReachesSchedulingOnceKafkaIsBack() throws Exception {

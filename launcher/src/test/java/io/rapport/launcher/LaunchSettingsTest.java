@@ -84,6 +84,6 @@ class LaunchSettingsTest {
         for (PortName name : PortName.values()) {
             assertThat(usage).contains(name.flag() + "=N", name.envVar());
         }
-        assertThat(usage).contains("--data-dir=PATH", "--reset", "--demo", "--help");
+        assertThat(usage).contains("--data-dir=PATH", "--reset", "--demo", "--help", "RAPPORT_IDENTITY_SECRET");
     }
 }

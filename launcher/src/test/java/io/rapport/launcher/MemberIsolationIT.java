@@ -136,6 +136,32 @@ class MemberIsolationIT {
         assertThat(university.get("/api/synthesis/export.md", "bob").raw().body()).doesNotContain("Defense research");
     }
 
+    /** Header spoofing: any process that reaches a service's port, sending alice's ids in plain headers, gets a 401. */
+    @Test
+    void alicesIdsInPlainHeadersOpenNoneOfHerRecordsAtTheServicesThemselves() {
+        ALICES.forEach((what, path) -> {
+            GatewayClient direct = new GatewayClient(system.serviceUri(owningService(path)), university.tenant());
+            GatewayClient.Response spoofed = direct.call("GET", path, null,
+                    Map.of("X-Member-Id", "alice", "X-Tenant-Id", university.tenant()), null);
+            assertThat(spoofed.status()).as("alice's " + what + " at " + owningService(path) + " directly: " + spoofed).isEqualTo(401);
+            assertThat(spoofed.raw().body()).doesNotContain("Grace", "US Navy", "COBOL", "naval");
+        });
+    }
+
+    /** The service behind a path, as the gateway routes it. */
+    private static String owningService(String path) {
+        if (path.startsWith("/api/scheduling/") || path.startsWith("/api/interviews/") || path.startsWith("/api/calendar/")) {
+            return "scheduling";
+        }
+        if (path.startsWith("/api/notes/") || path.startsWith("/api/goals/") || path.startsWith("/api/synthesis/")) {
+            return "notes";
+        }
+        if (path.startsWith("/api/reminders/")) {
+            return "reminders";
+        }
+        return "contacts";
+    }
+
     private static String created(GatewayClient.Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.text("id");

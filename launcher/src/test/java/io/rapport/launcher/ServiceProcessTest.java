@@ -2,9 +2,13 @@ package io.rapport.launcher;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The command lines are the contract with the services' embedded profile, so they are pinned down here. */
 class ServiceProcessTest {
@@ -34,6 +38,32 @@ class ServiceProcessTest {
                 "--rapport.services.scheduling-uri=http://127.0.0.1:8082",
                 "--rapport.services.notes-uri=http://127.0.0.1:9183",
                 "--rapport.services.reminders-uri=http://127.0.0.1:8084");
+    }
+
+    @Test
+    void eachRunHasItsOwnIdentitySecretUnlessOneIsGiven() {
+        String first = ServiceProcess.identitySecret(Map.of());
+        String second = ServiceProcess.identitySecret(Map.of());
+        String given = "a-secret-given-by-the-environment-0123456789";
+
+        assertThat(first).hasSizeGreaterThanOrEqualTo(32).isNotEqualTo(second);
+        assertThat(ServiceProcess.identitySecret(Map.of("RAPPORT_IDENTITY_SECRET", given))).isEqualTo(given);
+        assertThatThrownBy(() -> ServiceProcess.identitySecret(Map.of("RAPPORT_IDENTITY_SECRET", "short")))
+                .isInstanceOf(LaunchException.class).hasMessageContaining("at least 32 bytes");
+    }
+
+    @Test
+    void theSecretGoesToTheChildsEnvironmentNeverItsCommandLine() throws Exception {
+        Path folder = Files.createTempDirectory("service-process-env");
+        String secret = "secret-for-the-environment-test-0123456789";
+        ChildProcess child = ChildProcess.start("env-check",
+                List.of("sh", "-c", "echo \"the child has ${#RAPPORT_IDENTITY_SECRET} characters of secret\""),
+                Map.of("RAPPORT_IDENTITY_SECRET", secret), folder.resolve("env-check.log"), null);
+        child.process().waitFor();
+
+        assertThat(Files.readString(folder.resolve("env-check.log")))
+                .contains("the child has " + secret.length() + " characters of secret")
+                .as("the log records the command line, never the secret").doesNotContain(secret);
     }
 
     @Test

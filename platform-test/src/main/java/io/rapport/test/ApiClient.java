@@ -1,6 +1,7 @@
 package io.rapport.test;
 
-import io.rapport.platform.web.IdentityHeaders;
+import io.rapport.platform.domain.Member;
+import io.rapport.platform.web.IdentityTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Calls a service's (or the gateway's) HTTP API as a member would, and reads the JSON answers. */
 public final class ApiClient {
+
+    /**
+     * The identity secret every service integration test runs with ({@link ServiceIntegrationTest} sets it), so
+     * {@link #as} can sign the token the gateway would.
+     */
+    public static final String IDENTITY_SECRET = "rapport-integration-tests-identity-secret-not-for-production";
+    private static final IdentityTokens TOKENS = new IdentityTokens(IDENTITY_SECRET);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -30,9 +38,17 @@ public final class ApiClient {
         return new ApiClient(baseUrl, List.of());
     }
 
-    /** The same client with the identity headers the gateway sets for an authenticated member. */
+    /**
+     * The same client with the identity token the gateway signs for an authenticated member (valid for a minute;
+     * each call of {@code as} signs a new one).
+     */
     public ApiClient as(String memberId, String tenantId) {
-        return header(IdentityHeaders.MEMBER, memberId).header(IdentityHeaders.TENANT, tenantId);
+        return header(IdentityTokens.HEADER, identityToken(memberId, tenantId));
+    }
+
+    /** The token the gateway would send a service for this member, signed with {@link #IDENTITY_SECRET}. */
+    public static String identityToken(String memberId, String tenantId) {
+        return TOKENS.sign(new Member(memberId, tenantId), List.of("member"), IdentityTokens.MAX_LIFETIME);
     }
 
     public ApiClient header(String name, String value) {

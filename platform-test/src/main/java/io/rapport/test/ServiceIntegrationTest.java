@@ -21,7 +21,8 @@ import org.springframework.context.annotation.Import;
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"rapport.events.retry.initial-interval=50ms", "rapport.outbox.poll-interval=50ms"})
+        properties = {"rapport.events.retry.initial-interval=50ms", "rapport.outbox.poll-interval=50ms",
+                "rapport.identity.secret=" + ApiClient.IDENTITY_SECRET})
 @Import(RapportTestBackends.class)
 @ExtendWith({ContainersNeedDocker.class, NoCollectionScans.class})
 public @interface ServiceIntegrationTest {

@@ -3,6 +3,7 @@ package io.rapport.reminders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.rapport.test.ApiClient;
 import io.rapport.events.Topics;
 import io.rapport.platform.domain.Member;
 import io.rapport.platform.messaging.CloudEventHeaders;
@@ -57,7 +58,8 @@ class TwoInstancesIT {
         // The second instance shares the test clock, as instances share real time (their outbox relay leases depend on it).
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(RemindersApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock))
-                .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongoUri,
+                .run("--server.port=0", "--rapport.identity.secret=" + ApiClient.IDENTITY_SECRET,
+                        "--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongoUri,
                         "--rapport.reminders.delivery.poll-interval=100ms", "--logging.structured.format.console=")) {
             String tenant = "uni-" + UUID.randomUUID();
             int count = 2000;

@@ -3,6 +3,7 @@ package io.rapport.scheduling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.rapport.test.ApiClient;
 import io.rapport.platform.domain.Member;
 import io.rapport.test.ServiceIntegrationTest;
 import io.rapport.test.TestEvents;
@@ -45,7 +46,8 @@ class TwoInstancesIT {
     @Test
     void twoInstancesShareThePartitionsAndApplyEveryEventOnce() {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(SchedulingApplication.class)
-                .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongoUri,
+                .run("--server.port=0", "--rapport.identity.secret=" + ApiClient.IDENTITY_SECRET,
+                        "--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongoUri,
                         "--logging.structured.format.console=")) {
             KafkaListenerEndpointRegistry secondListeners = second.getBean(KafkaListenerEndpointRegistry.class);
             await().atMost(Duration.ofSeconds(60)).until(() -> assigned(listeners) > 0 && assigned(secondListeners) > 0

@@ -9,9 +9,10 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The headers of every request the gateway sends to a service, built in one copy of the client's headers: the
- * services trust {@code X-Member-Id}, {@code X-Tenant-Id} and {@code X-Member-Roles} because only the gateway
- * reaches them, so whatever a client sent under those names is dropped and the validated token's values are set;
- * the correlation id and {@code traceparent} are added.
+ * validated token's member, tenant and roles go to the service as an identity token the gateway signs
+ * ({@code X-Rapport-Identity}, see {@link IdentityTokenSigner}), the only identity a service believes. Whatever a
+ * client sent under that name or the old plain identity headers ({@code X-Member-Id}, {@code X-Tenant-Id},
+ * {@code X-Member-Roles}) is dropped; the correlation id and {@code traceparent} are added.
  *
  * <p>Spring Cloud Gateway applies it to every request it routes, and routing is the only way a request reaches a
  * service.
@@ -22,20 +23,26 @@ class ServiceRequestHeaders implements HttpHeadersFilter, Ordered {
     static final String MEMBER = "X-Member-Id";
     static final String TENANT = "X-Tenant-Id";
     static final String ROLES = "X-Member-Roles";
+    static final String IDENTITY = IdentityTokenSigner.HEADER;
+
+    private final IdentityTokenSigner signer;
+
+    ServiceRequestHeaders(IdentityTokenSigner signer) {
+        this.signer = signer;
+    }
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
         HttpHeaders headers = new HttpHeaders();
         input.forEach((name, values) -> {
-            if (!MEMBER.equalsIgnoreCase(name) && !TENANT.equalsIgnoreCase(name) && !ROLES.equalsIgnoreCase(name)) {
+            if (!MEMBER.equalsIgnoreCase(name) && !TENANT.equalsIgnoreCase(name) && !ROLES.equalsIgnoreCase(name)
+                    && !IDENTITY.equalsIgnoreCase(name)) {
                 headers.addAll(name, values);
             }
         });
         ForwardedIdentity identity = exchange.getAttribute(ForwardedIdentity.ATTRIBUTE);
         if (identity != null) {
-            headers.set(MEMBER, identity.member());
-            headers.set(TENANT, identity.tenant());
-            headers.set(ROLES, identity.roles());
+            headers.set(IDENTITY, signer.tokenFor(identity));
         }
         Correlation correlation = exchange.getAttribute(Correlation.ATTRIBUTE);
         if (correlation != null) {

@@ -18,6 +18,7 @@ import io.rapport.platform.persistence.MongoErasures;
 import io.rapport.platform.web.ApiDocumentation;
 import io.rapport.platform.web.CorrelationFilter;
 import io.rapport.platform.web.CurrentMemberResolver;
+import io.rapport.platform.web.IdentityTokens;
 import io.rapport.platform.web.MemberFromHeadersFilter;
 import io.rapport.platform.web.ProblemResponses;
 import io.rapport.platform.web.ProblemWriter;
@@ -257,10 +258,16 @@ public class RapportPlatformAutoConfiguration {
             return registration;
         }
 
+        /** Fails the start when {@code rapport.identity.secret} is missing or short: no service runs open. */
         @Bean
-        FilterRegistrationBean<MemberFromHeadersFilter> memberFromHeadersFilter(ProblemWriter problems) {
+        IdentityTokens identityTokens(RapportProperties properties) {
+            return new IdentityTokens(properties.identity().secret());
+        }
+
+        @Bean
+        FilterRegistrationBean<MemberFromHeadersFilter> memberFromHeadersFilter(IdentityTokens tokens, ProblemWriter problems) {
             FilterRegistrationBean<MemberFromHeadersFilter> registration =
-                    new FilterRegistrationBean<>(new MemberFromHeadersFilter(problems));
+                    new FilterRegistrationBean<>(new MemberFromHeadersFilter(tokens, problems));
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
             return registration;
         }

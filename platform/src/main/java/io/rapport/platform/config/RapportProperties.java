@@ -6,12 +6,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * What each service says about itself: its name (which fixes its topic and event source), the
- * collections that carry an outbox, and the topics it consumes.
+ * collections that carry an outbox, the topics it consumes, and the secret that proves a request came through the
+ * gateway.
  */
 @ConfigurationProperties("rapport")
-public record RapportProperties(String serviceName, Outbox outbox, Events events) {
+public record RapportProperties(String serviceName, Outbox outbox, Events events, Identity identity) {
 
     public RapportProperties {
+        identity = identity == null ? new Identity(null) : identity;
         outbox = outbox == null ? new Outbox(List.of(), null, 0, null) : outbox;
         events = events == null ? new Events(List.of(), 0, null) : events;
     }
@@ -43,6 +45,14 @@ public record RapportProperties(String serviceName, Outbox outbox, Events events
             attempts = attempts <= 0 ? 4 : attempts;
             initialInterval = initialInterval == null ? Duration.ofMillis(250) : initialInterval;
             maxInterval = maxInterval == null ? Duration.ofSeconds(2) : maxInterval;
+        }
+    }
+
+    /** The secret the gateway signs identity tokens with (HS256, at least 32 bytes); see {@code IdentityTokens}. */
+    public record Identity(String secret) {
+        @Override
+        public String toString() {
+            return "Identity[secret=" + (secret == null ? "unset" : "(hidden)") + "]";
         }
     }
 }

@@ -4,7 +4,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.rapport.platform.domain.Erasures;
 import io.rapport.platform.domain.Member;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Date;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,7 +22,21 @@ public class MongoErasures implements Erasures {
 
     public static final String COLLECTION = "erased_members";
 
+    /**
+     * Every consumed event asks whether its member was erased, so the answer is remembered for a few seconds:
+     * without it each event cost one more round trip to the store (half of a consumer's work). Erasures are rare
+     * and this instance learns its own at once; one carried out by another instance is seen here within
+     * {@link #REMEMBERED}.
+     */
+    static final Duration REMEMBERED = Duration.ofSeconds(5);
+    private static final int MOST_REMEMBERED = 100_000;
+
     private final MongoTemplate mongo;
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+    /** The member's erasure as last read (null: none), and when it was read. */
+    private record Known(Instant erasedAt, long readAtNanos) {
+    }
 
     public MongoErasures(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -40,6 +57,7 @@ public class MongoErasures implements Erasures {
         mongo.upsert(Query.query(where("_id").is(key)), new Update()
                 .set("tenantId", member.tenantId()).set("memberId", member.memberId())
                 .set("erasedAt", Date.from(requestedAt)).set("requestId", requestId).set("done", false), COLLECTION);
+        known.put(key, new Known(requestedAt, System.nanoTime()));
         deletion.run();
         mongo.updateFirst(Query.query(where("_id").is(key)), new Update().set("done", true), COLLECTION);
         return true;
@@ -47,10 +65,19 @@ public class MongoErasures implements Erasures {
 
     @Override
     public boolean erasedAfter(Member member, Instant eventTime) {
-        Query byId = Query.query(where("_id").is(key(member)));
-        byId.fields().include("erasedAt");
-        Document marker = mongo.findOne(byId, Document.class, COLLECTION);
-        return marker != null && !eventTime.isAfter(marker.getDate("erasedAt").toInstant());
+        String key = key(member);
+        Known remembered = known.get(key);
+        if (remembered == null || System.nanoTime() - remembered.readAtNanos() > REMEMBERED.toNanos()) {
+            Query byId = Query.query(where("_id").is(key));
+            byId.fields().include("erasedAt");
+            Document marker = mongo.findOne(byId, Document.class, COLLECTION);
+            remembered = new Known(marker == null ? null : marker.getDate("erasedAt").toInstant(), System.nanoTime());
+            if (known.size() >= MOST_REMEMBERED) {
+                known.clear();
+            }
+            known.put(key, remembered);
+        }
+        return remembered.erasedAt() != null && !eventTime.isAfter(remembered.erasedAt());
     }
 
     private static String key(Member member) {

@@ -1,8 +1,9 @@
 package io.rapport.platform.web;
 
 /**
- * The headers the gateway sets from the authenticated identity. Services trust them because only
- * the gateway can reach them; the gateway removes any a client sends.
+ * The plain identity headers the gateway used to set. Services no longer believe them (anyone who reaches a
+ * service could send them): the member comes from the signed {@link IdentityTokens#HEADER} only. The gateway still
+ * removes any a client sends, and the names stay for tests that check a bare header is refused.
  */
 public final class IdentityHeaders {
     public static final String MEMBER = "X-Member-Id";

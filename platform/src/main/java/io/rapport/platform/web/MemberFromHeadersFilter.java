@@ -6,21 +6,33 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads the identity headers the gateway set (X-Member-Id, X-Tenant-Id) into the request's
- * {@link Member}; an API request without them is refused (401) before any controller.
+ * Reads the calling {@link Member} from the identity token the gateway signed ({@link IdentityTokens#HEADER}); an
+ * API request without a valid one is refused (401) before any controller. The plain {@code X-Member-Id} and
+ * {@code X-Tenant-Id} headers prove nothing (any process that reaches the service could send them) and are ignored.
+ *
+ * <p>A filter of the service itself that has already established the member (a calendar feed's own token) says so
+ * with {@link #actAs}; a client cannot, since request attributes never come from the wire.
  */
 public class MemberFromHeadersFilter extends OncePerRequestFilter {
 
     static final String ATTRIBUTE = Member.class.getName();
 
+    private final IdentityTokens tokens;
     private final ProblemWriter problems;
 
-    public MemberFromHeadersFilter(ProblemWriter problems) {
+    public MemberFromHeadersFilter(IdentityTokens tokens, ProblemWriter problems) {
+        this.tokens = tokens;
         this.problems = problems;
+    }
+
+    /** Makes the request the member's, for a filter ahead of this one that verified the member its own way. */
+    public static void actAs(HttpServletRequest request, Member member) {
+        request.setAttribute(ATTRIBUTE, member);
     }
 
     @Override
@@ -31,14 +43,17 @@ public class MemberFromHeadersFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String memberId = request.getHeader(IdentityHeaders.MEMBER);
-        String tenantId = request.getHeader(IdentityHeaders.TENANT);
-        if (!Member.isValidId(memberId) || !Member.isValidId(tenantId)) {
-            problems.write(request, response, HttpStatus.UNAUTHORIZED, "Not authenticated",
-                    "This request carries no member identity. Call Rapport through its gateway with a member's credentials.");
+        if (request.getAttribute(ATTRIBUTE) instanceof Member) {
+            chain.doFilter(request, response);
             return;
         }
-        request.setAttribute(ATTRIBUTE, new Member(memberId, tenantId));
+        Optional<Member> member = tokens.verify(request.getHeader(IdentityTokens.HEADER));
+        if (member.isEmpty()) {
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "Not authenticated",
+                    "This request carries no valid member identity. Call Rapport through its gateway with a member's credentials.");
+            return;
+        }
+        request.setAttribute(ATTRIBUTE, member.get());
         chain.doFilter(request, response);
     }
 }

@@ -12,6 +12,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 class PlatformWebTest {
 
+    private static final String SECRET = "platform-web-test-identity-secret-32-bytes+";
+    private static final IdentityTokens TOKENS = new IdentityTokens(SECRET);
     private static EmbeddedKafkaKraftBroker kafka;
     private static MongoServer mongo;
     private static ConfigurableApplicationContext app;
@@ -47,6 +51,7 @@ class PlatformWebTest {
         mongo = new MongoServer(IndexedH2Backend.inMemory());
         mongo.bind("127.0.0.1", 0);
         app = SpringApplication.run(WidgetApp.class, "--server.port=0", "--rapport.service-name=notes-service",
+                "--rapport.identity.secret=" + SECRET,
                 "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
                 "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/platform-web");
         port = ((WebServerApplicationContext) app).getWebServer().getPort();
@@ -65,6 +70,19 @@ class PlatformWebTest {
 
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void theIdentityHeadersAloneProveNothingOnlyTheSignedTokenDoes() throws Exception {
+        HttpRequest.Builder bare = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/widgets/echo"))
+                .header(IdentityHeaders.MEMBER, "alice").header(IdentityHeaders.TENANT, "uni-a");
+        HttpResponse<String> spoofed = HttpClient.newHttpClient().send(bare.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signed = call("GET", "/api/widgets/echo", "alice", null);
+
+        assertThat(spoofed.statusCode()).isEqualTo(401);
+        assertThat(spoofed.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(signed.statusCode()).isEqualTo(200);
+        assertThat(signed.body()).contains("\"member\":\"alice\"");
     }
 
     @Test
@@ -117,7 +135,7 @@ class PlatformWebTest {
     void theCorrelationIdComesBackAndReachesTheController() throws Exception {
         HttpResponse<String> echoed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/widgets/echo"))
-                .header(IdentityHeaders.MEMBER, "alice").header(IdentityHeaders.TENANT, "uni-a")
+                .header(IdentityTokens.HEADER, TOKENS.sign(new Member("alice", "uni-a"), List.of("member"), Duration.ofSeconds(60)))
                 .header("X-Request-Id", "req-77").build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(echoed.headers().firstValue("X-Request-Id")).contains("req-77");
@@ -140,7 +158,7 @@ class PlatformWebTest {
             request.header("Content-Type", "application/json");
         }
         if (member != null) {
-            request.header(IdentityHeaders.MEMBER, member).header(IdentityHeaders.TENANT, "uni-a");
+            request.header(IdentityTokens.HEADER, TOKENS.sign(new Member(member, "uni-a"), List.of("member"), Duration.ofSeconds(60)));
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
