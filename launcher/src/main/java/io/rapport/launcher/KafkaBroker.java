@@ -217,7 +217,8 @@ public final class KafkaBroker implements AutoCloseable {
     private List<String> command(Path config) {
         List<String> command = new ArrayList<>();
         command.add(JavaRuntime.javaExecutable());
-        command.add("-Xmx512m");
+        // A single broker with a few small topics: 384 MB is ample, and the whole embedded default must fit in 2 GiB.
+        command.add("-Xmx384m");
         command.addAll(JvmFlags.forKafka(archive));
         command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
         command.add("-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS");

@@ -588,8 +588,15 @@ public final class DataPathBenchmark {
             return Path.of(args.get(jar + 1)).getFileName().toString().replaceFirst("\\.jar$", "");
         }
         String command = p.info().commandLine().orElse(p.info().command().orElse("?"));
-        if (command.contains("kafka")) {
+        // The store runs from the launcher's class path, which holds Kafka's jars too: look for it first.
+        if (command.contains("io.rapport.store.StoreServer")) {
+            return "store (MongoDB wire server)";
+        }
+        if (command.contains("kafka.Kafka")) {
             return "kafka";
+        }
+        if (command.contains("orphan") || command.contains("while read")) {
+            return "orphan guard";
         }
         return command.length() > 50 ? command.substring(0, 50) + "…" : command;
     }

@@ -25,7 +25,7 @@ public record RapportProperties(String serviceName, Outbox outbox, Events events
     public record Outbox(List<String> collections, Duration pollInterval, int batchSize, Duration lease) {
         public Outbox {
             collections = collections == null ? List.of() : List.copyOf(collections);
-            pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+            pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
             batchSize = batchSize <= 0 ? 500 : batchSize;
             lease = lease == null ? Duration.ofSeconds(30) : lease;
         }
