@@ -72,9 +72,10 @@ class MemberIsolationIT {
         ALICES.put("interview's calendar file", "/api/interviews/" + interview + "/calendar.ics");
         ALICES.put("interview's question plan", "/api/interviews/" + interview + "/question-plan");
 
-        assertThat(university.put("/api/notes/" + interview + "/preparation", "alice",
-                "{\"industry\": \"Defense research\", \"organization\": \"US Navy\", \"person\": \"Computing pioneer\"}").status())
-                .isEqualTo(200);
+        // notes-service learns alice's interview from scheduling's events: a write under it is a 404 until then.
+        await().atMost(Duration.ofSeconds(30)).until(() -> university.put("/api/notes/" + interview + "/preparation", "alice",
+                "{\"industry\": \"Defense research\", \"organization\": \"US Navy\", \"person\": \"Computing pioneer\"}").status()
+                == 200);
         ALICES.put("interview's notes", "/api/notes/" + interview);
         ALICES.put("goal", "/api/goals/" + created(university.post("/api/goals", "alice",
                 "{\"title\": \"Learn COBOL basics\", \"metric\": \"lessons\", \"target\": 10, \"dueOn\": \"2027-03-31\"}")));
