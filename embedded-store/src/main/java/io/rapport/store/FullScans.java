@@ -3,7 +3,7 @@ package io.rapport.store;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -31,7 +31,7 @@ public final class FullScans {
 
     /** Scans so far, by "database.collection {query shape}". */
     public Map<String, Long> counts() {
-        Map<String, Long> counts = new java.util.TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>();
         byShape.forEach((shape, count) -> counts.put(shape, count.get()));
         return counts;
     }
@@ -67,6 +67,6 @@ public final class FullScans {
     }
 
     static boolean isSystem(String collectionName) {
-        return collectionName.startsWith("system.") || Set.of("$cmd").contains(collectionName);
+        return collectionName.startsWith("system.") || collectionName.equals("$cmd");
     }
 }

@@ -26,6 +26,17 @@ final class JavaRuntime {
         return System.getProperty("java.class.path");
     }
 
+    /**
+     * The launcher's class path without its directories: class-data sharing refuses class paths with non-empty
+     * directories, and a child started from the launcher's jars (Kafka, the store) needs none of them.
+     */
+    static String jarsOnlyClassPath() {
+        return java.util.Arrays.stream(classPath().split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank() && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(entry)))
+                .map(entry -> java.nio.file.Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(File.pathSeparator));
+    }
+
     /** setsid(1), where the system has it; see {@link ChildProcess} for why. */
     static Optional<String> setsid() {
         for (String candidate : new String[] {"/usr/bin/setsid", "/bin/setsid"}) {

@@ -11,15 +11,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -223,24 +220,17 @@ public final class KafkaBroker implements AutoCloseable {
         command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
         command.add("-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS");
         command.add("-cp");
-        command.add(jarsOnly(JavaRuntime.classPath()));
+        command.add(JavaRuntime.jarsOnlyClassPath());
         command.add("kafka.Kafka");
         command.add(config.toString());
         return command;
     }
 
-    /** Class-data sharing refuses class paths with non-empty directories, and Kafka needs none of ours. */
-    private static String jarsOnly(String classPath) {
-        return Arrays.stream(classPath.split(File.pathSeparator))
-                .filter(entry -> !entry.isBlank() && !Files.isDirectory(Path.of(entry)))
-                .map(entry -> Path.of(entry).toAbsolutePath().toString())
-                .collect(Collectors.joining(File.pathSeparator));
-    }
 
     private void awaitReady(ChildProcess child, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         // Cheap probe first, so the admin client does not fill logs with refused connections while the JVM boots.
-        while (!accepts(port)) {
+        while (!PortCheck.accepts(port)) {
             checkStillStarting(child, deadline, timeout);
             sleep(100);
         }
@@ -279,14 +269,6 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(PortCheck.LOOPBACK, port), 500);
-            return true;
-        } catch (IOException notYet) {
-            return false;
-        }
-    }
 
     private static String slashes(Path path) {
         return path.toString().replace('\\', '/');

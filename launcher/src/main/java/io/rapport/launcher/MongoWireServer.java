@@ -3,15 +3,11 @@ package io.rapport.launcher;
 import io.rapport.store.StoreServer;
 import java.io.File;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The MongoDB wire-compatible store ({@link StoreServer}: mongo-java-server's H2 backend with real secondary
@@ -65,7 +61,7 @@ public final class MongoWireServer implements AutoCloseable {
 
     private void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!accepts(port)) {
+        while (!PortCheck.accepts(port)) {
             if (process.stopRequested()) {
                 throw LaunchException.cancelled();
             }
@@ -110,24 +106,10 @@ public final class MongoWireServer implements AutoCloseable {
         }
     }
 
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(PortCheck.LOOPBACK, port), 500);
-            return true;
-        } catch (IOException notYet) {
-            return false;
-        }
-    }
 
-    /**
-     * The launcher's jars (class-data sharing refuses class paths with non-empty directories), plus the store's
-     * classes where they are a directory (a build that has not packaged it yet).
-     */
+    /** The launcher's jars, plus the store's classes where they are a directory (a build that has not packaged it yet). */
     static String storeClassPath() {
-        String jars = Arrays.stream(JavaRuntime.classPath().split(File.pathSeparator))
-                .filter(entry -> !entry.isBlank() && !Files.isDirectory(Path.of(entry)))
-                .map(entry -> Path.of(entry).toAbsolutePath().toString())
-                .collect(Collectors.joining(File.pathSeparator));
+        String jars = JavaRuntime.jarsOnlyClassPath();
         try {
             Path store = Path.of(StoreServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return Files.isDirectory(store) ? jars + File.pathSeparator + store : jars;

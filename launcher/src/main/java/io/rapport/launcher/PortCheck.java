@@ -58,4 +58,14 @@ public final class PortCheck {
             return false;
         }
     }
+
+    /** True once something listens on the loopback port: the cheap readiness probe of a child that starts. */
+    static boolean accepts(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new InetSocketAddress(LOOPBACK, port), 500);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
 }

@@ -53,10 +53,6 @@ public final class OwnedDocuments<T> {
         return new OwnedDocuments<>(mongo, collection, mapper, List.of(fields));
     }
 
-    public String collection() {
-        return collection;
-    }
-
     public Optional<T> find(Member owner, String id) {
         return findOne(owner, Criteria.where("_id").is(id));
     }
