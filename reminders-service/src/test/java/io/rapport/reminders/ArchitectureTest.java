@@ -12,4 +12,10 @@ class ArchitectureTest {
         DomainRules.domainIsPlainJava("io.rapport.reminders").check(new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.rapport.reminders"));
     }
+
+    @Test
+    void eachListenerConsumesOneTopic() {
+        DomainRules.eachListenerConsumesOneTopic().check(new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.rapport.reminders"));
+    }
 }

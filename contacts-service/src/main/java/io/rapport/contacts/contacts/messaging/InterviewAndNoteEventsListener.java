@@ -28,7 +28,9 @@ class InterviewAndNoteEventsListener {
         this.book = book;
     }
 
-    @KafkaListener(topics = {Topics.SCHEDULING, Topics.NOTES})
+    // One listener (so one consumer per partition) for each topic: see DomainRules.eachListenerConsumesOneTopic.
+    @KafkaListener(topics = Topics.SCHEDULING)
+    @KafkaListener(topics = Topics.NOTES)
     void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<DomainEvent> event = CloudEvents.read(record);
         switch (event.payload()) {

@@ -24,7 +24,10 @@ class RemindersEventsListener {
         this.memberData = memberData;
     }
 
-    @KafkaListener(topics = {Topics.CONTACTS, Topics.SCHEDULING, Topics.NOTES})
+    // One listener (so one consumer per partition) for each topic: see DomainRules.eachListenerConsumesOneTopic.
+    @KafkaListener(topics = Topics.CONTACTS)
+    @KafkaListener(topics = Topics.SCHEDULING)
+    @KafkaListener(topics = Topics.NOTES)
     void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<DomainEvent> event = CloudEvents.read(record);
         if (event.payload() instanceof MemberDataErased erased) {
