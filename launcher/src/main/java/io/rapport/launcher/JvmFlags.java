@@ -63,7 +63,13 @@ final class JvmFlags {
 
     private static List<String> longRunning(Path archive) {
         List<String> flags = new ArrayList<>(List.of(
-                "-XX:+UseSerialGC",
+                "-XX:+UseG1GC",
+                // At rest, a concurrent cycle every 15 s when no collection ran, after which G1 hands back what
+                // it does not need: the heap a burst grew shrinks again (the serial collector never shrinks
+                // without a full collection, which an idle process never has).
+                "-XX:G1PeriodicGCInterval=15000",
+                "-XX:MinHeapFreeRatio=10",
+                "-XX:MaxHeapFreeRatio=30",
                 "-Xss512k",
                 "-XX:ReservedCodeCacheSize=96m",
                 "-XX:+AutoCreateSharedArchive",
