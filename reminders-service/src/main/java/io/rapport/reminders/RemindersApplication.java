@@ -23,7 +23,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /** The follow-up engine: 3B7 follow-ups, confirmations, thank-yous and keep-in-touch, delivered exactly once. */
@@ -71,6 +73,16 @@ public class RemindersApplication {
                 + UUID.randomUUID().toString().substring(0, 8);
         return new DeliveryEngine(reminders, preferences, channels, clock, claimer,
                 new DeliveryEngine.Settings(lease, lateAfter, batchSize));
+    }
+
+    /**
+     * On shutdown, before any bean stops (the context publishes this first): the delivery round in progress ends after
+     * the reminder in hand and releases its other claims, so another instance delivers them now rather than when
+     * their leases run out (deploy/: graceful shutdown).
+     */
+    @Bean
+    ApplicationListener<ContextClosedEvent> deliveryStopsOnShutdown(DeliveryEngine engine) {
+        return event -> engine.stop();
     }
 
     /** The digest is an e-mail: without an SMTP host there is none. */

@@ -19,7 +19,8 @@ import java.util.logging.Logger;
  * Delivers due reminders exactly once however many instances run: each round claims a batch (a
  * lease per reminder, written atomically), sends it through the channels, then marks it delivered
  * with its ReminderDue in the same write, only while still holding the lease. A claimer that dies
- * mid-round leaves leases that run out, and another claimer delivers those reminders.
+ * mid-round leaves leases that run out, and another claimer delivers those reminders. One that is stopped
+ * ({@link #stop()}) finishes the reminder in hand and releases the rest of its round's claims at once.
  */
 public class DeliveryEngine {
 
@@ -35,6 +36,7 @@ public class DeliveryEngine {
     private final Clock clock;
     private final String claimer;
     private final Settings settings;
+    private volatile boolean stopping;
 
     public DeliveryEngine(Reminders reminders, MemberPreferences preferences, List<DeliveryChannel> channels,
             Clock clock, String claimer, Settings settings) {
@@ -48,6 +50,9 @@ public class DeliveryEngine {
 
     /** One round. @return how many reminders were claimed (a full batch means there may be more) */
     public int deliverDue() {
+        if (stopping) {
+            return 0;
+        }
         Instant now = clock.instant();
         List<Reminder> claimed = reminders.claimDue(now, claimer, now.plus(settings.lease()), settings.batchSize());
         if (claimed.isEmpty()) {
@@ -56,7 +61,12 @@ public class DeliveryEngine {
         Map<Member, Preferences> byMember = new HashMap<>();
         List<Delivery> delivered = new ArrayList<>(claimed.size());
         Map<Member, MemberCalendar> calendars = new HashMap<>();
+        List<Reminder> released = new ArrayList<>();
         for (Reminder reminder : claimed) {
+            if (stopping) {
+                released.add(reminder);
+                continue;
+            }
             Preferences prefs = byMember.computeIfAbsent(reminder.owner(), preferences::of);
             Instant deliveredAt = clock.instant();
             Instant quietUntil = calendars.computeIfAbsent(reminder.owner(), member -> prefs.calendar())
@@ -79,6 +89,7 @@ public class DeliveryEngine {
             delivered.add(new Delivery(reminder, deliveredAt, late, prefs.byEmail() && prefs.digest()));
         }
         reminders.markDelivered(claimer, delivered);
+        reminders.release(claimer, released);
         for (Delivery delivery : delivered) {
             if (delivery.reminder().rule() == ReminderRule.THANK_YOU_OVERDUE) {
                 // The escalation replaces the first thank-you reminder in the inbox.
@@ -87,6 +98,14 @@ public class DeliveryEngine {
             }
         }
         return claimed.size();
+    }
+
+    /**
+     * The instance is shutting down: the round in progress ends after the reminder in hand, and its other claims are
+     * released for another instance; later rounds claim nothing.
+     */
+    public void stop() {
+        stopping = true;
     }
 
     public String claimer() {

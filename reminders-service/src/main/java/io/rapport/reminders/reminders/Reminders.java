@@ -60,6 +60,12 @@ public interface Reminders {
     /** Marks the deliveries done, only where {@code claimer} still holds the lease. @return how many */
     long markDelivered(String claimer, List<Delivery> deliveries);
 
+    /**
+     * Gives up {@code claimer}'s leases on reminders it claimed and will not deliver (its instance is stopping), so
+     * another claimer may take them at once rather than when the leases run out.
+     */
+    void release(String claimer, List<Reminder> claimed);
+
     List<Member> membersWithPendingDigest(int limit);
 
     List<Reminder> pendingDigest(Member owner);

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,6 +124,29 @@ class DeliveryEngineTest {
         assertThat(store.reminders.markDelivered("crashed", List.of(new Delivery(due, NOW, false, false))))
                 .as("the crashed claimer, back, cannot deliver it a second time").isZero();
         assertThat(store.reminders.find(member, due.id()).orElseThrow().status()).isEqualTo(ReminderStatus.DELIVERED);
+    }
+
+    @Test
+    void aStoppingClaimerFinishesTheReminderInHandAndReleasesTheRestAtOnce() {
+        for (int i = 0; i < 3; i++) {
+            store.reminders.schedule(reminder("stopping-" + i, NOW));
+        }
+        List<String> deliveredBeforeStop = new ArrayList<>();
+        AtomicReference<DeliveryEngine> stopping = new AtomicReference<>();
+        stopping.set(engine("stopping", (r, p, late) -> {
+            deliveredBeforeStop.add(r.id());
+            stopping.get().stop(); // the shutdown signal arrives while the first reminder is being delivered
+        }));
+        List<String> deliveredByTheOther = new ArrayList<>();
+        DeliveryEngine other = engine("other", (r, p, late) -> deliveredByTheOther.add(r.id()));
+
+        stopping.get().deliverDue();
+        other.deliverDue(); // at the same instant: no lease left to run out
+
+        assertThat(deliveredBeforeStop).hasSize(1);
+        assertThat(deliveredByTheOther).hasSize(2).doesNotContainAnyElementsOf(deliveredBeforeStop);
+        assertThat(stopping.get().deliverDue()).as("a stopped engine claims nothing more").isZero();
+        assertThat(store.reminders.all(member)).extracting(Reminder::status).containsOnly(ReminderStatus.DELIVERED);
     }
 
     @Test

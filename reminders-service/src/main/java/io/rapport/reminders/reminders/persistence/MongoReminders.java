@@ -246,6 +246,21 @@ public class MongoReminders implements Reminders {
     }
 
     @Override
+    public void release(String claimer, List<Reminder> claimed) {
+        if (claimed.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        for (Reminder reminder : claimed) {
+            // Only the claim this claimer wrote (its version), as in markDelivered.
+            bulk.updateOne(Query.query(where("_id").is(reminder.id()).and(VERSION).is(reminder.version())
+                            .and("leaseOwner").is(claimer)),
+                    changed().set("leaseUntil", NO_LEASE).unset("leaseOwner").unset("leaseToken"));
+        }
+        bulk.execute();
+    }
+
+    @Override
     public long markDelivered(String claimer, List<Delivery> deliveries) {
         if (deliveries.isEmpty()) {
             return 0;
