@@ -74,6 +74,7 @@ class DeadLetterRedriveIT {
         assertThat(parked.exceptionMessage()).contains("contacts store unavailable");
         assertThat(parked.originalOffset()).isNotNull();
         String listed = command("list", DLT);
+        System.out.print(listed);
         assertThat(listed).contains(parked.position(), eventId, "InterviewScheduled", "contacts store unavailable",
                 "from rapport.scheduling partition " + parked.originalPartition() + " offset " + parked.originalOffset(),
                 "failed in contacts-service");

@@ -69,20 +69,25 @@ public final class DeadLetterCommand {
                 return usage(err, "Not a dead-letter topic: " + topic + " (they end in " + DeadLetters.SUFFIX + ")");
             }
         }
+        if (!action.equals("list") && !action.equals("redrive")) {
+            return usage(err, "Unknown action: " + action);
+        }
+        if (action.equals("redrive")) {
+            if (topics.size() != 1) {
+                return usage(err, "redrive takes one dead-letter topic.");
+            }
+            int choices = (all ? 1 : 0) + (positions.isEmpty() ? 0 : 1) + (eventIds.isEmpty() ? 0 : 1);
+            if (choices != 1) {
+                return usage(err, "Choose the records with exactly one of --at, --event or --all.");
+            }
+        }
         try (DeadLetters deadLetters = new DeadLetters(kafka)) {
             switch (action) {
                 case "list" -> {
                     list(deadLetters, topics.isEmpty() ? deadLetters.topics() : topics, out);
                     return 0;
                 }
-                case "redrive" -> {
-                    if (topics.size() != 1) {
-                        return usage(err, "redrive takes one dead-letter topic.");
-                    }
-                    int choices = (all ? 1 : 0) + (positions.isEmpty() ? 0 : 1) + (eventIds.isEmpty() ? 0 : 1);
-                    if (choices != 1) {
-                        return usage(err, "Choose the records with exactly one of --at, --event or --all.");
-                    }
+                default -> {
                     boolean everything = all;
                     Predicate<DeadLetter> chosen = letter -> everything || positions.contains(letter.position())
                             || (letter.eventId() != null && eventIds.contains(letter.eventId()));
@@ -93,9 +98,6 @@ public final class DeadLetterCommand {
                     }
                     out.printf("%d record(s) re-driven from %s%n", sent.size(), topics.getFirst());
                     return 0;
-                }
-                default -> {
-                    return usage(err, "Unknown action: " + action);
                 }
             }
         } catch (RuntimeException e) {
