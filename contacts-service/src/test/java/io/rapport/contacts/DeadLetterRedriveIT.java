@@ -96,13 +96,21 @@ class DeadLetterRedriveIT {
     }
 
     @Test
-    void theCommandRefusesWhatItCannotDoWithAClearUsage() {
+    void theCommandRefusesWhatItCannotDoWithAClearMessageAndCreatesNoTopic() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         assertThat(DeadLetterCommand.run(List.of("redrive", DLT), Map.of(), quiet,
                 new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("exactly one of --at, --event or --all");
         assertThat(DeadLetterCommand.run(List.of("list", Topics.SCHEDULING), Map.of(), quiet, quiet)).isEqualTo(2);
+
+        ByteArrayOutputStream missing = new ByteArrayOutputStream();
+        assertThat(DeadLetterCommand.run(List.of("list", "rapport.nothing.DLT", "--kafka=" + kafka), Map.of(), quiet,
+                new PrintStream(missing, true, StandardCharsets.UTF_8))).isEqualTo(1);
+        assertThat(missing.toString(StandardCharsets.UTF_8)).contains("No topic rapport.nothing.DLT");
+        try (DeadLetters deadLetters = new DeadLetters(kafka)) {
+            assertThat(deadLetters.topics()).as("asking did not create it").doesNotContain("rapport.nothing.DLT");
+        }
     }
 
     private DeadLetter parkedEvent(String eventId) {

@@ -101,6 +101,9 @@ public final class DeadLetters implements AutoCloseable {
         requireDeadLetterTopic(topic);
         List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
+        if (partitions.isEmpty()) {
+            throw new IllegalArgumentException("No topic " + topic + " on the broker");
+        }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
@@ -176,6 +179,8 @@ public final class DeadLetters implements AutoCloseable {
     private KafkaConsumer<String, byte[]> consumer() {
         return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // Asking for a topic that does not exist must not create it.
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()),
                 new StringDeserializer(), new ByteArrayDeserializer());
