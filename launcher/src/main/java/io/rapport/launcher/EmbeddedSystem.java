@@ -38,6 +38,8 @@ public final class EmbeddedSystem implements AutoCloseable {
      */
     private final String identitySecret;
     private final Map<RapportService, ServiceProcess> services = new EnumMap<>(RapportService.class);
+    /** The second and further instances of each service (--instances); empty by default. */
+    private final List<ServiceProcess> moreInstances = new ArrayList<>();
     private volatile MongoWireServer mongo;
     private volatile KafkaBroker kafka;
     private final Supervisor supervisor;
@@ -165,14 +167,14 @@ public final class EmbeddedSystem implements AutoCloseable {
                 return;
             }
             closed = true;
-            for (ServiceProcess service : services.values()) {
+            for (ServiceProcess service : allServices()) {
                 if (service.process() != null) {
                     children.add(service.process());
                 }
             }
         }
         try {
-            ChildProcess.stopAll(children, ServiceProcess.stopGrace(services.values()));
+            ChildProcess.stopAll(children, ServiceProcess.stopGrace(allServices()));
         } finally {
             try {
                 if (kafka != null) {
@@ -234,7 +236,7 @@ public final class EmbeddedSystem implements AutoCloseable {
         up = true;
         watchMongo();
         watchKafka();
-        services.values().forEach(this::watchService);
+        allServices().forEach(this::watchService);
     }
 
     /**
@@ -248,6 +250,9 @@ public final class EmbeddedSystem implements AutoCloseable {
             ServiceProcess service = new ServiceProcess(kind, settings, folder, identitySecret);
             synchronized (this) {
                 services.put(kind, service);
+                for (int instance = 1; instance < settings.instances() && !kind.isGateway(); instance++) {
+                    moreInstances.add(service.another(instance, settings, identitySecret));
+                }
             }
             preparing.add(CompletableFuture.runAsync(service::prepare, executor));
         }
@@ -268,7 +273,7 @@ public final class EmbeddedSystem implements AutoCloseable {
 
     private void startServices() {
         Map<ServiceProcess, URI> pending = new LinkedHashMap<>();
-        for (ServiceProcess service : services.values()) {
+        for (ServiceProcess service : allServices()) {
             synchronized (this) {
                 requireOpen();
                 service.start();
@@ -309,6 +314,11 @@ public final class EmbeddedSystem implements AutoCloseable {
     private void requirePortsFree() {
         try {
             PortCheck.requireFree(settings.ports());
+            settings.extraInstancePorts().forEach((instance, port) -> {
+                if (!PortCheck.isFree(port)) {
+                    throw LaunchException.usage("Port " + port + " (" + instance + ") is in use.");
+                }
+            });
         } catch (LaunchException busy) {
             List<String> leftovers = ChildProcess.leftovers(folder.pidsDir());
             if (leftovers.isEmpty()) {
@@ -407,6 +417,13 @@ public final class EmbeddedSystem implements AutoCloseable {
 
     private Duration elapsed() {
         return Duration.ofNanos(System.nanoTime() - launchedAt);
+    }
+
+    /** Every instance of every service, and the gateway: the first instances in start order, then the others. */
+    private synchronized List<ServiceProcess> allServices() {
+        List<ServiceProcess> all = new ArrayList<>(services.values());
+        all.addAll(moreInstances);
+        return all;
     }
 
     private ServiceProcess service(String name) {

@@ -18,9 +18,14 @@ import java.util.Objects;
  * @param ports        one entry for every {@link PortName}
  * @param repoRoot     where the module folders (and their target/*.jar) are
  * @param readyTimeout how long each component may take to become ready
+ * @param instances    how many instances of each service (not of the gateway, Kafka or the store): the second
+ *                     listens on its service's port + {@value #INSTANCE_PORT_STEP}, the third + 2 x that
  */
 public record LaunchSettings(Path dataDir, boolean reset, boolean demo, Map<PortName, Integer> ports,
-                             Path repoRoot, Duration readyTimeout) {
+                             Path repoRoot, Duration readyTimeout, int instances) {
+
+    public static final int MAX_INSTANCES = 4;
+    public static final int INSTANCE_PORT_STEP = 100;
 
     public static final Path DEFAULT_DATA_DIR = Path.of(".rapport-data");
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(120);
@@ -34,6 +39,14 @@ public record LaunchSettings(Path dataDir, boolean reset, boolean demo, Map<Port
             complete.put(name, ports.getOrDefault(name, name.defaultPort()));
         }
         ports = Collections.unmodifiableMap(complete);
+        if (instances < 1 || instances > MAX_INSTANCES) {
+            throw LaunchException.usage("--instances needs a number from 1 to " + MAX_INSTANCES + ", not " + instances + ".");
+        }
+    }
+
+    public LaunchSettings(Path dataDir, boolean reset, boolean demo, Map<PortName, Integer> ports, Path repoRoot,
+            Duration readyTimeout) {
+        this(dataDir, reset, demo, ports, repoRoot, readyTimeout, 1);
     }
 
     /** The defaults, run from the current directory. */
@@ -52,6 +65,7 @@ public record LaunchSettings(Path dataDir, boolean reset, boolean demo, Map<Port
         Path dataDir = DEFAULT_DATA_DIR;
         boolean reset = false;
         boolean demo = false;
+        int instances = 1;
         for (String arg : args) {
             if (arg.equals("--reset")) {
                 reset = true;
@@ -63,6 +77,8 @@ public record LaunchSettings(Path dataDir, boolean reset, boolean demo, Map<Port
                     throw LaunchException.usage("--data-dir needs a folder: --data-dir=PATH");
                 }
                 dataDir = Path.of(value);
+            } else if (arg.startsWith("--instances=")) {
+                instances = parseInstances(arg.substring("--instances=".length()));
             } else {
                 PortName name = portFlag(arg);
                 if (name == null) {
@@ -72,7 +88,8 @@ public record LaunchSettings(Path dataDir, boolean reset, boolean demo, Map<Port
                 ports.put(name, parsePort(value, name.flag()));
             }
         }
-        LaunchSettings settings = new LaunchSettings(dataDir, reset, demo, ports, Path.of(""), DEFAULT_READY_TIMEOUT);
+        LaunchSettings settings = new LaunchSettings(dataDir, reset, demo, ports, Path.of(""), DEFAULT_READY_TIMEOUT,
+                instances);
         settings.requireDistinctPorts();
         return settings;
     }
@@ -82,25 +99,47 @@ public record LaunchSettings(Path dataDir, boolean reset, boolean demo, Map<Port
     }
 
     public LaunchSettings withDataDir(Path dir) {
-        return new LaunchSettings(dir, reset, demo, ports, repoRoot, readyTimeout);
+        return new LaunchSettings(dir, reset, demo, ports, repoRoot, readyTimeout, instances);
     }
 
     public LaunchSettings withReset(boolean wanted) {
-        return new LaunchSettings(dataDir, wanted, demo, ports, repoRoot, readyTimeout);
+        return new LaunchSettings(dataDir, wanted, demo, ports, repoRoot, readyTimeout, instances);
     }
 
     public LaunchSettings withPort(PortName name, int port) {
         EnumMap<PortName, Integer> changed = new EnumMap<>(ports);
         changed.put(name, port);
-        return new LaunchSettings(dataDir, reset, demo, changed, repoRoot, readyTimeout);
+        return new LaunchSettings(dataDir, reset, demo, changed, repoRoot, readyTimeout, instances);
     }
 
     public LaunchSettings withRepoRoot(Path root) {
-        return new LaunchSettings(dataDir, reset, demo, ports, root, readyTimeout);
+        return new LaunchSettings(dataDir, reset, demo, ports, root, readyTimeout, instances);
     }
 
     public LaunchSettings withReadyTimeout(Duration timeout) {
-        return new LaunchSettings(dataDir, reset, demo, ports, repoRoot, timeout);
+        return new LaunchSettings(dataDir, reset, demo, ports, repoRoot, timeout, instances);
+    }
+
+    public LaunchSettings withInstances(int count) {
+        return new LaunchSettings(dataDir, reset, demo, ports, repoRoot, readyTimeout, count);
+    }
+
+    /** The port of a service's {@code instance} (0 is the first, on the service's own port). */
+    public int instancePort(PortName name, int instance) {
+        return port(name) + instance * INSTANCE_PORT_STEP;
+    }
+
+    /** The ports of the second and further instances, named as people would say them ("contacts #2"). */
+    public Map<String, Integer> extraInstancePorts() {
+        Map<String, Integer> extra = new java.util.LinkedHashMap<>();
+        for (int instance = 1; instance < instances; instance++) {
+            for (RapportService service : RapportService.values()) {
+                if (!service.isGateway()) {
+                    extra.put(service.port().key() + " #" + (instance + 1), instancePort(service.port(), instance));
+                }
+            }
+        }
+        return extra;
     }
 
     /** Two components on one port would fail late and confusingly, so refuse it up front. */
@@ -112,6 +151,25 @@ public record LaunchSettings(Path dataDir, boolean reset, boolean demo, Map<Port
                             + ": each needs its own (" + b.howToChange() + ").");
                 }
             }
+        }
+        extraInstancePorts().forEach((instance, port) -> {
+            for (PortName name : PortName.values()) {
+                if (port(name) == port) {
+                    throw LaunchException.usage("Port " + port + " is given to both " + name.key() + " and " + instance
+                            + " (--instances puts each further instance " + INSTANCE_PORT_STEP + " ports above the first).");
+                }
+            }
+            if (port > 65535) {
+                throw LaunchException.usage(instance + " would listen on port " + port + ", above 65535: choose lower ports.");
+            }
+        });
+    }
+
+    private static int parseInstances(String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException notANumber) {
+            throw LaunchException.usage("--instances needs a number from 1 to " + MAX_INSTANCES + ", not '" + value + "'.");
         }
     }
 
@@ -147,6 +205,8 @@ public record LaunchSettings(Path dataDir, boolean reset, boolean demo, Map<Port
                   --data-dir=PATH             where data and logs are kept (default: .rapport-data)
                   --reset                     delete the data folder first, starting from nothing
                   --demo                      load a demo member once up
+                  --instances=N               N instances of each service (1 to 4, default 1), the gateway balancing
+                                              across them; instance k listens on its service's port + 100 x (k-1)
                   --help                      show this text
                 """);
         for (PortName name : PortName.values()) {

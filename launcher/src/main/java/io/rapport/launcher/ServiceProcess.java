@@ -28,6 +28,10 @@ final class ServiceProcess {
     static final Duration ARCHIVE_STOP_GRACE = Duration.ofSeconds(60);
 
     private final RapportService service;
+    /** 0 for the first instance of a service (and the gateway), 1 for the second, ... */
+    private final int instance;
+    /** The first instance, whose extracted jar the others run; null for the first itself. */
+    private final ServiceProcess first;
     private final Path jar;
     private final List<String> arguments;
     private final DataFolder folder;
@@ -43,11 +47,23 @@ final class ServiceProcess {
      *                       never on the command line (readable by any local user, and written to the log)
      */
     ServiceProcess(RapportService service, LaunchSettings settings, DataFolder folder, String identitySecret) {
+        this(service, 0, null, settings, folder, identitySecret);
+    }
+
+    private ServiceProcess(RapportService service, int instance, ServiceProcess first, LaunchSettings settings,
+            DataFolder folder, String identitySecret) {
         this.service = service;
+        this.instance = instance;
+        this.first = first;
         this.jar = settings.repoRoot().resolve(service.jar());
-        this.arguments = arguments(service, settings.ports());
+        this.arguments = arguments(service, settings.ports(), instance, settings.instances());
         this.folder = folder;
         this.environment = Map.of(IDENTITY_SECRET_ENV, identitySecret);
+    }
+
+    /** Another instance of this service (--instances), on its own port, running the same extracted jar. */
+    ServiceProcess another(int instance, LaunchSettings settings, String identitySecret) {
+        return new ServiceProcess(service, instance, this, settings, folder, identitySecret);
     }
 
     /**
@@ -71,21 +87,53 @@ final class ServiceProcess {
 
     /** The command-line arguments that wire a service to the embedded Mongo and Kafka, or the gateway to the services. */
     static List<String> arguments(RapportService service, Map<PortName, Integer> ports) {
+        return arguments(service, ports, 0, 1);
+    }
+
+    /**
+     * As {@link #arguments(RapportService, Map)} for one of {@code instances} instances of each service. With more
+     * than one, the gateway routes to {@code lb://<service>}: Spring Cloud LoadBalancer, round robin over the
+     * instances listed here (its simple discovery client), each asked for its readiness every second and left out
+     * while it does not answer UP.
+     */
+    static List<String> arguments(RapportService service, Map<PortName, Integer> ports, int instance, int instances) {
         List<String> args = new ArrayList<>();
-        args.add("--server.port=" + ports.get(service.port()));
+        args.add("--server.port=" + (ports.get(service.port()) + instance * LaunchSettings.INSTANCE_PORT_STEP));
         args.add("--server.address=127.0.0.1");
         if (service.isGateway()) {
             args.add("--spring.profiles.active=embedded");
             for (RapportService backend : RapportService.values()) {
                 if (!backend.isGateway()) {
                     String key = backend.module().replace("-service", "");
-                    args.add("--rapport.services." + key + "-uri=http://127.0.0.1:" + ports.get(backend.port()));
+                    if (instances == 1) {
+                        args.add("--rapport.services." + key + "-uri=http://127.0.0.1:" + ports.get(backend.port()));
+                        continue;
+                    }
+                    args.add("--rapport.services." + key + "-uri=lb://" + backend.module());
+                    for (int i = 0; i < instances; i++) {
+                        args.add("--spring.cloud.discovery.client.simple.instances." + backend.module() + "[" + i
+                                + "].uri=http://127.0.0.1:" + (ports.get(backend.port()) + i * LaunchSettings.INSTANCE_PORT_STEP));
+                    }
                 }
+            }
+            if (instances > 1) {
+                args.add("--spring.cloud.discovery.enabled=true");
+                args.add("--spring.cloud.loadbalancer.enabled=true");
+                args.add("--spring.cloud.loadbalancer.configurations=health-check");
+                args.add("--spring.cloud.loadbalancer.health-check.interval=1s");
+                // Readiness, not the full health: with Kafka away an instance still serves (its events wait in the outbox).
+                args.add("--spring.cloud.loadbalancer.health-check.path.default=/actuator/health/readiness");
             }
         } else {
             args.add("--spring.mongodb.uri=mongodb://127.0.0.1:" + ports.get(PortName.MONGO) + "/" + service.database());
             args.add("--spring.kafka.bootstrap-servers=127.0.0.1:" + ports.get(PortName.KAFKA));
             args.add("--spring.profiles.active=embedded");
+            if (instances > 1) {
+                // One relay at a time (a lease): when its holder dies, another takes over within 8 + 1 s, inside the
+                // consumers' 10 s session timeout, instead of the 30 s + 5 s a single instance can afford.
+                args.add("--rapport.outbox.lease=8s");
+                args.add("--rapport.outbox.poll-interval=1s");
+            }
         }
         return args;
     }
@@ -106,12 +154,13 @@ final class ServiceProcess {
         return service;
     }
 
+    /** "contacts-service" for the first instance, "contacts-service-2" for the second: its log and pid file. */
     String name() {
-        return service.module();
+        return instance == 0 ? service.module() : service.module() + "-" + (instance + 1);
     }
 
     URI uri(Map<PortName, Integer> ports) {
-        return URI.create("http://127.0.0.1:" + ports.get(service.port()));
+        return URI.create("http://127.0.0.1:" + (ports.get(service.port()) + instance * LaunchSettings.INSTANCE_PORT_STEP));
     }
 
     ChildProcess process() {
@@ -125,11 +174,19 @@ final class ServiceProcess {
 
     /** Extracts the jar when it changed since last time; slow only after a build, so worth doing while Kafka starts. */
     void prepare() {
+        if (first != null) {
+            return; // runs the first instance's
+        }
         runnableJar = ExtractedJar.prepare(jar, folder.cdsDir().resolve(name()), folder.logFile(name()));
     }
 
     ChildProcess start() {
-        if (runnableJar == null) {
+        if (first != null) {
+            if (first.runnableJar == null) {
+                first.prepare();
+            }
+            runnableJar = first.runnableJar;
+        } else if (runnableJar == null) {
             prepare();
         }
         Path archive = folder.cdsDir().toAbsolutePath().resolve(name() + ".jsa");

@@ -86,4 +86,26 @@ class LaunchSettingsTest {
         }
         assertThat(usage).contains("--data-dir=PATH", "--reset", "--demo", "--help", "RAPPORT_IDENTITY_SECRET");
     }
+
+    @Test
+    void instancesDefaultToOneAndTheFurtherOnesListenAHundredPortsAbove() {
+        assertThat(LaunchSettings.parse(List.of(), Map.of()).instances()).isEqualTo(1);
+        LaunchSettings two = LaunchSettings.parse(List.of("--instances=2"), Map.of());
+
+        assertThat(two.instances()).isEqualTo(2);
+        assertThat(two.instancePort(PortName.CONTACTS, 1)).isEqualTo(8181);
+        assertThat(two.extraInstancePorts()).containsExactly(Map.entry("contacts #2", 8181),
+                Map.entry("scheduling #2", 8182), Map.entry("notes #2", 8183), Map.entry("reminders #2", 8184));
+    }
+
+    @Test
+    void instancesMustBeBetweenOneAndFourAndTheirPortsFreeOfOtherComponents() {
+        assertThat(catchThrowableOfType(LaunchException.class, () -> LaunchSettings.parse(List.of("--instances=0"), Map.of())))
+                .hasMessageContaining("--instances needs a number from 1 to 4");
+        assertThat(catchThrowableOfType(LaunchException.class, () -> LaunchSettings.parse(List.of("--instances=two"), Map.of())))
+                .hasMessageContaining("not 'two'");
+        assertThat(catchThrowableOfType(LaunchException.class,
+                () -> LaunchSettings.parse(List.of("--instances=2", "--gateway-port=8181"), Map.of())))
+                .hasMessageContaining("Port 8181 is given to both gateway and contacts #2");
+    }
 }

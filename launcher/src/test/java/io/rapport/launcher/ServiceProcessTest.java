@@ -73,4 +73,25 @@ class ServiceProcessTest {
         assertThat(RapportService.named("GATEWAY")).isEqualTo(RapportService.GATEWAY);
         assertThat(RapportService.CONTACTS.jar()).hasToString("contacts-service/target/contacts-service.jar");
     }
+
+    @Test
+    void withTwoInstancesTheSecondHasItsOwnPortAndTheGatewayBalancesOverBothWithHealthChecks() {
+        assertThat(ServiceProcess.arguments(RapportService.NOTES, defaults.ports(), 1, 2)).startsWith(
+                "--server.port=8183", "--server.address=127.0.0.1",
+                "--spring.mongodb.uri=mongodb://127.0.0.1:27018/rapport-notes")
+                .contains("--rapport.outbox.lease=8s");
+
+        List<String> gateway = ServiceProcess.arguments(RapportService.GATEWAY, defaults.ports(), 0, 2);
+
+        assertThat(gateway).contains("--server.port=8080",
+                "--rapport.services.notes-uri=lb://notes-service",
+                "--spring.cloud.discovery.client.simple.instances.notes-service[0].uri=http://127.0.0.1:8083",
+                "--spring.cloud.discovery.client.simple.instances.notes-service[1].uri=http://127.0.0.1:8183",
+                "--spring.cloud.loadbalancer.enabled=true",
+                "--spring.cloud.loadbalancer.configurations=health-check");
+        assertThat(ServiceProcess.arguments(RapportService.GATEWAY, defaults.ports(), 0, 1))
+                .as("one instance: the command line as before")
+                .isEqualTo(ServiceProcess.arguments(RapportService.GATEWAY, defaults.ports()))
+                .noneMatch(argument -> argument.contains("loadbalancer") || argument.contains("lb://"));
+    }
 }
