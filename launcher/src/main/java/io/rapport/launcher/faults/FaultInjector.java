@@ -122,7 +122,7 @@ final class FaultInjector {
             case GATEWAY_KILLED -> probe.get(PROBE, "/api/contacts?limit=1").ok();
             case SERVICE_KILLED -> probe.get(PROBE, route(fault.target())).ok();
             case SERVICE_FROZEN -> probe.get(PROBE, route(fault.target())).ok()
-                    && kafka.groupState(fault.target()).startsWith("STABLE");
+                    && kafka.groupState(fault.target()).toUpperCase(Locale.ROOT).startsWith("STABLE");
         };
     }
 
@@ -160,22 +160,28 @@ final class FaultInjector {
         }
     }
 
-    /** The launcher's own words about the fault: "restarting in 1 s", "ready again in 14.2 s". */
+    /** The launcher's own words about the fault: "exit 137, restarted after 1 s, ready again in 14.2 s". */
     private String launcherSaid(Fault fault, int from) {
-        StringBuilder said = new StringBuilder();
+        List<String> said = new java.util.ArrayList<>();
+        java.util.regex.Pattern words = java.util.regex.Pattern.compile(
+                "stopped unexpectedly \\((exit \\d+)\\); (restarting in \\d+ s)|(ready again in [\\d.]+ s)");
         synchronized (progress) {
             for (String line : progress.subList(from, progress.size())) {
                 String first = line.lines().findFirst().orElse("");
                 if (first.startsWith(fault.target() + " ")) {
-                    var restart = java.util.regex.Pattern.compile("(exit \\d+\\); restarting in \\d+ s|ready again in [\\d.]+ s)")
-                            .matcher(first);
-                    if (restart.find()) {
-                        said.append(said.isEmpty() ? "" : ", ").append(restart.group(1));
+                    var matcher = words.matcher(first);
+                    if (matcher.find()) {
+                        if (matcher.group(1) != null) {
+                            said.add(matcher.group(1));
+                            said.add(matcher.group(2));
+                        } else {
+                            said.add(matcher.group(3));
+                        }
                     }
                 }
             }
         }
-        return said.toString();
+        return String.join(", ", said);
     }
 
     private void signal(String signal, String name) {

@@ -95,7 +95,9 @@ public final class FaultSuite {
         }
         MailCatcher mail = startMail();
         try (EmbeddedSystem system = EmbeddedSystem.start(settings, line -> {
-            System.out.println(line);
+            // A crash report ends with the last 30 lines of the child's log: the first line says it all here.
+            System.out.println(line.lines().findFirst().orElse("")
+                    + (line.contains(System.lineSeparator()) ? " (its log: " + options.dataDir.resolve("logs") + ")" : ""));
             progress.add(line);
         })) {
             say("Up in %.1f s (gateway %s, data %s)", system.startupTime().toMillis() / 1000.0, system.gatewayUri(),
@@ -136,7 +138,8 @@ public final class FaultSuite {
                     FaultInjector.Result result = injector.inject(fault);
                     frozen = null;
                     results.add(result);
-                    say("  recovered %s after it was lifted%s", FaultInjector.seconds(result.recoverySeconds()),
+                    say("  %s%s", result.recovered() ? "recovered " + FaultInjector.seconds(result.recoverySeconds())
+                                    + " after it was lifted" : "NOT recovered within " + FaultInjector.RECOVERY_LIMIT_MILLIS / 1000 + " s",
                             result.note().isEmpty() ? "" : " (launcher: " + result.note() + ")");
                     JourneyDriver.pause(5_000); // the members carry on a little before the next fault
                 }

@@ -149,7 +149,7 @@ final class JourneyDriver {
                          "slots": [{"start": "%s", "minutes": 30}], "format": {"kind": "PHONE", "phone": "+1 312 555 0100"},
                          "memberTimeZone": "UTC", "contactTimeZone": "UTC"}""".formatted(j.contactId, start));
                 if (answer.ok()) {
-                    j.interviewId = answer.text("id");
+                    j.interviewId = answer.id();
                     j.answered(Step.PROPOSED, answer.startedMillis());
                     return start;
                 }
@@ -178,11 +178,11 @@ final class JourneyDriver {
 
         private String created(Journey j, Step step, String path, String json) {
             MemberCalls.Answer answer = call("POST", path, json);
-            if (!answer.ok() || answer.text("id") == null) {
+            if (!answer.ok() || answer.id() == null) {
                 throw end(j, step, answer);
             }
             j.answered(step, answer.startedMillis());
-            return answer.text("id");
+            return answer.id();
         }
 
         private void step(Journey j, Step step, String method, String path, String json) {

@@ -57,6 +57,12 @@ final class MemberCalls {
             return json().path(field).asText(null);
         }
 
+        /** The id of what was created: at the top, or of the outreach an outreach answer carries. */
+        String id() {
+            JsonNode json = json();
+            return json.has("id") ? json.path("id").asText(null) : json.path("outreach").path("id").asText(null);
+        }
+
         @Override
         public String toString() {
             String shown = body == null ? "" : body.length() > 300 ? body.substring(0, 300) + "…" : body;

@@ -18,7 +18,8 @@ import java.util.Optional;
  */
 final class ReminderBurst {
 
-    private static final int PER_MEMBER = 20;
+    /** Members record theirs in parallel, one call at a time each: more members, sooner done. */
+    private static final int PER_MEMBER = 5;
 
     interface Say {
         void say(String format, Object... args);
@@ -30,9 +31,9 @@ final class ReminderBurst {
             return Optional.empty();
         }
         int members = (reminders + PER_MEMBER - 1) / PER_MEMBER;
-        // The minute after next at the latest, 30 s at the soonest: recording takes seconds (members in parallel, 60 calls
-        // each), and reminders-service must have stored them by then.
-        Optional<DueMinute> planned = DueMinute.at(Instant.now().plusSeconds(90));
+        // The first whole minute at least 25 s away: recording takes seconds (members in parallel, 15 calls each), and
+        // reminders-service must have stored them by then.
+        Optional<DueMinute> planned = DueMinute.at(Instant.now().plusSeconds(25 + 59));
         if (planned.isEmpty()) {
             say.say("No reminder burst: no zone has a weekday at this hour (Saturday noon to Sunday 10:00 UTC)");
             return Optional.empty();
@@ -71,24 +72,24 @@ final class ReminderBurst {
             if (!answered(j, Step.EMPLOYER, employer)) {
                 continue;
             }
-            j.employerId = employer.text("id");
+            j.employerId = employer.id();
             MemberCalls.Answer contact = calls.post(member, "/api/contacts", "{\"name\": \"Burst contact " + i + "\", \"email\": \"c"
                     + i + "." + member + "@faults.example\", \"employerId\": \"" + j.employerId + "\"}");
             if (!answered(j, Step.CONTACT, contact)) {
                 continue;
             }
-            j.contactId = contact.text("id");
+            j.contactId = contact.id();
             MemberCalls.Answer outreach = calls.post(member, "/api/contacts/" + j.contactId + "/outreach", "{\"channel\": \"email\","
                     + " \"memberTimeZone\": \"" + due.zone() + "\", \"sentAt\": \"" + due.sentAt() + "\", \"text\": \"Hi, I"
                     + " admired your team's work. Would you have 20 minutes next week to tell me how you got into the field?\"}");
             if (answered(j, Step.OUTREACH, outreach)) {
-                j.outreachId = outreach.text("id");
+                j.outreachId = outreach.id();
             }
         }
     }
 
     private static boolean answered(Journey j, Step step, MemberCalls.Answer answer) {
-        if (answer.ok()) {
+        if (answer.ok() && answer.id() != null) {
             j.answered(step, answer.startedMillis());
             return true;
         }
