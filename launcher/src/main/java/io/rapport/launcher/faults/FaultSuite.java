@@ -178,12 +178,12 @@ public final class FaultSuite {
         System.out.printf(Locale.ROOT, "Journeys ended by an uncertain answer (no answer or 5xx; their last step may or may"
                 + " not have taken effect, both are accepted): %d; ended by a 4xx: %d%s%n", uncertain, refusedJourneys.size(),
                 refusedJourneys.isEmpty() ? "" : ", e.g. " + refusedJourneys.getFirst() + ": " + refusedJourneys.getFirst().refusedWith());
-        String format = "%-26s | %-22s | %-13s | %4s | %7s | %-40s | %s%n";
+        String format = "%-26s | %-22s | %-13s | %4s | %7s | %-50s | %s%n";
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, format, "fault", "refused during it", "recovered in", "lost", "doubled",
                 "launcher", "verdict"));
         table.append("-".repeat(26)).append("-+-").append("-".repeat(22)).append("-+-").append("-".repeat(13))
-                .append("-+------+---------+-").append("-".repeat(40)).append("-+--------\n");
+                .append("-+------+---------+-").append("-".repeat(50)).append("-+--------\n");
         boolean allRecovered = true;
         long attributed = 0;
         for (FaultInjector.Result r : results) {

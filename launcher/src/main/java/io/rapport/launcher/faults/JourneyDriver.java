@@ -86,7 +86,10 @@ final class JourneyDriver {
                 try {
                     walk(journey, i % 3 != 0);
                 } catch (Abandoned ended) {
-                    // the ledger says why; the next journey starts
+                    // the ledger says why; the next journey starts, after a pause should the system be refusing
+                    if (journey.refusedWith() != null || journey.uncertainStep() != null) {
+                        pause(1_000);
+                    }
                 }
             }
         }
@@ -97,9 +100,9 @@ final class JourneyDriver {
                     .formatted(id, j.index));
             j.contactId = created(j, Step.CONTACT, "/api/contacts", """
                     {"name": "Contact %d of %s", "email": "c%d.%s@faults.example", "employerId": "%s", "role": "Analyst",
-                     "source": "alumni", "timeZone": "UTC"}""".formatted(j.index, id, j.index, id, j.employerId));
+                     "source": "alumni", "timeZone": "America/New_York"}""".formatted(j.index, id, j.index, id, j.employerId));
             j.outreachId = created(j, Step.OUTREACH, "/api/contacts/" + j.contactId + "/outreach", """
-                    {"channel": "email", "memberTimeZone": "UTC", "text": "Hi, as a fellow alum I admired your work. \
+                    {"channel": "email", "memberTimeZone": "America/Chicago", "text": "Hi, as a fellow alum I admired your work. \
                     Would you have 20 minutes next week to tell me how you got into the field?"}""");
             sendThanksDue();
             if (!toInterview) {
@@ -147,7 +150,7 @@ final class JourneyDriver {
                 MemberCalls.Answer answer = call("POST", "/api/interviews", """
                         {"contactId": "%s", "objective": "Learn how they moved into the field.",
                          "slots": [{"start": "%s", "minutes": 30}], "format": {"kind": "PHONE", "phone": "+1 312 555 0100"},
-                         "memberTimeZone": "UTC", "contactTimeZone": "UTC"}""".formatted(j.contactId, start));
+                         "memberTimeZone": "America/Chicago", "contactTimeZone": "America/New_York"}""".formatted(j.contactId, start));
                 if (answer.ok()) {
                     j.interviewId = answer.id();
                     j.answered(Step.PROPOSED, answer.startedMillis());

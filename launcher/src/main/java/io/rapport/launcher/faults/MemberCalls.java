@@ -89,12 +89,13 @@ final class MemberCalls {
             return new Answer(-1, "no dev token (the gateway did not answer)", started);
         }
         Answer answer = send(method, path, json, token, started);
-        if (answer.status() == 401) {
+        for (int attempt = 0; answer.status() == 401 && attempt < 3; attempt++) {
             tokens.remove(member, token);
             token = token(member);
-            if (token != null) {
-                answer = send(method, path, json, token, started);
+            if (token == null) {
+                return new Answer(-1, "no dev token (the gateway did not answer)", started);
             }
+            answer = send(method, path, json, token, started);
         }
         return answer;
     }
