@@ -186,11 +186,22 @@ public final class FaultSuite {
                 .append("-+------+---------+-").append("-".repeat(50)).append("-+--------\n");
         boolean allRecovered = true;
         long attributed = 0;
+        List<String> examples = new ArrayList<>();
         for (FaultInjector.Result r : results) {
             long from = r.injectedMillis() - ATTRIBUTION_MARGIN_MILLIS;
             long to = r.recovered() ? r.recoveredMillis() + ATTRIBUTION_MARGIN_MILLIS : Long.MAX_VALUE;
             long made = calls.stream().filter(c -> r.during(c.startedMillis())).count();
-            long refused = calls.stream().filter(c -> r.during(c.startedMillis()) && c.refused()).count();
+            List<Ledger.Call> refusedCalls = calls.stream().filter(c -> r.during(c.startedMillis()) && c.refused()).toList();
+            long refused = refusedCalls.size();
+            String byStatus = refusedCalls.stream().collect(java.util.stream.Collectors.groupingBy(
+                            c -> c.status() < 0 ? "none" : Integer.toString(c.status()), java.util.TreeMap::new,
+                            java.util.stream.Collectors.counting()))
+                    .entrySet().stream().map(e -> e.getKey() + " ×" + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+            if (!refusedCalls.isEmpty()) {
+                examples.add(String.format(Locale.ROOT, "  %s: %s; e.g. %s", r.fault().label(), byStatus,
+                        refusedCalls.getFirst().refusal().length() > 220 ? refusedCalls.getFirst().refusal().substring(0, 220) + "…"
+                                : refusedCalls.getFirst().refusal()));
+            }
             long lost = findings.stream().filter(f -> f.kind() == SystemChecks.Kind.LOST && f.atMillis() >= from && f.atMillis() <= to).count();
             long doubled = findings.stream().filter(f -> f.kind() == SystemChecks.Kind.DOUBLED && f.atMillis() >= from && f.atMillis() <= to).count();
             attributed += lost + doubled;
@@ -204,6 +215,8 @@ public final class FaultSuite {
         long doubledAll = findings.size() - lostAll;
         System.out.println();
         System.out.print(table);
+        System.out.println("Refused during each fault, by status (none: no answer):");
+        examples.forEach(System.out::println);
         System.out.printf(Locale.ROOT, "In all: %d lost, %d doubled (%d outside the faults' windows); target 0 lost, 0 doubled,"
                 + " recovery ≤ %.0f s per fault%n", lostAll, doubledAll, findings.size() - attributed, RECOVERY_TARGET_SECONDS);
         findings.stream().limit(40).forEach(f -> System.out.printf(Locale.ROOT, "  %s at %s: %s%n", f.kind(),

@@ -75,13 +75,15 @@ final class JourneyDriver {
         private final String id;
         private final Deque<Journey> thanksDue = new ArrayDeque<>();
         private long lastCall;
+        private int next;
 
         Member(String id) {
             this.id = id;
         }
 
         void walk() {
-            for (int i = 0; running.get(); i++) {
+            while (running.get()) {
+                int i = next++;
                 Journey journey = ledger.begin(id, i, false);
                 try {
                     walk(journey, i % 3 != 0);
@@ -217,14 +219,24 @@ final class JourneyDriver {
             lastCall = System.currentTimeMillis();
             MemberCalls.Answer answer = calls.call(id, method, path, json);
             requests.incrementAndGet();
-            ledger.called(answer);
+            ledger.called(method, path, answer);
             return answer;
         }
 
+        /** Until the interview starts, the member reaches out to other contacts, as a member would. */
         private void sleepUntil(long millis) {
             while (System.currentTimeMillis() < millis) {
                 sendThanksDue();
-                pause(Math.min(200, Math.max(1, millis - System.currentTimeMillis())));
+                if (millis - System.currentTimeMillis() > 1_500 && running.get()) {
+                    Journey side = ledger.begin(id, next++, false);
+                    try {
+                        walk(side, false);
+                    } catch (Abandoned ended) {
+                        // recorded in the ledger; the interview goes on
+                    }
+                } else {
+                    pause(Math.min(200, Math.max(1, millis - System.currentTimeMillis())));
+                }
             }
         }
     }

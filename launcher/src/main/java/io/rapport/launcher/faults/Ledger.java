@@ -83,8 +83,8 @@ final class Ledger {
         }
     }
 
-    /** A call the driver made: when it started and its status (-1 for no answer). */
-    record Call(long startedMillis, int status) {
+    /** A call the driver made: when it started, its status (-1 for no answer), and for a refusal what and why. */
+    record Call(long startedMillis, int status, String refusal) {
         boolean refused() {
             return status / 100 != 2;
         }
@@ -99,8 +99,10 @@ final class Ledger {
         return journey;
     }
 
-    void called(MemberCalls.Answer answer) {
-        calls.add(new Call(answer.startedMillis(), answer.status()));
+    void called(String method, String path, MemberCalls.Answer answer) {
+        String refusal = answer.ok() ? null : method + " " + path.replaceAll("/[0-9a-f]{24}|/[0-9a-f-]{36}", "/{id}")
+                + " → " + answer;
+        calls.add(new Call(answer.startedMillis(), answer.status(), refusal));
     }
 
     List<Journey> journeys() {
