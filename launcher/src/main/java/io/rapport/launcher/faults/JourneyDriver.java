@@ -74,6 +74,8 @@ final class JourneyDriver {
     private final class Member {
         private final String id;
         private final Deque<Journey> thanksDue = new ArrayDeque<>();
+        /** Interviews of journeys that ended before they were held: booked, they would clash with every later one. */
+        private final Deque<String> toCancel = new ArrayDeque<>();
         private long lastCall;
         private int next;
 
@@ -89,6 +91,9 @@ final class JourneyDriver {
                     walk(journey, i % 3 != 0);
                 } catch (Abandoned ended) {
                     // the ledger says why; the next journey starts, after a pause should the system be refusing
+                    if (journey.interviewId != null && !journey.has(Step.HELD)) {
+                        toCancel.add(journey.interviewId);
+                    }
                     if (journey.refusedWith() != null || journey.uncertainStep() != null) {
                         pause(1_000);
                     }
@@ -144,15 +149,32 @@ final class JourneyDriver {
             }
         }
 
+        /**
+         * Cancels the interviews left booked by journeys that ended early (a member would, to free the calendar); one
+         * that was held after all is refused with a 409 and left alone. Kept for later when there is no answer.
+         */
+        private void cancelLeftOver() {
+            for (int n = toCancel.size(); n > 0 && running.get(); n--) {
+                String interview = toCancel.removeFirst();
+                MemberCalls.Answer answer = call("POST", "/api/interviews/" + interview + "/cancel",
+                        "{\"reason\": \"Could not go on with it\"}", false);
+                if (answer.uncertain()) {
+                    toCancel.addLast(interview);
+                }
+            }
+        }
+
         /** A slot seconds from now, proposed again while scheduling has not yet learned the contact by its event. */
         private Instant propose(Journey j) {
             long deadline = System.currentTimeMillis() + EVENTS_PATIENCE_MILLIS;
             while (true) {
+                cancelLeftOver();
                 Instant start = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
                 MemberCalls.Answer answer = call("POST", "/api/interviews", """
                         {"contactId": "%s", "objective": "Learn how they moved into the field.",
                          "slots": [{"start": "%s", "minutes": 30}], "format": {"kind": "PHONE", "phone": "+1 312 555 0100"},
-                         "memberTimeZone": "America/Chicago", "contactTimeZone": "America/New_York"}""".formatted(j.contactId, start));
+                         "memberTimeZone": "America/Chicago", "contactTimeZone": "America/New_York"}""".formatted(j.contactId, start),
+                        true);
                 if (answer.ok()) {
                     j.interviewId = answer.id();
                     j.answered(Step.PROPOSED, answer.startedMillis());
@@ -170,7 +192,7 @@ final class JourneyDriver {
         private void awaitKnown(Journey j, Step step, String path) {
             long deadline = System.currentTimeMillis() + EVENTS_PATIENCE_MILLIS;
             while (true) {
-                MemberCalls.Answer answer = call("GET", path, null);
+                MemberCalls.Answer answer = call("GET", path, null, true);
                 if (answer.ok()) {
                     return;
                 }
@@ -182,7 +204,7 @@ final class JourneyDriver {
         }
 
         private String created(Journey j, Step step, String path, String json) {
-            MemberCalls.Answer answer = call("POST", path, json);
+            MemberCalls.Answer answer = call("POST", path, json, false);
             if (!answer.ok() || answer.id() == null) {
                 throw end(j, step, answer);
             }
@@ -191,7 +213,7 @@ final class JourneyDriver {
         }
 
         private void step(Journey j, Step step, String method, String path, String json) {
-            MemberCalls.Answer answer = call(method, path, json);
+            MemberCalls.Answer answer = call(method, path, json, false);
             if (!answer.ok()) {
                 throw end(j, step, answer);
             }
@@ -208,7 +230,7 @@ final class JourneyDriver {
         }
 
         /** Paced: a member's calls are at least the gap apart, so the members together aim at the rate. */
-        private MemberCalls.Answer call(String method, String path, String json) {
+        private MemberCalls.Answer call(String method, String path, String json, boolean waiting) {
             if (!running.get()) {
                 throw new Abandoned();
             }
@@ -219,7 +241,7 @@ final class JourneyDriver {
             lastCall = System.currentTimeMillis();
             MemberCalls.Answer answer = calls.call(id, method, path, json);
             requests.incrementAndGet();
-            ledger.called(method, path, answer);
+            ledger.called(method, path, answer, waiting);
             return answer;
         }
 

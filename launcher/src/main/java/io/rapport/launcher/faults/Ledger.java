@@ -86,7 +86,7 @@ final class Ledger {
     /** A call the driver made: when it started, its status (-1 for no answer), and for a refusal what and why. */
     record Call(long startedMillis, int status, String refusal) {
         boolean refused() {
-            return status / 100 != 2;
+            return refusal != null;
         }
     }
 
@@ -99,8 +99,10 @@ final class Ledger {
         return journey;
     }
 
-    void called(String method, String path, MemberCalls.Answer answer) {
-        String refusal = answer.ok() ? null : method + " " + path.replaceAll("/[0-9a-f]{24}|/[0-9a-f-]{36}", "/{id}")
+    /** @param waiting the member was asking whether another service knows something yet: a 4xx is "not yet" */
+    void called(String method, String path, MemberCalls.Answer answer, boolean waiting) {
+        boolean notYet = waiting && answer.status() / 100 == 4 && answer.status() != 429;
+        String refusal = answer.ok() || notYet ? null : method + " " + path.replaceAll("/[0-9a-f]{24}|/[0-9a-f-]{36}", "/{id}")
                 + " → " + answer;
         calls.add(new Call(answer.startedMillis(), answer.status(), refusal));
     }
