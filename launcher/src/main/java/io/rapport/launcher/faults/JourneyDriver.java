@@ -169,7 +169,7 @@ final class JourneyDriver {
             long deadline = System.currentTimeMillis() + EVENTS_PATIENCE_MILLIS;
             while (true) {
                 cancelLeftOver();
-                Instant start = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+                Instant start = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
                 MemberCalls.Answer answer = call("POST", "/api/interviews", """
                         {"contactId": "%s", "objective": "Learn how they moved into the field.",
                          "slots": [{"start": "%s", "minutes": 30}], "format": {"kind": "PHONE", "phone": "+1 312 555 0100"},
