@@ -133,6 +133,19 @@ final class ChildProcess {
     }
 
     /**
+     * SIGKILL at once, as a crash would end it (no shutdown hook runs), but asked for: its supervisor does not
+     * start it again. The fault suite's broker outage ({@link EmbeddedSystem#killKafka()}).
+     */
+    void kill() {
+        stopRequested = true;
+        process.destroyForcibly();
+        waitFor(process, TimeUnit.SECONDS.toNanos(10));
+        if (pidFile != null) {
+            forget(pidFile, process.pid());
+        }
+    }
+
+    /**
      * Asks all of them at once (SIGTERM: Spring and Kafka shut down cleanly on it), waits up to {@code grace}
      * in total, then kills whoever is left.
      */

@@ -144,6 +144,15 @@ public final class EmbeddedSystem implements AutoCloseable {
         watchKafka();
     }
 
+    /**
+     * Kills the broker with SIGKILL, as a crash would, and keeps it down (the supervisor does not restart it) until
+     * {@link #startKafka()}: the fault suite holds the broker down for a set time.
+     */
+    public void killKafka() {
+        requireStarted();
+        kafka.kill();
+    }
+
     public void restartKafka() {
         stopKafka();
         startKafka();

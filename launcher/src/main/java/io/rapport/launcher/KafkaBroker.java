@@ -120,6 +120,14 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, as a crash (no controlled shutdown: the next start recovers its logs); {@link #start} brings it back. */
+    public void kill() {
+        ChildProcess current = process;
+        if (current != null) {
+            current.kill();
+        }
+    }
+
     public Duration restart(Duration timeout) {
         stop();
         return start(timeout);

@@ -65,6 +65,29 @@ class KafkaBrokerTest {
         assertThat(Files.readString(dir.resolve("logs/kafka.log"))).contains("===== kafka starting at");
     }
 
+    /** The fault suite's broker outage: SIGKILL, no controlled shutdown, and what was acknowledged is there after. */
+    @Test
+    void aKilledBrokerDiesAtOnceAndKeepsWhatItAcknowledged() throws Exception {
+        List<Integer> ports = FreePorts.take(2);
+        try (KafkaBroker broker = new KafkaBroker(new DataFolder(dir), ports.get(0), ports.get(1))) {
+            broker.start(START_TIMEOUT);
+            try (KafkaProducer<String, String> producer = producer(broker)) {
+                producer.send(new ProducerRecord<>(TOPIC, "c-1", "acknowledged")).get(30, TimeUnit.SECONDS);
+            }
+
+            broker.kill();
+
+            assertThat(broker.isRunning()).isFalse();
+            assertThat(broker.process().exitValue()).as("SIGKILL").isEqualTo(137);
+            assertThat(broker.process().stopRequested()).as("asked for, so not restarted by a supervisor").isTrue();
+            broker.start(START_TIMEOUT);
+            try (KafkaConsumer<String, String> consumer = consumer(broker, "after-kill")) {
+                consumer.subscribe(List.of(TOPIC));
+                assertThat(pollUntil(consumer, 1)).containsExactly("acknowledged");
+            }
+        }
+    }
+
     @Test
     void aBrokerThatCannotStartIsReportedWithTheEndOfItsLog() throws Exception {
         List<Integer> ports = FreePorts.take(2);

@@ -22,10 +22,10 @@ import java.util.Optional;
  * @param sentAt      when the outreach is recorded as sent
  * @param dueAt       the chosen minute, which is when every such reminder falls due
  */
-record DueMinute(String zone, String morningHour, Instant sentAt, Instant dueAt) {
+public record DueMinute(String zone, String morningHour, Instant sentAt, Instant dueAt) {
 
     /** Empty when no zone from UTC-12 to UTC+14 has a business day at that minute (Saturday noon to Sunday 10:00 UTC). */
-    static Optional<DueMinute> at(Instant wanted) {
+    public static Optional<DueMinute> at(Instant wanted) {
         Instant due = wanted.truncatedTo(ChronoUnit.MINUTES);
         for (int offset : new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, -1, -2, -3, -4, -5, -6, -7,
                 -8, -9, -10, -11, -12}) {

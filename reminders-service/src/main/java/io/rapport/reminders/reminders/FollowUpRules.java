@@ -40,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -187,6 +188,15 @@ public class FollowUpRules {
 
     private void thankYouSent(Member owner, ThankYouSent thanked) {
         reminders.close(owner, ReminderRule.THANK_YOU, thanked.interviewId(), ReminderStatus.CLOSED);
+        // ThankYouSent (rapport.notes) may be applied before its InterviewHeld (rapport.scheduling): no order holds
+        // between two topics, e.g. after this service was down while both were published. Stored closed now, the
+        // thank-you reminders are not opened by the held interview later (schedule adds none where one exists).
+        String with = withContact(owner, thanked.contactId());
+        for (ReminderRule rule : List.of(SEND_THANK_YOU, THANK_YOU_OVERDUE)) {
+            reminders.schedule(Reminder.planned(owner, rule, thanked.interviewId(), thanked.contactId(), null,
+                    "Send your thank-you " + withTo(with) + ", naming one specific takeaway", thanked.sentAt(),
+                    thanked.sentAt()).withStatus(ReminderStatus.CLOSED));
+        }
         Preferences prefs = preferences.of(owner);
         MemberCalendar calendar = prefs.calendar();
         String contact = contactName(owner, thanked.contactId());

@@ -37,6 +37,12 @@ public record Reminder(
                 overdueAt, ReminderStatus.SCHEDULED, null, false, 0);
     }
 
+    /** The same reminder in another status, as stored from the start (a closed one no later event opens). */
+    public Reminder withStatus(ReminderStatus newStatus) {
+        return new Reminder(id, owner, rule, subjectId, contactId, employer, title, dueAt, overdueAt, newStatus, deliveredAt,
+                late, version);
+    }
+
     public static String idFor(Member owner, ReminderRule rule, String subjectId) {
         String key = owner.tenantId() + "\n" + owner.memberId() + "\n" + rule + "\n" + subjectId;
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();

@@ -230,6 +230,23 @@ class FollowUpRulesTest {
         assertThat(reminder(ReminderRule.KEEP_IN_TOUCH, "c-1").dueAt()).isEqualTo(at("2026-05-15T09:00", BERLIN));
     }
 
+    /**
+     * Found by the fault suite (issue 17): ThankYouSent comes on rapport.notes and InterviewHeld on rapport.scheduling,
+     * two topics with no order between them; with reminders-service down while both were published, it applied the
+     * thank-you first and the held interview then opened a thank-you reminder for a thank-you already sent.
+     */
+    @Test
+    void aThankYouAppliedBeforeItsHeldInterviewLeavesNoThankYouReminderOpen() {
+        apply(new ThankYouSent("i-1", "c-1", "EMAIL", at("2026-01-15T20:00", BERLIN), 6, false));
+
+        apply(new InterviewHeld("i-1", "c-1", at("2026-01-15T14:00", BERLIN), 30, 30, false, at("2026-01-15T14:30", BERLIN)));
+
+        assertThat(reminder(ReminderRule.SEND_THANK_YOU, "i-1").status()).isEqualTo(ReminderStatus.CLOSED);
+        assertThat(reminder(ReminderRule.THANK_YOU_OVERDUE, "i-1").status()).isEqualTo(ReminderStatus.CLOSED);
+        assertThat(reminder(ReminderRule.WRITE_NOTES, "i-1").status()).isEqualTo(ReminderStatus.SCHEDULED);
+        assertThat(reminder(ReminderRule.REPORT_ON_ADVICE, "i-1").status()).isEqualTo(ReminderStatus.SCHEDULED);
+    }
+
     @Test
     void theReportOnAdviceReminderQuotesTheAdviceTheMemberNoted() {
         apply(new OutreachSent("o-1", "c-1", "Acme", "EMAIL", "Europe/Berlin", at("2026-01-02T10:00", BERLIN)));
@@ -270,8 +287,11 @@ class FollowUpRulesTest {
         apply(new ContactArchived("c-1", "moved on", at("2026-01-20T10:00", BERLIN)));
         apply(new ContactTouched("c-1", "EMAIL", null, at("2026-01-21T10:00", BERLIN)));
 
-        assertThat(store.reminders.all(member)).hasSize(5)
+        assertThat(store.reminders.all(member)).filteredOn(r -> !ReminderRule.THANK_YOU.contains(r.rule())).hasSize(5)
                 .allSatisfy(r -> assertThat(r.status()).isEqualTo(ReminderStatus.CANCELLED));
+        // the thank-you was sent: its reminders stay closed, as they were
+        assertThat(store.reminders.all(member)).filteredOn(r -> ReminderRule.THANK_YOU.contains(r.rule())).hasSize(2)
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(ReminderStatus.CLOSED));
     }
 
     @Test

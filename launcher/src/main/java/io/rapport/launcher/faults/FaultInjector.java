@@ -1,0 +1,215 @@
+package io.rapport.launcher.faults;
+
+import io.rapport.launcher.EmbeddedSystem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Does one fault to the running system as an operator's bad day would: signals to the processes the launcher noted
+ * in {@code <data>/pids/} (kill -9, SIGTERM, SIGSTOP/SIGCONT), and for the broker the launcher's own kill, so that it
+ * stays down for the chosen time (the supervisor would otherwise start it again after 1 s). Then it waits, probing
+ * through the gateway as a member, until the system does again what the fault broke.
+ */
+final class FaultInjector {
+
+    /** Beyond this a fault counts as not recovered and the suite goes on. */
+    static final long RECOVERY_LIMIT_MILLIS = 240_000;
+    private static final String PROBE = "fault-probe";
+
+    private final EmbeddedSystem system;
+    private final FaultOptions options;
+    private final MemberCalls probe;
+    private final KafkaLook kafka;
+    private final List<String> progress;
+    private final AtomicInteger probeContacts = new AtomicInteger();
+
+    FaultInjector(EmbeddedSystem system, FaultOptions options, MemberCalls probe, KafkaLook kafka, List<String> progress) {
+        this.system = system;
+        this.options = options;
+        this.probe = probe;
+        this.kafka = kafka;
+        this.progress = progress;
+    }
+
+    /**
+     * @param injectedMillis when the fault began
+     * @param liftedMillis   when its cause ended: the broker started again, the process resumed; for a kill, the
+     *                       kill itself (the launcher does the rest)
+     * @param recoveredMillis when the probe first succeeded again; -1 if not within {@link #RECOVERY_LIMIT_MILLIS}
+     * @param note            what the launcher said (its restart delay and time)
+     */
+    record Result(Fault fault, long injectedMillis, long liftedMillis, long recoveredMillis, String note) {
+        boolean recovered() {
+            return recoveredMillis >= 0;
+        }
+
+        double recoverySeconds() {
+            return recovered() ? (recoveredMillis - liftedMillis) / 1000.0 : Double.NaN;
+        }
+
+        /** The window whose requests count as made during the fault. */
+        boolean during(long millis) {
+            return millis >= injectedMillis && millis <= (recovered() ? recoveredMillis : Long.MAX_VALUE);
+        }
+    }
+
+    Result inject(Fault fault) {
+        int linesBefore = progress.size();
+        long injected = System.currentTimeMillis();
+        long lifted;
+        switch (fault.kind()) {
+            case BROKER_KILLED -> {
+                system.killKafka();
+                JourneyDriver.pause(options.kafkaDownSeconds * 1000L);
+                lifted = System.currentTimeMillis();
+                system.startKafka();
+            }
+            case SERVICE_KILLED, GATEWAY_KILLED -> {
+                signal("KILL", fault.target());
+                lifted = injected;
+            }
+            case STORE_RESTARTED -> {
+                signal("TERM", fault.target());
+                lifted = injected;
+            }
+            case SERVICE_FROZEN -> {
+                signal("STOP", fault.target());
+                try {
+                    JourneyDriver.pause(options.freezeSeconds * 1000L);
+                } finally {
+                    signal("CONT", fault.target());
+                }
+                lifted = System.currentTimeMillis();
+            }
+            default -> throw new IllegalStateException(fault.toString());
+        }
+        long recovered = awaitRecovery(fault, lifted, linesBefore);
+        return new Result(fault, injected, lifted, recovered, launcherSaid(fault, linesBefore));
+    }
+
+    /** Resumes a frozen process should the suite stop while it is frozen (a stopped JVM cannot even be terminated). */
+    void resume(String target) {
+        try {
+            signal("CONT", target);
+        } catch (RuntimeException ignored) {
+            // not running any more
+        }
+    }
+
+    private long awaitRecovery(Fault fault, long lifted, int linesBefore) {
+        long deadline = lifted + RECOVERY_LIMIT_MILLIS;
+        boolean restartedByLauncher = fault.kind() == Fault.Kind.SERVICE_KILLED || fault.kind() == Fault.Kind.GATEWAY_KILLED
+                || fault.kind() == Fault.Kind.STORE_RESTARTED;
+        while (System.currentTimeMillis() < deadline) {
+            boolean back = !restartedByLauncher || said(fault.target() + " ready again", linesBefore);
+            if (back && works(fault)) {
+                return System.currentTimeMillis();
+            }
+            JourneyDriver.pause(250);
+        }
+        return -1;
+    }
+
+    /** What the fault broke, done again through the gateway. */
+    private boolean works(Fault fault) {
+        return switch (fault.kind()) {
+            case BROKER_KILLED, STORE_RESTARTED -> eventRoundTrip();
+            case GATEWAY_KILLED -> probe.get(PROBE, "/api/contacts?limit=1").ok();
+            case SERVICE_KILLED -> probe.get(PROBE, route(fault.target())).ok();
+            case SERVICE_FROZEN -> probe.get(PROBE, route(fault.target())).ok()
+                    && kafka.groupState(fault.target()).toUpperCase(Locale.ROOT).startsWith("STABLE");
+        };
+    }
+
+    /** A contact written through the gateway and known to scheduling-service by its ContactAdded within 5 s. */
+    private boolean eventRoundTrip() {
+        int n = probeContacts.incrementAndGet();
+        MemberCalls.Answer created = probe.post(PROBE, "/api/contacts", "{\"name\": \"Probe " + n + "\", \"email\": \"probe"
+                + n + "." + UUID.randomUUID().toString().substring(0, 8) + "@faults.example\"}");
+        if (!created.ok()) {
+            return false;
+        }
+        long until = System.currentTimeMillis() + 5_000;
+        while (System.currentTimeMillis() < until) {
+            if (probe.get(PROBE, "/api/scheduling/contacts/" + created.text("id")).ok()) {
+                return true;
+            }
+            JourneyDriver.pause(100);
+        }
+        return false;
+    }
+
+    static String route(String service) {
+        return switch (service) {
+            case "contacts-service" -> "/api/contacts?limit=1";
+            case "scheduling-service" -> "/api/interviews?limit=1";
+            case "notes-service" -> "/api/notes";
+            case "reminders-service" -> "/api/reminders";
+            default -> throw new IllegalArgumentException(service);
+        };
+    }
+
+    private boolean said(String prefix, int from) {
+        synchronized (progress) {
+            return progress.subList(from, progress.size()).stream().anyMatch(line -> line.startsWith(prefix));
+        }
+    }
+
+    /** The launcher's own words about the fault: "exit 137, restarted after 1 s, ready again in 14.2 s". */
+    private String launcherSaid(Fault fault, int from) {
+        List<String> said = new java.util.ArrayList<>();
+        java.util.regex.Pattern words = java.util.regex.Pattern.compile(
+                "stopped unexpectedly \\((exit \\d+)\\); (restarting in \\d+ s)|(ready again in [\\d.]+ s)");
+        synchronized (progress) {
+            for (String line : progress.subList(from, progress.size())) {
+                String first = line.lines().findFirst().orElse("");
+                if (first.startsWith(fault.target() + " ")) {
+                    var matcher = words.matcher(first);
+                    if (matcher.find()) {
+                        if (matcher.group(1) != null) {
+                            said.add(matcher.group(1));
+                            said.add(matcher.group(2));
+                        } else {
+                            said.add(matcher.group(3));
+                        }
+                    }
+                }
+            }
+        }
+        return String.join(", ", said);
+    }
+
+    private void signal(String signal, String name) {
+        long pid = pid(name);
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " (" + name + ") failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("kill -" + signal + " " + pid + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** As an operator finds it: the pid the launcher noted in the data folder. */
+    private long pid(String name) {
+        Path file = system.dataDir().resolve("pids").resolve(name + ".pid");
+        try {
+            return Long.parseLong(Files.readString(file).trim());
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("No pid noted for " + name + " in " + file + ": " + e, e);
+        }
+    }
+
+    static String seconds(double s) {
+        return Double.isNaN(s) ? "not recovered" : String.format(Locale.ROOT, "%.1f s", s);
+    }
+}

@@ -1,0 +1,92 @@
+package io.rapport.launcher.faults;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** What {@code ./rapport faults} runs: how many members, which faults, how long each lasts. */
+final class FaultOptions {
+
+    static final String USAGE = """
+            Usage: ./rapport faults [--members=N] [--short] [options]
+
+            Starts the embedded default on its own free ports and data folder, drives members through the gateway,
+            injects one fault at a time (each after the previous has recovered), then checks every effect the
+            members were answered 2xx for is there exactly once. Prints a report per fault; stops everything.
+
+              --members=N          simulated members walking the journey               50 [--short: 6]
+              --rate=N             requests per second the members aim at in all      200 [--short: 40]
+              --short              one fault of each kind, few members (what CI runs)
+              --burst=N            reminders made to fall due during the broker outage 200 [--short: 40]
+              --kafka-down=S       seconds the broker stays down after kill -9          10
+              --freeze=S           seconds a service stays SIGSTOPped                   30
+              --instances=N        instances of each service (needs the launcher's --instances; 1 until then)
+              --data-dir=PATH      wiped first                          launcher/target/faults-data
+            """;
+
+    int members = 50;
+    double rate = 200;
+    boolean shortRun;
+    int burst = 200;
+    int kafkaDownSeconds = 10;
+    int freezeSeconds = 30;
+    int instances = 1;
+    Path dataDir = Path.of("launcher", "target", "faults-data");
+
+    static FaultOptions parse(List<String> args) {
+        FaultOptions o = new FaultOptions();
+        if (args.contains("--short")) {
+            o.shortRun = true;
+            o.members = 6;
+            o.rate = 40;
+            o.burst = 40;
+        }
+        for (String arg : args) {
+            if (arg.equals("--short")) {
+                continue;
+            }
+            int eq = arg.indexOf('=');
+            if (!arg.startsWith("--") || eq < 0) {
+                throw new IllegalArgumentException("Unknown option: " + arg);
+            }
+            String name = arg.substring(2, eq).toLowerCase(Locale.ROOT);
+            String value = arg.substring(eq + 1);
+            switch (name) {
+                case "members" -> o.members = positive(name, value);
+                case "rate" -> o.rate = positive(name, value);
+                case "burst" -> o.burst = atLeastZero(name, value);
+                case "kafka-down" -> o.kafkaDownSeconds = atLeastZero(name, value);
+                case "freeze" -> o.freezeSeconds = positive(name, value);
+                case "instances" -> o.instances = positive(name, value);
+                case "data-dir" -> {
+                    if (value.isBlank()) {
+                        throw new IllegalArgumentException("--data-dir needs a folder");
+                    }
+                    o.dataDir = Path.of(value);
+                }
+                default -> throw new IllegalArgumentException("Unknown option: " + arg);
+            }
+        }
+        return o;
+    }
+
+    private static int positive(String name, String value) {
+        int n = atLeastZero(name, value);
+        if (n == 0) {
+            throw new IllegalArgumentException("--" + name + " must be at least 1");
+        }
+        return n;
+    }
+
+    private static int atLeastZero(String name, String value) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--" + name + " needs a whole number, not '" + value + "'");
+    }
+}
