@@ -20,7 +20,7 @@ final class FaultOptions {
               --burst=N            reminders made to fall due during the broker outage 200 [--short: 40]
               --kafka-down=S       seconds the broker stays down after kill -9          10
               --freeze=S           seconds a service stays SIGSTOPped                   30
-              --instances=N        instances of each service (needs the launcher's --instances; 1 until then)
+              --instances=N        instances of each service (a service fault kills the first of them)
               --data-dir=PATH      wiped first                          launcher/target/faults-data
             """;
 

@@ -58,14 +58,6 @@ public final class FaultSuite {
             System.exit(2);
             return;
         }
-        if (options.instances != 1) {
-            // Issue 17's --instances=N lands in the launcher separately; once LaunchSettings takes an instance count,
-            // it is passed on here and the service faults kill one instance of a pair.
-            System.err.println("--instances=" + options.instances + ": the launcher runs one instance of each service so far;"
-                    + " the suite passes the count on once the launcher takes --instances.");
-            System.exit(2);
-            return;
-        }
         setIfAbsent("org.slf4j.simpleLogger.logFile", options.dataDir.resolveSibling("faults-libraries.log").toString());
         setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         setIfAbsent("org.slf4j.simpleLogger.log.org.mongodb", "warn");
@@ -79,7 +71,7 @@ public final class FaultSuite {
                         + " %d instance of each service", options.shortRun ? " (--short)" : "", options.members, options.rate,
                 options.burst, faults.size(), options.instances);
         LaunchSettings settings = LaunchSettings.defaults().withDataDir(options.dataDir).withReset(true)
-                .withReadyTimeout(Duration.ofSeconds(240));
+                .withReadyTimeout(Duration.ofSeconds(240)).withInstances(options.instances);
         try {
             java.util.Set<Integer> taken = new java.util.HashSet<>();
             for (PortName name : PortName.values()) {
