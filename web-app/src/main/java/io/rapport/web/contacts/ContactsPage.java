@@ -81,7 +81,7 @@ class ContactsPage {
     String contact(@PathVariable String id, Model model) {
         Map<String, Object> contact = api.get("/api/contacts/{id}", id);
         model.addAttribute("contact", contact);
-        model.addAttribute("referrals", api.list("/api/contacts/{id}/referrals", id));
+        model.addAttribute("chain", api.get("/api/contacts/{id}/referrals", id));
         return "contact";
     }
 

@@ -99,13 +99,19 @@ class OutreachComposer {
                     spans.add(new int[] {start, end});
                 }
             }
-            spans.sort(Comparator.comparingInt(span -> span[0]));
+            // The narrowest spans first ("job" rather than the whole sentence a rule about the sentence points to),
+            // then in reading order, none overlapping.
+            spans.sort(Comparator.comparingInt(span -> span[1] - span[0]));
+            List<int[]> chosen = new ArrayList<>();
+            for (int[] span : spans) {
+                if (chosen.stream().noneMatch(other -> span[0] < other[1] && other[0] < span[1])) {
+                    chosen.add(span);
+                }
+            }
+            chosen.sort(Comparator.comparingInt(span -> span[0]));
             List<Piece> pieces = new ArrayList<>();
             int at = 0;
-            for (int[] span : spans) {
-                if (span[0] < at) {
-                    continue; // overlaps the previous mark: it is marked already
-                }
+            for (int[] span : chosen) {
                 if (span[0] > at) {
                     pieces.add(new Piece(text.substring(at, span[0]), false));
                 }

@@ -10,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClientException;
 
 /**
  * What a page shows when the API refuses or cannot answer a request that no form handled itself: another member's
@@ -19,6 +20,8 @@ import org.springframework.web.client.ResourceAccessException;
  */
 @ControllerAdvice
 class PageErrors {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PageErrors.class);
 
     private final OAuth2AuthorizedClientRepository authorizedClients;
 
@@ -49,6 +52,16 @@ class PageErrors {
         response.setStatus(HttpStatus.BAD_GATEWAY.value());
         model.addAttribute("problem", new ApiProblem(502, "Rapport's services cannot be reached right now",
                 "Try again in a moment.", java.util.Map.of()));
+        return "error-page";
+    }
+
+    /** An answer this page could not read (a version it does not know): said plainly, and logged. */
+    @ExceptionHandler(RestClientException.class)
+    String unreadable(RestClientException e, Model model, HttpServletResponse response) {
+        log.error("The API's answer could not be read", e);
+        response.setStatus(HttpStatus.BAD_GATEWAY.value());
+        model.addAttribute("problem", new ApiProblem(502, "This page could not read Rapport's answer",
+                "Try again; if it keeps happening, tell your career center.", java.util.Map.of()));
         return "error-page";
     }
 }
