@@ -222,6 +222,8 @@ class BrowserJourneyIT {
         assertThat(browser.page()).contains("Northwind Health").doesNotContain("Nothing is due");
         browser.assertAccessible("today");
         browser.screenshot("today");
+        browser.go(web + "/"); // a fresh load, so the weight counts every script and style once
+        assertThat(browser.pageWeightBytes()).as("Today with its scripts and styles").isPositive().isLessThanOrEqualTo(200 * 1024);
 
         browser.resize(375, 812);
         assertThat(browser.scrollWidth()).as("nothing wider than a 375 px phone").isLessThanOrEqualTo(375);

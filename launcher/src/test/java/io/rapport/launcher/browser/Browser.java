@@ -126,6 +126,17 @@ public final class Browser implements AutoCloseable {
         return ((Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth;")).longValue();
     }
 
+    /**
+     * What the page weighed over the wire: the document and every script, style and image it loaded (the
+     * Resource Timing API's transfer sizes, so compressed where the server compressed).
+     */
+    public long pageWeightBytes() {
+        return ((Number) ((JavascriptExecutor) driver).executeScript("""
+                return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+                    .reduce(function (sum, entry) { return sum + (entry.transferSize || entry.encodedBodySize || 0); }, 0);
+                """)).longValue();
+    }
+
     /** axe-core's serious and critical WCAG 2.2 AA findings on the page as it is now: none expected. */
     public void assertAccessible(String page) {
         Results results = new AxeBuilder().withTags(WCAG_AA).analyze(driver);
