@@ -48,6 +48,11 @@ public enum RapportService {
         return this == GATEWAY;
     }
 
+    /** The sign-in provider and the web app: what a person's browser talks to, started after the rest. */
+    public boolean isWebTier() {
+        return this == AUTH_SERVER || this == WEB_APP;
+    }
+
     /** A service that owns data: it needs the store and Kafka. */
     public boolean ownsData() {
         return database != null;

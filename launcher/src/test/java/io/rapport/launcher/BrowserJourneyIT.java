@@ -233,6 +233,26 @@ class BrowserJourneyIT {
 
     @Test
     @Order(9)
+    void aReminderIsDoneWithTheKeyboardAlone() {
+        browser.go(web + "/");
+        assertThat(browser.tab().getText()).as("the first stop is the skip link").isEqualTo("Skip to content");
+        String focused = "";
+        for (int stop = 0; stop < 40 && !focused.startsWith("Done: "); stop++) {
+            focused = String.valueOf(browser.tab().getAttribute("aria-label"));
+        }
+        assertThat(focused).as("a reminder's Done button is reachable by Tab").startsWith("Done: ");
+        int before = browser.all("#inbox .reminder:not(.settled)").size();
+
+        browser.enter();
+
+        browser.waitFor("the reminder marked done in place", EVENTS, d -> browser.all("#inbox .settled").size() == 1);
+        assertThat(browser.text("#inbox .settled")).isEqualTo("Marked done.");
+        browser.go(web + "/");
+        assertThat(browser.all("#inbox .reminder")).hasSize(before - 1);
+    }
+
+    @Test
+    @Order(10)
     void theThankYouIsDraftedFromTheTakeawayAndMarkedSent() {
         browser.go(interviewPage);
         browser.find("a[href$='/thank-you']").click();
@@ -244,14 +264,16 @@ class BrowserJourneyIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void theSynthesisShowsTheThemesAsAChartWithItsTable() throws IOException {
-        browser.waitFor("the synthesis to include the interview's notes", EVENTS, d -> {
+        browser.waitFor("the synthesis to include the interview's notes, the funnel the thank-you", EVENTS, d -> {
             browser.go(web + "/synthesis");
-            return !browser.all("#themes-table tbody tr").isEmpty();
+            return !browser.all("#themes-table tbody tr").isEmpty() && browser.text("#funnel-table").contains("thank-yous sent 1");
         });
         assertThat(browser.text("#themes-table")).containsIgnoringCase("sql");
         assertThat(browser.all("svg[role=img] rect.bar")).isNotEmpty();
+        assertThat(browser.text("#funnel-table")).contains("target employers 2", "contacts written to 1",
+                "interviews held 1", "thank-yous sent 1");
         browser.assertAccessible("synthesis");
         browser.screenshot("synthesis");
 

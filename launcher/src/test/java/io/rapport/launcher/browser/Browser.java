@@ -112,6 +112,17 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, patience).withMessage(what).pollingEvery(Duration.ofMillis(250)).until(condition);
     }
 
+    /** Presses Tab as a keyboard user would; returns the newly focused element. */
+    public WebElement tab() {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        return driver.switchTo().activeElement();
+    }
+
+    /** Presses Enter on whatever has the focus. */
+    public void enter() {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+    }
+
     public Path screenshot(String name) throws IOException {
         Path file = screenshots.resolve(name + ".png");
         Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));

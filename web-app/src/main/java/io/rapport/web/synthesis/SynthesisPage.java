@@ -51,8 +51,33 @@ class SynthesisPage {
                 top.stream().map(t -> new BarChart.Bar(String.valueOf(t.get("label")),
                         ((Number) t.get("interviewCount")).intValue())).toList()));
         model.addAttribute("goals", api.list("/api/goals"));
+        List<Map<String, Object>> contacts = allContacts();
+        model.addAttribute("funnel", Funnel.funnel(api.list("/api/employers?top=100"), contacts, api.list("/api/interviews?limit=200")));
+        model.addAttribute("latency", Funnel.replyLatency(contacts));
+        model.addAttribute("contactsCounted", contacts.size());
         return "synthesis";
     }
+
+    /** Page by page, at most {@value #MAX_CONTACTS_COUNTED} contacts (the page says when the funnel counts only those). */
+    private List<Map<String, Object>> allContacts() {
+        List<Map<String, Object>> contacts = new ArrayList<>();
+        String after = null;
+        do {
+            Map<String, Object> page = api.get(after == null ? "/api/contacts?limit=100" : "/api/contacts?limit=100&after={after}",
+                    after == null ? new Object[0] : new Object[] {after});
+            if (page.get("items") instanceof List<?> items) {
+                for (Object item : items) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> contact = (Map<String, Object>) item;
+                    contacts.add(contact);
+                }
+            }
+            after = page.get("nextCursor") == null ? null : page.get("nextCursor").toString();
+        } while (after != null && contacts.size() < MAX_CONTACTS_COUNTED);
+        return contacts;
+    }
+
+    static final int MAX_CONTACTS_COUNTED = 1000;
 
     @GetMapping("/synthesis/export.md")
     ResponseEntity<String> export(@RequestParam(defaultValue = "false") boolean showEmployers) {
