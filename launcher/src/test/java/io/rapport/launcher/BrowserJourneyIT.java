@@ -289,6 +289,6 @@ class BrowserJourneyIT {
         browser.type("#new-motivation", motivation);
         browser.type("#new-posting", posting);
         browser.find("#add-heading + form button[type=submit]").click();
-        assertThat(browser.page()).contains("Added " + name);
+        browser.waitFor("the employer added", EVENTS, d -> browser.page().contains("Added " + name));
     }
 }

@@ -73,8 +73,10 @@ public final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    /** Waits (up to 30 s) for the element, so a page still loading after a click is not taken for a missing element. */
     public WebElement find(String css) {
-        return driver.findElement(By.cssSelector(css));
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(100))
+                .until(d -> d.findElement(By.cssSelector(css)));
     }
 
     public List<WebElement> all(String css) {
@@ -86,7 +88,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public String page() {
-        return driver.findElement(By.tagName("body")).getText();
+        return find("body").getText();
     }
 
     public void type(String css, String text) {
