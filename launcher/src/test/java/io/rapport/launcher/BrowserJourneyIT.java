@@ -95,6 +95,7 @@ class BrowserJourneyIT {
         browser.type("#new-posting", "3");
         browser.find("#add-heading + form button[type=submit]").click();
 
+        browser.expectPage(EVENTS, "Invalid request");
         assertThat(browser.text("#new-motivation-error")).contains("between 0 and 3");
         assertThat(browser.find("#new-motivation").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.find("#new-name").getAttribute("value")).isEqualTo("Northwind Health");
@@ -155,7 +156,7 @@ class BrowserJourneyIT {
         browser.find("form.card button[type=submit]").click();
 
         browser.waitFor("back on the contact's page", EVENTS, d -> d.getCurrentUrl().equals(contactPage));
-        assertThat(browser.page()).contains("Outreach recorded");
+        browser.expectPage(EVENTS, "Outreach recorded");
         assertThat(browser.text("#outreach-heading + p + ul, #outreach-heading ~ ul")).contains("sent", "email");
     }
 
@@ -182,14 +183,14 @@ class BrowserJourneyIT {
         browser.assertAccessible("interview proposed");
 
         browser.find("button[aria-label='Schedule slot 1']").click();
-        assertThat(browser.text("#interview-status")).isEqualTo("scheduled");
+        browser.expectText("#interview-status", "scheduled", EVENTS);
         browser.find("form[action$='/confirm'] button").click();
-        assertThat(browser.text("#interview-status")).isEqualTo("confirmed");
+        browser.expectText("#interview-status", "confirmed", EVENTS);
 
         browser.waitFor("the interview's start", Duration.ofSeconds(150), d -> LocalDateTime.now(ZoneOffset.UTC).isAfter(start.plusSeconds(2)));
         browser.type("#actualMinutes", "30");
         browser.find("form[action$='/held'] button").click();
-        assertThat(browser.text("#interview-status")).isEqualTo("held");
+        browser.expectText("#interview-status", "held", EVENTS);
     }
 
     @Test
@@ -208,7 +209,7 @@ class BrowserJourneyIT {
         browser.type("#advice", "Publish one dashboard");
         browser.find("form[action$='/notes'] button[type=submit]").click();
 
-        assertThat(browser.page()).contains("Notes saved", "SQL and stakeholder communication matter most");
+        browser.expectPage(EVENTS, "Notes saved", "SQL and stakeholder communication matter most");
         browser.assertAccessible("interview with notes");
     }
 
@@ -260,7 +261,7 @@ class BrowserJourneyIT {
         browser.assertAccessible("thank-you");
         browser.find("form[action$='/thank-you/sent'] button").click();
 
-        assertThat(browser.page()).contains("Thank-you recorded as sent");
+        browser.expectPage(EVENTS, "Thank-you recorded as sent");
     }
 
     @Test

@@ -83,12 +83,36 @@ public final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** The element's text, read again should the page be replaced meanwhile (a form posted a moment ago). */
     public String text(String css) {
-        return find(css).getText();
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(100))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
     public String page() {
-        return find("body").getText();
+        return text("body");
+    }
+
+    /** Waits until the element says exactly this (after a form's answer has loaded), else fails saying what it said. */
+    public void expectText(String css, String expected, Duration patience) {
+        try {
+            waitFor(css + " to say " + expected, patience, d -> expected.equals(text(css)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(css + " says \"" + text(css) + "\", not \"" + expected + "\"; the page: " + page(), e);
+        }
+    }
+
+    /** Waits until the page shows all of these. */
+    public void expectPage(Duration patience, String... expected) {
+        try {
+            waitFor("the page to show " + String.join(", ", expected), patience, d -> {
+                String page = page();
+                return java.util.Arrays.stream(expected).allMatch(page::contains);
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("The page does not show " + String.join(", ", expected) + ": " + page(), e);
+        }
     }
 
     public void type(String css, String text) {
