@@ -48,6 +48,8 @@ public final class EmbeddedDefault {
         }
         System.out.println("Rapport is up in " + EmbeddedSystem.seconds(system.startupTime()) + " — gateway: "
                 + system.gatewayUri() + "  (logs: " + system.logsDir() + ", Ctrl-C stops everything)");
+        System.out.println(webAppLines(system.serviceUri(RapportService.WEB_APP.module()).toString(),
+                system.serviceUri(RapportService.AUTH_SERVER.module()).toString()));
         if (settings.demo()) {
             loadDemoMember(system);
         }
@@ -58,12 +60,21 @@ public final class EmbeddedDefault {
         System.out.println("Loading the demo member through the public API (about half a minute)…");
         try {
             var made = new DemoMember(system.gatewayUri(), System.out::println).load();
-            System.out.println("Demo member ready: " + made + ". Sign in as it with:");
+            System.out.println("Demo member ready: " + made + ". Open " + system.serviceUri(RapportService.WEB_APP.module())
+                    + " and sign in as demo / demo, or get a token for curl with:");
             System.out.println("  curl -s -X POST " + system.gatewayUri() + "/auth/dev-token -H 'Content-Type: application/json' -d '{\"member\": \""
                     + DemoMember.MEMBER + "\", \"tenant\": \"" + DemoMember.TENANT + "\"}'");
         } catch (RuntimeException e) {
             System.out.println("The demo member could not be loaded completely (the system stays up): " + e.getMessage());
         }
+    }
+
+    /** Where to open the web app, and who can sign in (the sign-in provider's demo users, password {@code demo}). */
+    static String webAppLines(String webApp, String signIn) {
+        return "Web app: " + webApp + "  (sign-in at " + signIn + ")" + System.lineSeparator()
+                + "  demo users (password: demo): demo (member of demo-university; --demo loads its data), "
+                + "advisor, admin" + System.lineSeparator()
+                + "  advisor and admin pages are not in the web app yet: they sign in, and the member pages refuse them";
     }
 
     /**

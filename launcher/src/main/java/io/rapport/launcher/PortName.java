@@ -11,7 +11,11 @@ public enum PortName {
     REMINDERS("reminders", 8084),
     KAFKA("kafka", 9092),
     KAFKA_CONTROLLER("kafka-controller", 9093),
-    MONGO("mongo", 27018);
+    MONGO("mongo", 27018),
+    /** The web app members sign in to and use (issue 16). */
+    WEB("web", 8088),
+    /** The sign-in provider (OpenID Connect) the web app and the gateway rely on. */
+    AUTH("auth", 8089);
 
     private final String key;
     private final int defaultPort;

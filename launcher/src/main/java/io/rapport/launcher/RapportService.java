@@ -5,13 +5,20 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The Spring Boot processes of the system: four services, each with its own database, and the gateway in front. */
+/**
+ * The Spring Boot processes of the system: four services, each with its own database, the gateway in front, the
+ * sign-in provider and the web app.
+ */
 public enum RapportService {
     CONTACTS("contacts-service", PortName.CONTACTS, "rapport-contacts"),
     SCHEDULING("scheduling-service", PortName.SCHEDULING, "rapport-scheduling"),
     NOTES("notes-service", PortName.NOTES, "rapport-notes"),
     REMINDERS("reminders-service", PortName.REMINDERS, "rapport-reminders"),
-    GATEWAY("gateway", PortName.GATEWAY, null);
+    GATEWAY("gateway", PortName.GATEWAY, null),
+    /** The OpenID Connect provider with the demo users: the gateway finds it by issuer discovery. */
+    AUTH_SERVER("auth-server", PortName.AUTH, null),
+    /** The member's web app: signs in at the auth server, calls the services through the gateway. */
+    WEB_APP("web-app", PortName.WEB, null);
 
     private final String module;
     private final PortName port;
@@ -32,13 +39,23 @@ public enum RapportService {
         return port;
     }
 
-    /** The MongoDB database the service owns; null for the gateway, which has none. */
+    /** The MongoDB database the service owns; null for the gateway, the sign-in provider and the web app. */
     public String database() {
         return database;
     }
 
     public boolean isGateway() {
         return this == GATEWAY;
+    }
+
+    /** The sign-in provider and the web app: what a person's browser talks to, started after the rest. */
+    public boolean isWebTier() {
+        return this == AUTH_SERVER || this == WEB_APP;
+    }
+
+    /** A service that owns data: it needs the store and Kafka. */
+    public boolean ownsData() {
+        return database != null;
     }
 
     /** Relative to the repository root, so messages can show it as people would type it. */

@@ -85,7 +85,10 @@ final class ServiceProcess {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** The command-line arguments that wire a service to the embedded Mongo and Kafka, or the gateway to the services. */
+    /**
+     * The command-line arguments that wire a service to the embedded Mongo and Kafka, the gateway to the services and
+     * the sign-in provider, and the web app to the gateway and the provider.
+     */
     static List<String> arguments(RapportService service, Map<PortName, Integer> ports) {
         return arguments(service, ports, 0, 1);
     }
@@ -100,10 +103,11 @@ final class ServiceProcess {
         List<String> args = new ArrayList<>();
         args.add("--server.port=" + (ports.get(service.port()) + instance * LaunchSettings.INSTANCE_PORT_STEP));
         args.add("--server.address=127.0.0.1");
+        String signIn = "http://127.0.0.1:" + ports.get(PortName.AUTH);
         if (service.isGateway()) {
             args.add("--spring.profiles.active=embedded");
             for (RapportService backend : RapportService.values()) {
-                if (!backend.isGateway()) {
+                if (backend.ownsData()) {
                     String key = backend.module().replace("-service", "");
                     if (instances == 1) {
                         args.add("--rapport.services." + key + "-uri=http://127.0.0.1:" + ports.get(backend.port()));
@@ -124,6 +128,14 @@ final class ServiceProcess {
                 // Readiness, not the full health: with Kafka away an instance still serves (its events wait in the outbox).
                 args.add("--spring.cloud.loadbalancer.health-check.path.default=/actuator/health/readiness");
             }
+            args.add("--rapport.gateway.jwt.issuer-uri=" + signIn);
+        } else if (service == RapportService.AUTH_SERVER) {
+            args.add("--spring.profiles.active=embedded");
+            args.add("--rapport.auth.issuer=" + signIn);
+            args.add("--rapport.auth.web-app=http://127.0.0.1:" + ports.get(PortName.WEB));
+        } else if (service == RapportService.WEB_APP) {
+            args.add("--rapport.web.gateway-uri=http://127.0.0.1:" + ports.get(PortName.GATEWAY));
+            args.add("--rapport.web.issuer-uri=" + signIn);
         } else {
             args.add("--spring.mongodb.uri=mongodb://127.0.0.1:" + ports.get(PortName.MONGO) + "/" + service.database());
             args.add("--spring.kafka.bootstrap-servers=127.0.0.1:" + ports.get(PortName.KAFKA));

@@ -37,7 +37,25 @@ class ServiceProcessTest {
                 "--rapport.services.contacts-uri=http://127.0.0.1:8081",
                 "--rapport.services.scheduling-uri=http://127.0.0.1:8082",
                 "--rapport.services.notes-uri=http://127.0.0.1:9183",
-                "--rapport.services.reminders-uri=http://127.0.0.1:8084");
+                "--rapport.services.reminders-uri=http://127.0.0.1:8084",
+                "--rapport.gateway.jwt.issuer-uri=http://127.0.0.1:8089");
+    }
+
+    @Test
+    void theSignInProviderAndTheWebAppKnowEachOtherAndTheGateway() {
+        Map<PortName, Integer> ports = defaults.withPort(PortName.AUTH, 9189).withPort(PortName.WEB, 9188).ports();
+
+        assertThat(ServiceProcess.arguments(RapportService.AUTH_SERVER, ports)).containsExactly(
+                "--server.port=9189",
+                "--server.address=127.0.0.1",
+                "--spring.profiles.active=embedded",
+                "--rapport.auth.issuer=http://127.0.0.1:9189",
+                "--rapport.auth.web-app=http://127.0.0.1:9188");
+        assertThat(ServiceProcess.arguments(RapportService.WEB_APP, ports)).containsExactly(
+                "--server.port=9188",
+                "--server.address=127.0.0.1",
+                "--rapport.web.gateway-uri=http://127.0.0.1:8080",
+                "--rapport.web.issuer-uri=http://127.0.0.1:9189");
     }
 
     @Test

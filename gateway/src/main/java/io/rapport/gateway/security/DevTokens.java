@@ -60,11 +60,23 @@ public class DevTokens {
         log.warn("DEV TOKENS ARE ON: POST {} issues tokens for any member. For the embedded default only, never production.", PATH);
     }
 
+    /**
+     * Dev tokens, and where {@code rapport.gateway.jwt.issuer-uri} names one (the launcher points it at the
+     * auth-server module), the OpenID Connect provider's tokens too, found by issuer discovery on first use, so the
+     * gateway need not wait for the provider to start.
+     */
     @Bean
-    ReactiveJwtDecoder devTokenDecoder() {
+    ReactiveJwtDecoder devTokenDecoder(GatewayProperties properties) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey((RSAPublicKey) keys.getPublic()).build();
         decoder.setJwtValidator(TokenClaims.validator(ISSUER, audience));
-        return decoder;
+        String issuerUri = properties.jwt().issuerUri();
+        if (issuerUri == null || issuerUri.isBlank()) {
+            return decoder;
+        }
+        NimbusReactiveJwtDecoder provider = NimbusReactiveJwtDecoder.withIssuerLocation(issuerUri).build();
+        provider.setJwtValidator(TokenClaims.validator(issuerUri, audience));
+        log.info("Accepting tokens from the OpenID Connect provider {} as well as dev tokens", issuerUri);
+        return new IssuerRoutedDecoder(ISSUER, decoder, provider);
     }
 
     @Bean

@@ -1,0 +1,295 @@
+package io.rapport.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rapport.launcher.browser.Browser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The member's journey in a real browser (Debian's headless chromium), on the whole system as {@code ./rapport run}
+ * starts it: signing in at the OpenID Connect provider, then employers → a contact → outreach with a linter finding →
+ * an interview proposed, scheduled, confirmed and held → consented notes → the thank-you → the synthesis. Each page is
+ * checked as a person would (what it says), with axe-core (no serious or critical WCAG 2.2 AA finding) and at a phone's
+ * width (375 px, nothing wider than the screen). Screenshots are kept in {@code target/screenshots}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserJourneyIT {
+
+    private static final Duration EVENTS = Duration.ofSeconds(60);
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static EmbeddedSystem system;
+    private static Browser browser;
+    private static String web;
+    private static String contactPage;
+    private static String interviewPage;
+
+    @BeforeAll
+    static void start() throws IOException {
+        String missing = Browser.missing();
+        Assumptions.assumeTrue(missing == null, missing);
+        LaunchSettings settings = LaunchSettings.defaults()
+                .withRepoRoot(Path.of("..").toAbsolutePath().normalize())
+                .withDataDir(Files.createDirectories(Path.of("target", "browser-data").toAbsolutePath()))
+                .withReset(true)
+                .withReadyTimeout(Duration.ofSeconds(240));
+        List<Integer> ports = FreePorts.take(PortName.values().length);
+        for (PortName name : PortName.values()) {
+            settings = settings.withPort(name, ports.get(name.ordinal()));
+        }
+        system = EmbeddedSystem.start(settings, System.out::println);
+        web = system.serviceUri("web-app").toString();
+        browser = Browser.open(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aMemberSignsInAtTheProviderAndLandsOnToday() throws IOException {
+        browser.go(web + "/");
+        browser.waitFor("the provider's sign-in page", EVENTS, d -> d.getCurrentUrl().contains(":" + system.port(PortName.AUTH) + "/login"));
+        assertThat(browser.page()).contains("Sign in to Rapport", "Demo users");
+        browser.assertAccessible("sign-in page");
+        browser.screenshot("sign-in");
+
+        browser.type("#username", "demo");
+        browser.type("#password", "demo");
+        browser.submit("form");
+
+        browser.waitFor("back on the web app", EVENTS, d -> d.getCurrentUrl().startsWith(web));
+        assertThat(browser.text("h1")).isEqualTo("Today");
+        assertThat(browser.page()).contains("Nothing is due", "No interview planned");
+        browser.assertAccessible("today (empty)");
+    }
+
+    @Test
+    @Order(2)
+    void aRefusedEmployerShowsTheFieldsMessageAndKeepsWhatWasTyped() {
+        browser.go(web + "/employers");
+        browser.type("#new-name", "Northwind Health");
+        browser.type("#new-industry", "Healthcare");
+        browser.type("#new-motivation", "9");
+        browser.type("#new-posting", "3");
+        browser.find("#add-heading + form button[type=submit]").click();
+
+        browser.expectPage(EVENTS, "Invalid request");
+        assertThat(browser.text("#new-motivation-error")).contains("between 0 and 3");
+        assertThat(browser.find("#new-motivation").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#new-name").getAttribute("value")).isEqualTo("Northwind Health");
+        assertThat(browser.find("#new-industry").getAttribute("value")).isEqualTo("Healthcare");
+        browser.assertAccessible("employers with a field error");
+    }
+
+    @Test
+    @Order(3)
+    void targetEmployersAreRankedWithTheWorkingSetMarked() throws IOException {
+        addEmployer("Northwind Health", "Healthcare", "3", "3");
+        addEmployer("Orbit Energy", "Energy", "2", "1");
+
+        List<String> rows = browser.all("table tbody tr").stream().map(row -> row.getText()).toList();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).startsWith("1").contains("Northwind Health", "working set");
+        assertThat(rows.get(1)).startsWith("2").contains("Orbit Energy");
+        browser.assertAccessible("employers");
+        browser.screenshot("employers");
+    }
+
+    @Test
+    @Order(4)
+    void aContactAtTheTopEmployer() {
+        browser.go(web + "/contacts");
+        browser.type("#name", "Priya Raman");
+        browser.type("#email", "priya@northwind.example");
+        browser.find("#employerId").findElements(org.openqa.selenium.By.tagName("option")).stream()
+                .filter(option -> option.getText().equals("Northwind Health")).findFirst().orElseThrow().click();
+        browser.type("#role", "Product Manager");
+        browser.select("#source", "ALUMNI");
+        browser.type("#timeZone", "America/New_York");
+        browser.type("#hook", "Led the launch of the patient scheduling app");
+        browser.find("#add-heading + form button[type=submit]").click();
+
+        browser.waitFor("the contact's page", EVENTS, d -> d.getCurrentUrl().matches(".*/contacts/[^/]+$"));
+        contactPage = browser.driver().getCurrentUrl();
+        assertThat(browser.text("h1")).isEqualTo("Priya Raman");
+        assertThat(browser.text("#stage")).isEqualTo("identified");
+        browser.assertAccessible("contact");
+    }
+
+    @Test
+    @Order(5)
+    void theOutreachComposerShowsTheLintersFindingOnTheWordsAsTheMemberTypes() throws IOException {
+        browser.go(contactPage + "/outreach");
+        browser.type("#text", "Hi Priya, could you refer me for a job at Northwind?");
+
+        browser.waitFor("the linter's findings under the draft", EVENTS, d -> !browser.all("#findings .finding").isEmpty());
+        assertThat(browser.text("#findings")).containsIgnoringCase("job");
+        assertThat(browser.all("#findings .preview mark")).isNotEmpty();
+        browser.assertAccessible("outreach composer with findings");
+        browser.screenshot("outreach-composer");
+
+        browser.type("#text", "Hi Priya, as a fellow alum I admired your launch of the patient scheduling app. "
+                + "Would you have 20 minutes next week to tell me how you moved into product management?");
+        browser.type("#memberTimeZone", "UTC");
+        browser.find("form.card button[type=submit]").click();
+
+        browser.waitFor("back on the contact's page", EVENTS, d -> d.getCurrentUrl().equals(contactPage));
+        browser.expectPage(EVENTS, "Outreach recorded");
+        assertThat(browser.text("#outreach-heading + p + ul, #outreach-heading ~ ul")).contains("sent", "email");
+    }
+
+    @Test
+    @Order(6)
+    void anInterviewIsProposedScheduledConfirmedAndHeld() throws IOException {
+        LocalDateTime start = LocalDateTime.now(ZoneOffset.UTC).plusMinutes(1).truncatedTo(ChronoUnit.MINUTES);
+        String contactId = contactPage.substring(contactPage.lastIndexOf('/') + 1);
+        // scheduling learns of the contact from its ContactAdded event: until then the proposal is refused, and said so
+        browser.waitFor("the interview proposed", EVENTS, d -> {
+            browser.go(web + "/interviews/new?contactId=" + contactId);
+            browser.type("#objective", "Learn how Priya moved into product management.");
+            browser.type("#memberTimeZone", "UTC");
+            browser.setValue("#start", start.toString());
+            browser.type("#minutes", "30");
+            browser.select("#kind", "PHONE");
+            browser.type("#phone", "+1 312 555 0100");
+            browser.find("form.card button[type=submit]").click();
+            return d.getCurrentUrl().matches(".*/interviews/[^/]+$") && !d.getCurrentUrl().endsWith("/new");
+        });
+        interviewPage = browser.driver().getCurrentUrl();
+        assertThat(browser.text("#interview-status")).isEqualTo("proposed");
+        assertThat(browser.text("table")).contains(start.toString().replace('T', ' '));
+        browser.assertAccessible("interview proposed");
+
+        browser.find("button[aria-label='Schedule slot 1']").click();
+        browser.expectText("#interview-status", "scheduled", EVENTS);
+        browser.find("form[action$='/confirm'] button").click();
+        browser.expectText("#interview-status", "confirmed", EVENTS);
+
+        browser.waitFor("the interview's start", Duration.ofSeconds(150), d -> LocalDateTime.now(ZoneOffset.UTC).isAfter(start.plusSeconds(2)));
+        browser.type("#actualMinutes", "30");
+        browser.find("form[action$='/held'] button").click();
+        browser.expectText("#interview-status", "held", EVENTS);
+    }
+
+    @Test
+    @Order(7)
+    void consentedNotesByCategory() {
+        browser.waitFor("the notes form (notes learns of the held interview from its event)", EVENTS, d -> {
+            browser.go(interviewPage);
+            return !browser.all("form[action$='/notes']").isEmpty();
+        });
+        browser.find("input[name=consent][value=GRANTED]").click();
+        browser.select("#entry0-category", "SKILLS");
+        browser.type("#entry0-text", "SQL and stakeholder communication matter most");
+        browser.select("#entry1-category", "ADVICE");
+        browser.type("#entry1-text", "Publish one small analytics project");
+        browser.type("#takeaways", "Ship a small analytics project");
+        browser.type("#advice", "Publish one dashboard");
+        browser.find("form[action$='/notes'] button[type=submit]").click();
+
+        browser.expectPage(EVENTS, "Notes saved", "SQL and stakeholder communication matter most");
+        browser.assertAccessible("interview with notes");
+    }
+
+    @Test
+    @Order(8)
+    void todayCountsDownTheThankYouOwed() throws IOException {
+        browser.waitFor("the thank-you reminder on Today", EVENTS, d -> {
+            browser.go(web + "/");
+            return browser.text("#thanks-heading + p + ul, #thanks-heading ~ ul").contains("left of 24 h");
+        });
+        assertThat(browser.page()).contains("Northwind Health").doesNotContain("Nothing is due");
+        browser.assertAccessible("today");
+        browser.screenshot("today");
+        browser.go(web + "/"); // a fresh load, so the weight counts every script and style once
+        assertThat(browser.pageWeightBytes()).as("Today with its scripts and styles").isPositive().isLessThanOrEqualTo(200 * 1024);
+
+        browser.resize(375, 812);
+        assertThat(browser.scrollWidth()).as("nothing wider than a 375 px phone").isLessThanOrEqualTo(375);
+        browser.screenshot("today-phone");
+        browser.resize(1280, 900);
+    }
+
+    @Test
+    @Order(9)
+    void aReminderIsDoneWithTheKeyboardAlone() {
+        browser.go(web + "/");
+        assertThat(browser.tab().getText()).as("the first stop is the skip link").isEqualTo("Skip to content");
+        String focused = "";
+        for (int stop = 0; stop < 40 && !focused.startsWith("Done: "); stop++) {
+            focused = String.valueOf(browser.tab().getAttribute("aria-label"));
+        }
+        assertThat(focused).as("a reminder's Done button is reachable by Tab").startsWith("Done: ");
+        int before = browser.all("#inbox .reminder:not(.settled)").size();
+
+        browser.enter();
+
+        browser.waitFor("the reminder marked done in place", EVENTS, d -> browser.all("#inbox .settled").size() == 1);
+        assertThat(browser.text("#inbox .settled")).isEqualTo("Marked done.");
+        browser.go(web + "/");
+        assertThat(browser.all("#inbox .reminder")).hasSize(before - 1);
+    }
+
+    @Test
+    @Order(10)
+    void theThankYouIsDraftedFromTheTakeawayAndMarkedSent() {
+        browser.go(interviewPage);
+        browser.find("a[href$='/thank-you']").click();
+        assertThat(browser.find("#text").getAttribute("value")).containsIgnoringCase("ship a small analytics project");
+        browser.assertAccessible("thank-you");
+        browser.find("form[action$='/thank-you/sent'] button").click();
+
+        browser.expectPage(EVENTS, "Thank-you recorded as sent");
+    }
+
+    @Test
+    @Order(11)
+    void theSynthesisShowsTheThemesAsAChartWithItsTable() throws IOException {
+        browser.waitFor("the synthesis to include the interview's notes, the funnel the thank-you", EVENTS, d -> {
+            browser.go(web + "/synthesis");
+            return !browser.all("#themes-table tbody tr").isEmpty() && browser.text("#funnel-table").contains("thank-yous sent 1");
+        });
+        assertThat(browser.text("#themes-table")).containsIgnoringCase("sql");
+        assertThat(browser.all("svg[role=img] rect.bar")).isNotEmpty();
+        assertThat(browser.text("#funnel-table")).contains("target employers 2", "contacts written to 1",
+                "interviews held 1", "thank-yous sent 1");
+        browser.assertAccessible("synthesis");
+        browser.screenshot("synthesis");
+
+        browser.resize(375, 812);
+        assertThat(browser.scrollWidth()).as("the chart fits a 375 px phone").isLessThanOrEqualTo(375);
+        browser.resize(1280, 900);
+    }
+
+    private static void addEmployer(String name, String industry, String motivation, String posting) {
+        browser.go(web + "/employers");
+        browser.type("#new-name", name);
+        browser.type("#new-industry", industry);
+        browser.type("#new-motivation", motivation);
+        browser.type("#new-posting", posting);
+        browser.find("#add-heading + form button[type=submit]").click();
+        browser.waitFor("the employer added", EVENTS, d -> browser.page().contains("Added " + name));
+    }
+}
