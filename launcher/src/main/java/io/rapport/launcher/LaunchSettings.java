@@ -134,7 +134,7 @@ public record LaunchSettings(Path dataDir, boolean reset, boolean demo, Map<Port
         Map<String, Integer> extra = new java.util.LinkedHashMap<>();
         for (int instance = 1; instance < instances; instance++) {
             for (RapportService service : RapportService.values()) {
-                if (!service.isGateway()) {
+                if (service.ownsData()) {
                     extra.put(service.port().key() + " #" + (instance + 1), instancePort(service.port(), instance));
                 }
             }
