@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,6 +41,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DeploymentRulesTest {
 
     private static final String GATEWAY = "gateway";
+    private static final String WEB_APP = "web-app";
+    /** Where the Ingress controller runs: the only source the web app's port admits (network-policies.yaml). */
+    private static final String INGRESS_NAMESPACE = "ingress-nginx";
     private static final int API_PORT = 8080;
     private static final int MANAGEMENT_PORT = 9090;
 
@@ -152,30 +156,44 @@ class DeploymentRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"overlays/production", "overlays/small"})
-    void onlyTheGatewayIsExposed(String overlay) {
+    void onlyTheGatewayAndTheWebAppAreExposed(String overlay) {
         Manifests manifests = Manifests.render(overlay);
         for (Service service : manifests.services()) {
             String type = service.getSpec().getType();
             assertThat(type == null ? "ClusterIP" : type).as(service.getMetadata().getName() + " Service type").isEqualTo("ClusterIP");
         }
         assertThat(manifests.ingresses()).isNotEmpty();
+        Set<String> exposed = new HashSet<>();
         for (Ingress ingress : manifests.ingresses()) {
             for (IngressRule rule : ingress.getSpec().getRules()) {
                 for (HTTPIngressPath path : rule.getHttp().getPaths()) {
-                    assertThat(path.getBackend().getService().getName()).as("Ingress " + ingress.getMetadata().getName())
-                            .isEqualTo(GATEWAY);
+                    exposed.add(path.getBackend().getService().getName());
                 }
             }
         }
+        // the API for its clients, the pages for the browsers; never a service
+        assertThat(exposed).as("what the Ingresses route to").containsExactlyInAnyOrder(GATEWAY, WEB_APP);
 
         NetworkReach reach = new NetworkReach(manifests.networkPolicies(), Map.of("kubernetes.io/metadata.name", "rapport"));
         Map<String, String> gatewayPod = podLabels(manifests, GATEWAY);
         var stranger = NetworkReach.Source.inNamespace(Map.of("app", "debug-shell"));
         var elsewhere = NetworkReach.Source.inNamespaceNamed("other-team", Map.of("app", "anything"));
         var prometheus = NetworkReach.Source.inNamespaceNamed("monitoring", Map.of("app", "prometheus"));
+        var ingressController = NetworkReach.Source.inNamespaceNamed(INGRESS_NAMESPACE, Map.of("app", "ingress-nginx"));
+        Map<String, String> webAppPod = podLabels(manifests, WEB_APP);
 
         assertThat(reach.admits(stranger, gatewayPod, API_PORT)).as("anyone reaches the gateway").isTrue();
         assertThat(reach.admits(elsewhere, gatewayPod, API_PORT)).as("anyone reaches the gateway").isTrue();
+        assertThat(reach.admits(NetworkReach.Source.inNamespace(webAppPod), gatewayPod, API_PORT))
+                .as("the web app reaches the gateway").isTrue();
+        // nothing but the Ingress controller reaches the web app's pages
+        assertThat(reach.admits(ingressController, webAppPod, API_PORT)).as("the Ingress controller reaches the web app").isTrue();
+        assertThat(reach.admits(stranger, webAppPod, API_PORT)).as("a pod of the namespace reaches the web app").isFalse();
+        assertThat(reach.admits(elsewhere, webAppPod, API_PORT)).as("another namespace reaches the web app").isFalse();
+        assertThat(reach.admits(prometheus, webAppPod, API_PORT)).as("Prometheus reaches the web app's pages").isFalse();
+        assertThat(reach.admits(ingressController, webAppPod, MANAGEMENT_PORT)).as("the Ingress controller reaches the web app's actuator").isFalse();
+        assertThat(reach.admits(NetworkReach.Source.inNamespace(gatewayPod), webAppPod, API_PORT))
+                .as("the gateway reaches the web app").isFalse();
         for (Deployment deployment : manifests.deployments()) {
             Map<String, String> target = podLabels(deployment);
             assertThat(reach.admits(prometheus, target, MANAGEMENT_PORT)).as("Prometheus scrapes " + name(deployment)).isTrue();
@@ -183,11 +201,17 @@ class DeploymentRulesTest {
             if (name(deployment).equals(GATEWAY)) {
                 continue;
             }
+            // the web app, like the services, reaches no one's API port but the gateway's (egress is open: the
+            // ingress policies of everything else keep it out: the "reaches" checks below)
+            if (name(deployment).equals(WEB_APP)) {
+                continue;
+            }
             assertThat(reach.admits(NetworkReach.Source.inNamespace(gatewayPod), target, API_PORT))
                     .as("the gateway reaches " + name(deployment)).isTrue();
             assertThat(reach.admits(stranger, target, API_PORT)).as("a pod of the namespace reaches " + name(deployment)).isFalse();
             assertThat(reach.admits(elsewhere, target, API_PORT)).as("another namespace reaches " + name(deployment)).isFalse();
             assertThat(reach.admits(prometheus, target, API_PORT)).as("Prometheus reaches the API of " + name(deployment)).isFalse();
+            assertThat(reach.admits(ingressController, target, API_PORT)).as("the Ingress controller reaches " + name(deployment)).isFalse();
             for (Deployment other : manifests.deployments()) {
                 if (!name(other).equals(GATEWAY) && other != deployment) {
                     assertThat(reach.admits(NetworkReach.Source.inNamespace(podLabels(other)), target, API_PORT))
@@ -199,7 +223,7 @@ class DeploymentRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"overlays/production", "overlays/small"})
-    void everyDeploymentHasOneAutoscalerAndNoPodWithoutAPartition(String overlay) {
+    void everyDeploymentHasOneAutoscalerAndNoPodWithoutAPartition(String overlay, TestReporter reporter) {
         Manifests manifests = Manifests.render(overlay);
         List<ObjectNode> scaledObjects = manifests.ofKind("ScaledObject");
         for (Deployment deployment : manifests.deployments()) {
@@ -212,7 +236,16 @@ class DeploymentRulesTest {
             assertThat(hpas.size() + keda.size()).as(name + " autoscalers").isEqualTo(1);
             int maxReplicas = keda.isEmpty() ? hpas.get(0).getSpec().getMaxReplicas()
                     : keda.get(0).path("spec").path("maxReplicaCount").asInt(100);
-            List<String> consumed = consumedTopics(name);
+            boolean moduleHere = Files.isDirectory(Manifests.REPOSITORY.resolve(name));
+            List<String> consumed = moduleHere ? consumedTopics(name) : kafkaTriggerTopics(keda);
+            if (!moduleHere && name.endsWith("-service")) {
+                // a service whose module is on another branch (deploy/ can be ready before it is merged)
+                String skipped = name + ": no module directory " + Manifests.REPOSITORY.resolve(name)
+                        + " in this checkout, so its autoscaler is not compared with its application.yml (rapport.events.consumes);"
+                        + " only the topics its KEDA triggers name are checked against the partitions";
+                reporter.publishEntry("not checked", skipped);
+                System.out.println("[deploy rules] " + overlay + ": " + skipped);
+            }
             if (consumed.isEmpty()) {
                 continue;
             }
@@ -222,7 +255,7 @@ class DeploymentRulesTest {
                 assertThat(maxReplicas * concurrency).as(name + ": pods x consumers per pod against the partitions of " + topic)
                         .isLessThanOrEqualTo(partitions(manifests, topic));
             }
-            if (!keda.isEmpty()) {
+            if (!keda.isEmpty() && moduleHere) {
                 Set<String> lagTopics = new HashSet<>();
                 boolean cpu = false;
                 for (JsonNode trigger : keda.get(0).path("spec").path("triggers")) {
@@ -255,6 +288,11 @@ class DeploymentRulesTest {
                 }
             }
         }
+        // and whatever a KEDA trigger watches (also for a service whose module is not in this checkout yet)
+        for (String topic : kafkaTriggerTopics(manifests.ofKind("ScaledObject"))) {
+            used.add(topic);
+            used.add(topic + ".DLT");
+        }
         assertThat(used).isNotEmpty();
         for (String topic : used) {
             ObjectNode declared = topic(manifests, topic);
@@ -277,7 +315,8 @@ class DeploymentRulesTest {
         assertThat(manifests.ofKind("Secret")).as("no secret value is kept in the repository").isEmpty();
         String readme = Files.readString(Manifests.DEPLOY.resolve("README.md"));
         Set<String> sensitive = Set.of("SPRING_MONGODB_URI", "SPRING_KAFKA_BOOTSTRAP_SERVERS", "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG",
-                "RAPPORT_IDENTITY_SECRET", "RAPPORT_GATEWAY_JWT_ISSUER_URI", "SPRING_DATA_REDIS_URL", "SPRING_MAIL_PASSWORD");
+                "RAPPORT_IDENTITY_SECRET", "RAPPORT_GATEWAY_JWT_ISSUER_URI", "SPRING_DATA_REDIS_URL", "SPRING_MAIL_PASSWORD",
+                "RAPPORT_WEB_ISSUER_URI", "RAPPORT_WEB_CLIENT_SECRET");
         for (Deployment deployment : manifests.deployments()) {
             for (Container container : allContainers(deployment)) {
                 for (EnvVar variable : container.getEnv()) {
@@ -301,7 +340,8 @@ class DeploymentRulesTest {
     private static List<Deployment> workloads(String overlay) {
         List<Deployment> deployments = Manifests.render(overlay).deployments();
         assertThat(deployments).extracting(DeploymentRulesTest::name)
-                .contains("contacts-service", "scheduling-service", "notes-service", "reminders-service", GATEWAY);
+                .contains("contacts-service", "scheduling-service", "notes-service", "reminders-service", "insights-service",
+                        GATEWAY, WEB_APP);
         return deployments;
     }
 
@@ -316,6 +356,18 @@ class DeploymentRulesTest {
             consumes.forEach(t -> topics.add(t.asText().trim()));
         } else if (consumes.isTextual()) {
             Stream.of(consumes.asText().split(",")).map(String::trim).filter(t -> !t.isEmpty()).forEach(topics::add);
+        }
+        return topics;
+    }
+
+    private static List<String> kafkaTriggerTopics(List<ObjectNode> scaledObjects) {
+        List<String> topics = new ArrayList<>();
+        for (ObjectNode scaledObject : scaledObjects) {
+            for (JsonNode trigger : scaledObject.path("spec").path("triggers")) {
+                if (trigger.path("type").asText().equals("kafka")) {
+                    topics.add(trigger.path("metadata").path("topic").asText());
+                }
+            }
         }
         return topics;
     }
