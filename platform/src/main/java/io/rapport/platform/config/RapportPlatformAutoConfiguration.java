@@ -110,7 +110,10 @@ public class RapportPlatformAutoConfiguration {
         config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        // A producer span per record, child of the trace the relay resumes, written into the record's traceparent.
+        template.setObservationEnabled(true);
+        return template;
     }
 
     @Bean
