@@ -140,6 +140,25 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void eachRoutesRateErrorsAndLatencyAreOnThePrometheusEndpoint() throws Exception {
+        String contacts = "routeId=\"contacts-service\"";
+        double before = routeRequests(contacts);
+
+        assertThat(get(port, "/api/contacts/c-7", ALICE).statusCode()).isEqualTo(200);
+
+        String metrics = get(port, "/actuator/prometheus", null).body();
+        assertThat(routeRequests(contacts)).isEqualTo(before + 1);
+        assertThat(metrics).containsPattern("spring_cloud_gateway_requests_seconds_bucket\\{[^}]*le=\"0\\.25\"[^}]*routeId=\"contacts-service\"")
+                .containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*httpStatusCode=\"200\"[^}]*routeId=\"contacts-service\"");
+    }
+
+    private double routeRequests(String route) throws Exception {
+        return get(port, "/actuator/prometheus", null).body().lines()
+                .filter(line -> line.startsWith("spring_cloud_gateway_requests_seconds_count{") && line.contains(route))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
     void healthIsPublicAndUp() throws Exception {
         HttpResponse<String> health = get(port, "/actuator/health", null);
 

@@ -9,9 +9,11 @@ import io.rapport.platform.health.KafkaHealthIndicator;
 import io.rapport.platform.health.MongoPingHealthIndicator;
 import io.rapport.platform.messaging.CloudEventHeaders;
 import io.rapport.platform.messaging.CloudEvents;
+import io.rapport.platform.messaging.DeadLetterRecords;
 import io.rapport.platform.messaging.ErasedMemberEvents;
 import io.rapport.platform.messaging.MalformedEventException;
 import io.rapport.platform.messaging.Outbox;
+import io.rapport.platform.messaging.OutboxAge;
 import io.rapport.platform.messaging.OutboxRelay;
 import io.rapport.platform.persistence.Leases;
 import io.rapport.platform.persistence.MongoErasures;
@@ -37,6 +39,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -130,6 +133,19 @@ public class RapportPlatformAutoConfiguration {
     @Bean
     Outbox outbox(RapportProperties properties, Clock clock, OutboxRelay relay) {
         return new Outbox(Producer.forService(properties.serviceName()), clock, relay::wake);
+    }
+
+    // --- what operators watch (Prometheus): outbox age, dead letters ---
+
+    @Bean
+    OutboxAge outboxAge(MongoTemplate mongo, RapportProperties properties, Clock clock) {
+        return new OutboxAge(mongo, properties.outbox().collections(), clock);
+    }
+
+    @Bean
+    DeadLetterRecords deadLetterRecords(KafkaAdmin admin, RapportProperties properties, Clock clock,
+            @Value("${rapport.metrics.dead-letter-refresh:30s}") Duration refresh) {
+        return new DeadLetterRecords(admin.getConfigurationProperties(), properties.events().consumes(), refresh, clock);
     }
 
     // --- events in: topics, retries, dead letters, correlation ---
