@@ -115,12 +115,17 @@ class GatewayRoutingTest {
         HttpResponse<String> given = GatewayCalls.send(port, "/api/contacts", ALICE,
                 HttpRequest.newBuilder().header("X-Request-Id", "req-42")
                         .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").GET());
+        HttpResponse<String> unsampled = GatewayCalls.send(port, "/api/contacts", ALICE, HttpRequest.newBuilder()
+                .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00").GET());
         HttpResponse<String> made = get(port, "/api/contacts", ALICE);
         HttpResponse<String> unsafe = GatewayCalls.send(port, "/api/contacts", ALICE,
                 HttpRequest.newBuilder().header("X-Request-Id", "bad id with spaces {}").GET());
 
         assertThat(given.body()).as("the client's trace goes on, its child the gateway's span")
                 .contains("x-request-id=req-42").containsPattern("traceparent=00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01")
+                .doesNotContain("00f067aa0ba902b7");
+        assertThat(unsampled.body()).as("the client's decision not to record holds downstream")
+                .containsPattern("traceparent=00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-00")
                 .doesNotContain("00f067aa0ba902b7");
         assertThat(given.headers().allValues("X-Request-Id")).as("once, though the service echoes it").containsExactly("req-42");
         String generated = made.headers().firstValue("X-Request-Id").orElseThrow();
@@ -148,8 +153,9 @@ class GatewayRoutingTest {
 
         String metrics = get(port, "/actuator/prometheus", null).body();
         assertThat(routeRequests(contacts)).isEqualTo(before + 1);
-        assertThat(metrics).containsPattern("spring_cloud_gateway_requests_seconds_bucket\\{[^}]*le=\"0\\.25\"[^}]*routeId=\"contacts-service\"")
-                .containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*httpStatusCode=\"200\"[^}]*routeId=\"contacts-service\"");
+        assertThat(metrics)
+                .containsPattern("spring_cloud_gateway_requests_seconds_bucket\\{(?=[^}]*routeId=\"contacts-service\")(?=[^}]*le=\"0\\.25\")")
+                .containsPattern("spring_cloud_gateway_requests_seconds_count\\{(?=[^}]*routeId=\"contacts-service\")(?=[^}]*httpStatusCode=\"200\")");
     }
 
     private double routeRequests(String route) throws Exception {

@@ -18,7 +18,7 @@ final class ServerSpan {
     private ServerSpan() {
     }
 
-    /** Its context as a W3C {@code traceparent}, or null when tracing is off. */
+    /** Its context as a W3C {@code traceparent} (sampled or not), or null when tracing is off. */
     static String traceparent(ServerWebExchange exchange, Propagator propagator) {
         if (propagator == null) {
             return null;
@@ -28,9 +28,10 @@ final class ServerSpan {
                         TracingObservationHandler.TracingContext.class))
                 .map(tracing -> tracing.getSpan())
                 .orElse(null);
-        if (span == null || span.isNoop()) {
+        if (span == null) {
             return null;
         }
+        // An unsampled span (isNoop) still carries the trace: the services must see its id and its "not sampled".
         Map<String, String> headers = new HashMap<>();
         propagator.inject(span.context(), headers, Map::put);
         return headers.get(Correlation.TRACEPARENT);
