@@ -3,13 +3,17 @@ package io.rapport.contacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.tracing.Tracer;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.rapport.test.ApiClient;
 import io.rapport.test.PrometheusMetrics;
 import io.rapport.test.ServiceIntegrationTest;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /**
  * What an operator of a publishing service watches on /actuator/prometheus: the relay's publish rate, the age of the
@@ -22,6 +26,16 @@ class OperatorMetricsIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    /** The embedded default sets no OTLP endpoint: spans are made (and propagated) but never sent anywhere. */
+    @Test
+    void noSpanLeavesTheProcessUntilAnEndpointIsSet() {
+        assertThat(context.getBeanProvider(Tracer.class).getIfAvailable()).as("tracing is on").isNotNull();
+        assertThat(context.getBeansOfType(SpanExporter.class)).as("and exports nowhere").isEmpty();
+    }
 
     @Test
     void aContactCreatedMovesTheRequestAndRelayMetricsAndLeavesNothingWaiting() {

@@ -1,6 +1,7 @@
 package io.rapport.platform.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.rapport.events.Producer;
 import io.rapport.events.Topics;
 import io.rapport.platform.correlation.Correlation;
@@ -39,6 +40,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
@@ -113,21 +115,32 @@ public class RapportPlatformAutoConfiguration {
         config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
-        // A producer span per record, child of the trace the relay resumes, written into the record's traceparent.
-        template.setObservationEnabled(true);
-        return template;
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
     }
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> eventKafkaTemplate,
-            RapportProperties properties, Clock clock, MeterRegistry meters) {
+            RapportProperties properties, Clock clock, MeterRegistry meters,
+            ObjectProvider<ObservationRegistry> observations) {
         RapportProperties.Outbox outbox = properties.outbox();
-        return new OutboxRelay(mongo, eventKafkaTemplate,
+        return new OutboxRelay(mongo, observedSends(eventKafkaTemplate, observations),
                 new Leases(mongo, OutboxRelay.LEASES_COLLECTION, clock), instanceName(properties), clock,
                 outbox.collections(), new OutboxRelay.Settings(outbox.pollInterval(), outbox.batchSize(),
                         Duration.ofSeconds(20), Duration.ofSeconds(5), outbox.lease()),
                 meters);
+    }
+
+    /**
+     * The relay's sends, on the same producer, observed: a producer span per record, child of the trace the relay
+     * resumes from the pending event, written into the record's {@code traceparent}. Only the relay's: an observed
+     * send rewrites the record's headers, so a record sent a second time (a test replaying one) would be refused.
+     */
+    private static KafkaTemplate<String, byte[]> observedSends(KafkaTemplate<String, byte[]> template,
+            ObjectProvider<ObservationRegistry> observations) {
+        KafkaTemplate<String, byte[]> observed = new KafkaTemplate<>(template.getProducerFactory());
+        observed.setObservationEnabled(true);
+        observed.setObservationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+        return observed;
     }
 
     @Bean
