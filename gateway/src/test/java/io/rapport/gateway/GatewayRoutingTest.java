@@ -115,15 +115,21 @@ class GatewayRoutingTest {
         HttpResponse<String> given = GatewayCalls.send(port, "/api/contacts", ALICE,
                 HttpRequest.newBuilder().header("X-Request-Id", "req-42")
                         .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").GET());
+        HttpResponse<String> unsampled = GatewayCalls.send(port, "/api/contacts", ALICE, HttpRequest.newBuilder()
+                .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00").GET());
         HttpResponse<String> made = get(port, "/api/contacts", ALICE);
         HttpResponse<String> unsafe = GatewayCalls.send(port, "/api/contacts", ALICE,
                 HttpRequest.newBuilder().header("X-Request-Id", "bad id with spaces {}").GET());
 
-        assertThat(given.body()).contains("x-request-id=req-42",
-                "traceparent=00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        assertThat(given.body()).as("the client's trace goes on, its child the gateway's span")
+                .contains("x-request-id=req-42").containsPattern("traceparent=00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01")
+                .doesNotContain("00f067aa0ba902b7");
+        assertThat(unsampled.body()).as("the client's decision not to record holds downstream")
+                .containsPattern("traceparent=00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-00")
+                .doesNotContain("00f067aa0ba902b7");
         assertThat(given.headers().allValues("X-Request-Id")).as("once, though the service echoes it").containsExactly("req-42");
         String generated = made.headers().firstValue("X-Request-Id").orElseThrow();
-        assertThat(made.body()).contains("x-request-id=" + generated).containsPattern("traceparent=00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        assertThat(made.body()).contains("x-request-id=" + generated).containsPattern("traceparent=00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         assertThat(unsafe.headers().firstValue("X-Request-Id").orElseThrow()).doesNotContain("bad id");
         assertThat(get(port, "/api/contacts", null).headers().firstValue("X-Request-Id")).as("errors carry it too").isPresent();
     }
@@ -136,6 +142,26 @@ class GatewayRoutingTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(response.body()).contains("\"status\":400", "\"title\":\"Bad request\"").doesNotContain("service=");
+    }
+
+    @Test
+    void eachRoutesRateErrorsAndLatencyAreOnThePrometheusEndpoint() throws Exception {
+        String contacts = "routeId=\"contacts-service\"";
+        double before = routeRequests(contacts);
+
+        assertThat(get(port, "/api/contacts/c-7", ALICE).statusCode()).isEqualTo(200);
+
+        String metrics = get(port, "/actuator/prometheus", null).body();
+        assertThat(routeRequests(contacts)).isEqualTo(before + 1);
+        assertThat(metrics)
+                .containsPattern("spring_cloud_gateway_requests_seconds_bucket\\{(?=[^}]*routeId=\"contacts-service\")(?=[^}]*le=\"0\\.25\")")
+                .containsPattern("spring_cloud_gateway_requests_seconds_count\\{(?=[^}]*routeId=\"contacts-service\")(?=[^}]*httpStatusCode=\"200\")");
+    }
+
+    private double routeRequests(String route) throws Exception {
+        return get(port, "/actuator/prometheus", null).body().lines()
+                .filter(line -> line.startsWith("spring_cloud_gateway_requests_seconds_count{") && line.contains(route))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

@@ -22,7 +22,9 @@ import org.springframework.context.annotation.Import;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"rapport.events.retry.initial-interval=50ms", "rapport.outbox.poll-interval=50ms",
-                "rapport.identity.secret=" + ApiClient.IDENTITY_SECRET})
+                "rapport.identity.secret=" + ApiClient.IDENTITY_SECRET,
+                // every scrape reads the dead-letter topics' offsets, so a test sees a parked record at once
+                "rapport.metrics.dead-letter-refresh=0s"})
 @Import(RapportTestBackends.class)
 @ExtendWith({ContainersNeedDocker.class, NoCollectionScans.class})
 public @interface ServiceIntegrationTest {

@@ -1,5 +1,6 @@
 package io.rapport.reminders;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.rapport.platform.domain.Erasures;
 import io.rapport.platform.work.BackgroundWorker;
 import io.rapport.reminders.preferences.MemberPreferences;
@@ -13,6 +14,7 @@ import io.rapport.reminders.reminders.Inbox;
 import io.rapport.reminders.reminders.MemberData;
 import io.rapport.reminders.reminders.Reminders;
 import io.rapport.reminders.reminders.mail.SmtpMailer;
+import io.rapport.reminders.reminders.metrics.MeteredDeliveries;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,14 +66,14 @@ public class RemindersApplication {
 
     @Bean
     DeliveryEngine deliveryEngine(Reminders reminders, MemberPreferences preferences, ObjectProvider<SmtpMailer> mailer,
-            Clock clock,
+            Clock clock, MeterRegistry meters,
             @Value("${rapport.reminders.delivery.lease:60s}") Duration lease,
             @Value("${rapport.reminders.delivery.late-after:5m}") Duration lateAfter,
             @Value("${rapport.reminders.delivery.batch-size:500}") int batchSize) {
         List<DeliveryChannel> channels = mailer.stream().<DeliveryChannel>map(EmailChannel::new).toList();
         String claimer = "reminders-service@" + ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
-        return new DeliveryEngine(reminders, preferences, channels, clock, claimer,
+        return new DeliveryEngine(new MeteredDeliveries(reminders, meters), preferences, channels, clock, claimer,
                 new DeliveryEngine.Settings(lease, lateAfter, batchSize));
     }
 

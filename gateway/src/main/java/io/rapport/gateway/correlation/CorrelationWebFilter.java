@@ -1,7 +1,9 @@
 package io.rapport.gateway.correlation;
 
+import io.micrometer.tracing.propagation.Propagator;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -12,7 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every request gets a correlation id ({@code X-Request-Id}: the client's if sane, else new) and a
- * W3C {@code traceparent}; both go to the service (written by the headers filter that builds the service's
+ * W3C {@code traceparent} (the gateway's own span for the request, which continues the client's trace if it sent
+ * one; without tracing, the client's or a new one); both go to the service (written by the headers filter that builds the service's
  * request), which writes the id into its logs and into every event the request causes, and the id comes back to
  * the client to quote — on errors too, and once (the service's echo of it is replaced, not repeated).
  *
@@ -25,11 +28,20 @@ class CorrelationWebFilter implements WebFilter {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    private final ObjectProvider<Propagator> propagator;
+
+    CorrelationWebFilter(ObjectProvider<Propagator> propagator) {
+        this.propagator = propagator;
+    }
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String given = exchange.getRequest().getHeaders().getFirst(Correlation.REQUEST_ID);
         String id = isSafeId(given) ? given : newRequestId();
-        String traceparent = exchange.getRequest().getHeaders().getFirst(Correlation.TRACEPARENT);
+        String traceparent = ServerSpan.traceparent(exchange, propagator.getIfAvailable());
+        if (traceparent == null) {
+            traceparent = exchange.getRequest().getHeaders().getFirst(Correlation.TRACEPARENT);
+        }
         String trace = isTraceparent(traceparent) ? traceparent : newTraceparent();
         exchange.getAttributes().put(Correlation.ATTRIBUTE, new Correlation(id, trace));
         exchange.getResponse().beforeCommit(() -> {

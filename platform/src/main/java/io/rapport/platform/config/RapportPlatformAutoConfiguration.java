@@ -1,6 +1,7 @@
 package io.rapport.platform.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.rapport.events.Producer;
 import io.rapport.events.Topics;
 import io.rapport.platform.correlation.Correlation;
@@ -9,9 +10,11 @@ import io.rapport.platform.health.KafkaHealthIndicator;
 import io.rapport.platform.health.MongoPingHealthIndicator;
 import io.rapport.platform.messaging.CloudEventHeaders;
 import io.rapport.platform.messaging.CloudEvents;
+import io.rapport.platform.messaging.DeadLetterRecords;
 import io.rapport.platform.messaging.ErasedMemberEvents;
 import io.rapport.platform.messaging.MalformedEventException;
 import io.rapport.platform.messaging.Outbox;
+import io.rapport.platform.messaging.OutboxAge;
 import io.rapport.platform.messaging.OutboxRelay;
 import io.rapport.platform.persistence.Leases;
 import io.rapport.platform.persistence.MongoErasures;
@@ -37,6 +40,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -115,18 +120,45 @@ public class RapportPlatformAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> eventKafkaTemplate,
-            RapportProperties properties, Clock clock, MeterRegistry meters) {
+            RapportProperties properties, Clock clock, MeterRegistry meters,
+            ObjectProvider<ObservationRegistry> observations) {
         RapportProperties.Outbox outbox = properties.outbox();
-        return new OutboxRelay(mongo, eventKafkaTemplate,
+        return new OutboxRelay(mongo, observedSends(eventKafkaTemplate, observations),
                 new Leases(mongo, OutboxRelay.LEASES_COLLECTION, clock), instanceName(properties), clock,
                 outbox.collections(), new OutboxRelay.Settings(outbox.pollInterval(), outbox.batchSize(),
                         Duration.ofSeconds(20), Duration.ofSeconds(5), outbox.lease()),
                 meters);
     }
 
+    /**
+     * The relay's sends, on the same producer, observed: a producer span per record, child of the trace the relay
+     * resumes from the pending event, written into the record's {@code traceparent}. Only the relay's: an observed
+     * send rewrites the record's headers, so a record sent a second time (a test replaying one) would be refused.
+     */
+    private static KafkaTemplate<String, byte[]> observedSends(KafkaTemplate<String, byte[]> template,
+            ObjectProvider<ObservationRegistry> observations) {
+        KafkaTemplate<String, byte[]> observed = new KafkaTemplate<>(template.getProducerFactory());
+        observed.setObservationEnabled(true);
+        observed.setObservationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+        return observed;
+    }
+
     @Bean
     Outbox outbox(RapportProperties properties, Clock clock, OutboxRelay relay) {
         return new Outbox(Producer.forService(properties.serviceName()), clock, relay::wake);
+    }
+
+    // --- what operators watch (Prometheus): outbox age, dead letters ---
+
+    @Bean
+    OutboxAge outboxAge(MongoTemplate mongo, RapportProperties properties, Clock clock) {
+        return new OutboxAge(mongo, properties.outbox().collections(), clock);
+    }
+
+    @Bean
+    DeadLetterRecords deadLetterRecords(KafkaAdmin admin, RapportProperties properties, Clock clock,
+            @Value("${rapport.metrics.dead-letter-refresh:30s}") Duration refresh) {
+        return new DeadLetterRecords(admin.getConfigurationProperties(), properties.events().consumes(), refresh, clock);
     }
 
     // --- events in: topics, retries, dead letters, correlation ---

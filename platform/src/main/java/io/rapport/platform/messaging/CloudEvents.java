@@ -34,6 +34,8 @@ public final class CloudEvents {
         put(headers, CloudEventHeaders.TENANT, event.tenantId());
         put(headers, CloudEventHeaders.CORRELATION, event.correlationId());
         put(headers, CloudEventHeaders.SCHEMA_VERSION, Integer.toString(event.schemaVersion()));
+        // The producer's observation replaces it with its own span, a child of this one; without tracing it still links.
+        put(headers, TraceParent.HEADER, event.traceparent());
         return record;
     }
 

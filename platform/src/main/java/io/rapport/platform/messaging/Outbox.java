@@ -74,16 +74,17 @@ public class Outbox {
 
     private List<Document> toDocuments(Member owner, List<? extends DomainEvent> events) {
         String correlationId = Correlation.current();
-        return events.stream().map(event -> pending(owner, correlationId, event).toDocument()).toList();
+        String traceparent = TraceParent.current();
+        return events.stream().map(event -> pending(owner, correlationId, traceparent, event).toDocument()).toList();
     }
 
-    private PendingEvent pending(Member owner, String correlationId, DomainEvent event) {
+    private PendingEvent pending(Member owner, String correlationId, String traceparent, DomainEvent event) {
         EventType type = EventCatalogue.of(event);
         if (type.producer() != producer) {
             throw new IllegalStateException(type.name() + " is published by " + type.producer() + ", not " + producer);
         }
         return new PendingEvent(Ids.newId(), type.name(), type.schemaVersion(), producer.topic(), producer.source(),
                 event.subject(), owner.memberId(), owner.tenantId(), correlationId, clock.instant(),
-                EventJson.write(event));
+                EventJson.write(event), traceparent);
     }
 }

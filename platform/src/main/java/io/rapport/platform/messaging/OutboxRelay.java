@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Scope;
 import io.rapport.platform.persistence.Leases;
 import io.rapport.platform.work.BackgroundWorker;
 import java.time.Clock;
@@ -183,7 +184,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private CompletableFuture<SendResult<String, byte[]>> send(PendingEvent event) {
-        try {
+        try (Scope trace = TraceParent.resume(event.traceparent())) {
             return kafka.send(CloudEvents.toRecord(event));
         } catch (RuntimeException e) {
             // Kafka unreachable within max.block.ms: the event stays in the outbox for the next round.
