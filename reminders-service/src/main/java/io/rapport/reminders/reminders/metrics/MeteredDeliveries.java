@@ -68,6 +68,12 @@ public class MeteredDeliveries implements Reminders {
     // --- the rest as the store does it ---
 
     @Override
+    public void release(String claimer, List<Reminder> claimed) {
+        // Handed back undelivered (this instance is stopping): the next claim counts them as due again.
+        store.release(claimer, claimed);
+    }
+
+    @Override
     public boolean schedule(Reminder reminder) {
         return store.schedule(reminder);
     }
