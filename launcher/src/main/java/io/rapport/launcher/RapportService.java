@@ -5,12 +5,13 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The Spring Boot processes of the system: four services, each with its own database, and the gateway in front. */
+/** The Spring Boot processes of the system: five services, each with its own database, and the gateway in front. */
 public enum RapportService {
     CONTACTS("contacts-service", PortName.CONTACTS, "rapport-contacts"),
     SCHEDULING("scheduling-service", PortName.SCHEDULING, "rapport-scheduling"),
     NOTES("notes-service", PortName.NOTES, "rapport-notes"),
     REMINDERS("reminders-service", PortName.REMINDERS, "rapport-reminders"),
+    INSIGHTS("insights-service", PortName.INSIGHTS, "rapport-insights"),
     GATEWAY("gateway", PortName.GATEWAY, null);
 
     private final String module;
