@@ -216,6 +216,9 @@ public class MongoActivity implements ActivityStore {
                 }
             });
         }
+        // In a stable order: events of different topics may be applied in another order on a replay.
+        waiting.sort(java.util.Comparator.comparing(MemberActivity.WaitingOutreach::contactId));
+        owed.sort(java.util.Comparator.comparing(MemberActivity.OwedThanks::interviewId));
         Date last = document.getDate("lastActivityAt");
         Document synthesis = document.get("synthesis", Document.class);
         return new MemberActivity(member, targets.size(), counters(document.get("totals", Document.class)),
