@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Turns contacts, scheduling and notes events into reminders. */
+/** Turns contacts, scheduling and notes events into reminders, and advisors' nudges (insights) into inbox reminders. */
 @Component
 class RemindersEventsListener {
 
@@ -24,7 +24,7 @@ class RemindersEventsListener {
         this.memberData = memberData;
     }
 
-    @KafkaListener(topics = {Topics.CONTACTS, Topics.SCHEDULING, Topics.NOTES})
+    @KafkaListener(topics = {Topics.CONTACTS, Topics.SCHEDULING, Topics.NOTES, Topics.INSIGHTS})
     void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<DomainEvent> event = CloudEvents.read(record);
         if (event.payload() instanceof MemberDataErased erased) {
