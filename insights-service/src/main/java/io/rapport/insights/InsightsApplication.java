@@ -11,6 +11,10 @@ import io.rapport.insights.figures.OrganizationFigures;
 import io.rapport.insights.identity.web.CallerResolver;
 import io.rapport.insights.organization.Organization;
 import io.rapport.insights.organization.OrganizationStore;
+import io.rapport.insights.overasked.OverAskedContacts;
+import io.rapport.insights.overasked.OverAskedStore;
+import io.rapport.insights.volunteers.AlumniVolunteers;
+import io.rapport.insights.volunteers.VolunteerStore;
 import io.rapport.insights.rebuild.messaging.ReadModelRebuild;
 import io.rapport.insights.sharing.ShareStore;
 import io.rapport.insights.sharing.Sharing;
@@ -67,25 +71,35 @@ public class InsightsApplication {
 
     @Bean
     MemberData memberData(ActivityStore activity, ShareStore shares, OrganizationStore organization, NudgeStore nudges,
-            Erasures erasures, FiguresStore figures) {
-        return new MemberData(activity, shares, organization, nudges, erasures, figures::markStale);
+            OverAskedStore overAsked, Erasures erasures, FiguresStore figures) {
+        return new MemberData(activity, shares, organization, nudges, overAsked, erasures, figures::markStale);
+    }
+
+    @Bean
+    OverAskedContacts overAskedContacts(OverAskedStore store, Clock clock) {
+        return new OverAskedContacts(store, clock);
+    }
+
+    @Bean
+    AlumniVolunteers alumniVolunteers(VolunteerStore store, Clock clock) {
+        return new AlumniVolunteers(store, clock);
     }
 
     /** With {@code rapport.insights.rebuild=true} the read models are dropped here, before the listener starts. */
     @Bean
-    DomainEventsListener domainEventsListener(ActivityProjection projection, MemberData memberData,
-            ActivityStore activity, FiguresStore figures, @Value("${rapport.insights.rebuild:false}") boolean rebuild) {
+    DomainEventsListener domainEventsListener(ActivityProjection projection, OverAskedContacts overAsked,
+            MemberData memberData, ActivityStore activity, FiguresStore figures, OverAskedStore overAskedStore,
+            @Value("${rapport.insights.rebuild:false}") boolean rebuild) {
         if (rebuild) {
-            activity.reset();
-            figures.reset();
+            new ReadModelRebuild(activity, figures, overAskedStore, null, null).dropReadModels();
         }
-        return new DomainEventsListener(projection, memberData, rebuild);
+        return new DomainEventsListener(projection, overAsked, memberData, rebuild);
     }
 
     @Bean
-    ReadModelRebuild readModelRebuild(ActivityStore activity, FiguresStore figures, DomainEventsListener listener,
-            KafkaListenerEndpointRegistry containers) {
-        return new ReadModelRebuild(activity, figures, listener, containers);
+    ReadModelRebuild readModelRebuild(ActivityStore activity, FiguresStore figures, OverAskedStore overAsked,
+            DomainEventsListener listener, KafkaListenerEndpointRegistry containers) {
+        return new ReadModelRebuild(activity, figures, overAsked, listener, containers);
     }
 
     /** Recomputes stale tenants' figures, so a request only reads them. */

@@ -2,6 +2,7 @@ package io.rapport.insights.activity;
 
 import io.rapport.insights.caseload.NudgeStore;
 import io.rapport.insights.organization.OrganizationStore;
+import io.rapport.insights.overasked.OverAskedStore;
 import io.rapport.insights.sharing.ShareStore;
 import io.rapport.platform.domain.Erasures;
 import io.rapport.platform.domain.Member;
@@ -15,11 +16,13 @@ public class MemberData {
     private final ShareStore shares;
     private final OrganizationStore organization;
     private final NudgeStore nudges;
+    private final OverAskedStore overAsked;
     private final Erasures erasures;
     private final Consumer<String> onFiguresChanged;
 
     public MemberData(ActivityStore activity, ShareStore shares, OrganizationStore organization, NudgeStore nudges,
-            Erasures erasures, Consumer<String> onFiguresChanged) {
+            OverAskedStore overAsked, Erasures erasures, Consumer<String> onFiguresChanged) {
+        this.overAsked = overAsked;
         this.activity = activity;
         this.shares = shares;
         this.organization = organization;
@@ -34,6 +37,7 @@ public class MemberData {
             shares.erase(member);
             organization.erase(member.tenantId(), member.memberId());
             nudges.erase(member);
+            overAsked.erase(member);
             onFiguresChanged.accept(member.tenantId());
         });
     }

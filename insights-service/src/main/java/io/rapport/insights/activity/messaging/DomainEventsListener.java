@@ -5,6 +5,7 @@ import io.rapport.events.MemberDataErased;
 import io.rapport.events.Topics;
 import io.rapport.insights.activity.ActivityProjection;
 import io.rapport.insights.activity.MemberData;
+import io.rapport.insights.overasked.OverAskedContacts;
 import io.rapport.platform.messaging.CloudEvents;
 import io.rapport.platform.messaging.EventEnvelope;
 import io.rapport.platform.messaging.MalformedEventException;
@@ -25,13 +26,16 @@ import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 public class DomainEventsListener extends AbstractConsumerSeekAware {
 
     private final ActivityProjection projection;
+    private final OverAskedContacts overAsked;
     private final MemberData memberData;
     /** While replaying: the partitions already sent back to the beginning, so a later rebalance does not do it twice. */
     private final Set<TopicPartition> replayed = ConcurrentHashMap.newKeySet();
     private volatile boolean replaying;
 
-    public DomainEventsListener(ActivityProjection projection, MemberData memberData, boolean replayOnStart) {
+    public DomainEventsListener(ActivityProjection projection, OverAskedContacts overAsked, MemberData memberData,
+            boolean replayOnStart) {
         this.projection = projection;
+        this.overAsked = overAsked;
         this.memberData = memberData;
         this.replaying = replayOnStart;
     }
@@ -48,6 +52,7 @@ public class DomainEventsListener extends AbstractConsumerSeekAware {
             return;
         }
         projection.apply(event.member(), event.id(), event.time(), event.payload());
+        overAsked.apply(event.member(), event.payload());
     }
 
     @Override
