@@ -8,7 +8,9 @@ import io.rapport.insights.caseload.Caseload;
 import io.rapport.insights.caseload.NudgeStore;
 import io.rapport.insights.figures.FiguresStore;
 import io.rapport.insights.figures.OrganizationFigures;
+import io.rapport.insights.identity.Caller;
 import io.rapport.insights.identity.web.CallerResolver;
+import org.springdoc.core.utils.SpringDocUtils;
 import io.rapport.insights.organization.Organization;
 import io.rapport.insights.organization.OrganizationStore;
 import io.rapport.insights.overasked.OverAskedContacts;
@@ -38,6 +40,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @SpringBootApplication
 public class InsightsApplication {
+
+    static {
+        // The caller comes from the gateway's identity token, never from the client's request.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
 
     public static void main(String[] args) {
         SpringApplication.run(InsightsApplication.class, args);

@@ -15,9 +15,12 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The member's sharing, per advisor: nothing (the default), progress, synthesis or full; revocable at any time. */
 @RestController
+@Tag(name = "Sharing", description = "What the member shares with each advisor: nothing (the default), progress, synthesis or full; revocable at once (member role).")
 @RequestMapping("/api/insights/sharing")
 class SharingController {
 
@@ -42,6 +45,8 @@ class SharingController {
     record SharingResponse(List<ShareResponse> shares, Set<String> advisors) {
     }
 
+    @Operation(operationId = "getSharing", summary = "Get my sharing",
+            description = "The member's choices per advisor, and the advisors assigned to them.")
     @GetMapping
     SharingResponse mine(Caller caller) {
         caller.require(Caller.MEMBER);
@@ -49,6 +54,8 @@ class SharingController {
                 new TreeSet<>(organization.advisorsOf(caller.member())));
     }
 
+    @Operation(operationId = "updateSharing", summary = "Choose what to share with an advisor",
+            description = "tier nothing revokes: the advisor's next request finds nothing. Announced as SharingChanged.")
     @PutMapping("/{advisorId}")
     ShareResponse choose(Caller caller, @PathVariable String advisorId, @RequestBody ShareRequest request) {
         caller.require(Caller.MEMBER);
