@@ -9,6 +9,8 @@ import io.rapport.platform.persistence.OwnedDocuments;
 import java.security.SecureRandom;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -34,6 +36,8 @@ public class MongoOverAsked implements OverAskedStore {
 
     private final MongoTemplate mongo;
     private final SecureRandom random = new SecureRandom();
+    /** A tenant's key never changes once made: read once per tenant, not once per contact event. */
+    private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
 
     public MongoOverAsked(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -53,6 +57,10 @@ public class MongoOverAsked implements OverAskedStore {
 
     @Override
     public byte[] tenantKey(String tenantId) {
+        return keys.computeIfAbsent(tenantId, this::storedKey);
+    }
+
+    private byte[] storedKey(String tenantId) {
         Document existing = mongo.findOne(Query.query(where("_id").is(tenantId)), Document.class, KEYS);
         if (existing == null) {
             byte[] key = new byte[32];
