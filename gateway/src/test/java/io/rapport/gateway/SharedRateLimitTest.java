@@ -123,7 +123,7 @@ class SharedRateLimitTest {
                 "--rapport.gateway.jwt.jwk-set-uri=" + TestIdentityProvider.jwkSetUri(),
                 "--rapport.gateway.jwt.issuer=" + TestIdentityProvider.ISSUER,
                 "--rapport.identity.secret=" + StubServices.IDENTITY_SECRET));
-        for (String service : new String[] {"contacts", "scheduling", "notes", "reminders"}) {
+        for (String service : new String[] {"contacts", "scheduling", "notes", "reminders", "insights"}) {
             args.add("--rapport.services." + service + "-uri=" + StubServices.uri(service));
         }
         ConfigurableApplicationContext gateway = new SpringApplicationBuilder(GatewayApplication.class)

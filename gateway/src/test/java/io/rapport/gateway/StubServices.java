@@ -25,7 +25,7 @@ final class StubServices {
         registry.add("rapport.gateway.jwt.jwk-set-uri", TestIdentityProvider::jwkSetUri);
         registry.add("rapport.gateway.jwt.issuer", () -> TestIdentityProvider.ISSUER);
         registry.add("rapport.identity.secret", () -> IDENTITY_SECRET);
-        for (String service : new String[] {"contacts", "scheduling", "notes", "reminders"}) {
+        for (String service : new String[] {"contacts", "scheduling", "notes", "reminders", "insights"}) {
             registry.add("rapport.services." + service + "-uri", () -> uri(service));
         }
     }

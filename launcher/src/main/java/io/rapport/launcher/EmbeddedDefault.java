@@ -64,6 +64,10 @@ public final class EmbeddedDefault {
                     + " and sign in as demo / demo, or get a token for curl with:");
             System.out.println("  curl -s -X POST " + system.gatewayUri() + "/auth/dev-token -H 'Content-Type: application/json' -d '{\"member\": \""
                     + DemoMember.MEMBER + "\", \"tenant\": \"" + DemoMember.TENANT + "\"}'");
+            var organization = new DemoOrganization(system.gatewayUri(), System.out::println).load();
+            System.out.println("Demo organization ready: " + organization + ". Sign in as its admin or advisor with"
+                    + " {\"member\": \"" + DemoOrganization.ADMIN + "\", \"tenant\": \"" + DemoMember.TENANT
+                    + "\", \"roles\": [\"admin\"]} (or " + DemoOrganization.ADVISOR + " with [\"advisor\"]).");
         } catch (RuntimeException e) {
             System.out.println("The demo member could not be loaded completely (the system stays up): " + e.getMessage());
         }

@@ -23,11 +23,22 @@ final class GatewayClient {
 
     private final URI gateway;
     private final String tenant;
+    private final String role;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     GatewayClient(URI gateway, String tenant) {
+        this(gateway, tenant, "member");
+    }
+
+    private GatewayClient(URI gateway, String tenant, String role) {
         this.gateway = gateway;
         this.tenant = tenant;
+        this.role = role;
+    }
+
+    /** The same gateway and tenant, calling with another role's tokens (admin, advisor). */
+    GatewayClient as(String role) {
+        return new GatewayClient(gateway, tenant, role);
     }
 
     String tenant() {
@@ -70,7 +81,7 @@ final class GatewayClient {
             Response issued = send(HttpRequest.newBuilder(URI.create(gateway + "/auth/dev-token"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"member\": \"" + name + "\", \"tenant\": \"" + tenant + "\", \"roles\": [\"member\"]}")));
+                            "{\"member\": \"" + name + "\", \"tenant\": \"" + tenant + "\", \"roles\": [\"" + role + "\"]}")));
             if (issued.status() != 200) {
                 throw new IllegalStateException("No dev token for " + name + ": " + issued);
             }

@@ -174,6 +174,8 @@ public final class KafkaBroker implements AutoCloseable {
         properties.put("share.coordinator.state.topic.replication.factor", "1");
         properties.put("share.coordinator.state.topic.min.isr", "1");
         properties.put("group.initial.rebalance.delay.ms", "0");
+        // Domain topics keep their history (the services also create them so): insights-service rebuilds from it.
+        properties.put("log.retention.ms", "-1");
         String text = properties.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(System.lineSeparator(),

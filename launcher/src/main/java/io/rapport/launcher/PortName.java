@@ -9,6 +9,7 @@ public enum PortName {
     SCHEDULING("scheduling", 8082),
     NOTES("notes", 8083),
     REMINDERS("reminders", 8084),
+    INSIGHTS("insights", 8085),
     KAFKA("kafka", 9092),
     KAFKA_CONTROLLER("kafka-controller", 9093),
     MONGO("mongo", 27018),

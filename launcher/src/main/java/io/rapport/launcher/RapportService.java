@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The Spring Boot processes of the system: four services, each with its own database, the gateway in front, the
+ * The Spring Boot processes of the system: five services, each with its own database, the gateway in front, the
  * sign-in provider and the web app.
  */
 public enum RapportService {
@@ -14,6 +14,7 @@ public enum RapportService {
     SCHEDULING("scheduling-service", PortName.SCHEDULING, "rapport-scheduling"),
     NOTES("notes-service", PortName.NOTES, "rapport-notes"),
     REMINDERS("reminders-service", PortName.REMINDERS, "rapport-reminders"),
+    INSIGHTS("insights-service", PortName.INSIGHTS, "rapport-insights"),
     GATEWAY("gateway", PortName.GATEWAY, null),
     /** The OpenID Connect provider with the demo users: the gateway finds it by issuer discovery. */
     AUTH_SERVER("auth-server", PortName.AUTH, null),

@@ -33,6 +33,7 @@ class DemoMemberIT {
         }
         system = EmbeddedSystem.start(settings, System.out::println);
         made = new DemoMember(system.gatewayUri(), System.out::println).load();
+        new DemoOrganization(system.gatewayUri(), System.out::println).load();
         demo = new GatewayClient(system.gatewayUri(), DemoMember.TENANT);
     }
 
@@ -78,5 +79,25 @@ class DemoMemberIT {
             assertThat(inbox.path("upcoming").size()).isPositive();
             assertThat(inbox.toString()).contains("Send Elena the article");
         });
+    }
+
+    @Test
+    void theOrganizationHasAnAdvisorWithACaseloadAndFiguresWithASuppressedCohort() {
+        GatewayClient advisor = demo.as("advisor");
+        GatewayClient admin = demo.as("admin");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode caseload = advisor.get("/api/insights/advisor/caseload", DemoOrganization.ADVISOR).json().path("members");
+            assertThat(caseload.findValuesAsText("memberId")).containsExactly(DemoMember.MEMBER);
+            JsonNode figures = admin.get("/api/insights/admin/figures", DemoOrganization.ADMIN).json();
+            assertThat(figures.path("total").path("ACTIVE_MEMBERS").asInt()).isEqualTo(DemoOrganization.PEERS + 1);
+            for (JsonNode cohort : figures.path("cohorts")) {
+                if (cohort.path("name").asText().equals("Class of 2026")) {
+                    assertThat(cohort.path("figures").path("ACTIVE_MEMBERS").asInt()).isEqualTo(DemoOrganization.PEERS + 1);
+                } else {
+                    assertThat(cohort.path("figures").size()).as("MBA: 5 of 8, the other 3 would be given away").isZero();
+                }
+            }
+        });
+        assertThat(demo.get("/api/insights/volunteers", DemoMember.MEMBER).json().size()).isEqualTo(2);
     }
 }

@@ -20,8 +20,8 @@ class LaunchSettingsTest {
         assertThat(settings.demo()).isFalse();
         assertThat(settings.ports()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 PortName.GATEWAY, 8080, PortName.CONTACTS, 8081, PortName.SCHEDULING, 8082, PortName.NOTES, 8083,
-                PortName.REMINDERS, 8084, PortName.KAFKA, 9092, PortName.KAFKA_CONTROLLER, 9093, PortName.MONGO, 27018,
-                PortName.WEB, 8088, PortName.AUTH, 8089));
+                PortName.REMINDERS, 8084, PortName.INSIGHTS, 8085, PortName.KAFKA, 9092, PortName.KAFKA_CONTROLLER, 9093,
+                PortName.MONGO, 27018, PortName.WEB, 8088, PortName.AUTH, 8089));
     }
 
     @Test

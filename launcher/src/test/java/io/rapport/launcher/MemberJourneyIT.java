@@ -32,7 +32,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code ./rapport run} starts it: targets, outreach and its follow-ups, an interview scheduled
  * and confirmed, conversations held, consented notes with a referral and an action item, a
  * thank-you and what follows it, the synthesis across interviews, another member who sees none of
- * it, and the erasure of everything. Each step checks what the member would check, waiting on the
+ * it, and the erasure of everything; then the organization's chapter (cohorts, sharing, caseload, figures, over-asked
+ * contacts, alumni volunteers). Each step checks what the member would check, waiting on the
  * events with bounds.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -324,6 +325,74 @@ class MemberJourneyIT {
         assertThat(retried.status()).isEqualTo(202);
         assertThat(retried.header("Location")).isEqualTo(location);
         assertThat(retried.json().path("created").asInt()).as("the same job: nothing imported twice").isEqualTo(30_000);
+    }
+
+    /**
+     * The organization: an admin makes a cohort and assigns an advisor; a member shares progress, the advisor sees
+     * the caseload and nudges (the nudge lands in the member's inbox), the member revokes (404 at once); the cohort's
+     * figures are suppressed where the tenant total would give the one outsider away; the same alumna written to by
+     * three members is an admin signal; an alumni volunteer with a cap of one takes one request and refuses the next.
+     */
+    @Test
+    @Order(11) // before the 30,000-row import, whose events every consumer (this one too) works through afterwards
+    void theOrganizationSeesCohortsCaseloadsAndFiguresOnlyAsMembersAndKAllow() {
+        GatewayClient admin = api.as("admin");
+        GatewayClient advisor = api.as("advisor");
+        String cohort = id(admin.post("/api/insights/admin/cohorts", "dean", "{\"name\": \"MSc Data 2026\", \"kind\": \"program\"}"));
+        List<String> members = List.of("ana", "ben", "caro", "dev", "eli", "fay");
+        for (String member : members) {
+            assertThat(admin.put("/api/insights/admin/cohorts/" + cohort + "/members/" + member, "dean", null).status()).isEqualTo(204);
+        }
+        assertThat(admin.put("/api/insights/admin/advisors/mentor/cohorts/" + cohort, "dean", null).status()).isEqualTo(204);
+        List<String> writers = new ArrayList<>(members);
+        writers.add("gus"); // active, but in no cohort
+        for (int i = 0; i < writers.size(); i++) {
+            String member = writers.get(i);
+            String email = i < 3 ? "grace.park@alumni.example" : member + ".contact@example.org";
+            String contact = id(api.post("/api/contacts", member, """
+                    {"name": "Grace Park", "email": "%s", "employer": "Bluefin Analytics", "role": "Analyst", "source": "alumni"}
+                    """.formatted(email)));
+            assertThat(api.post("/api/contacts/" + contact + "/outreach", member, """
+                    {"channel": "email", "memberTimeZone": "%s", "text": "Hello Grace, as a fellow alum I admired your talk. Would you have 20 minutes next week?"}
+                    """.formatted(ZONE)).status()).isEqualTo(201);
+        }
+
+        assertThat(api.put("/api/insights/sharing/mentor", "ana", "{\"tier\": \"progress\"}").status()).isEqualTo(200);
+        await().atMost(EVENTS).untilAsserted(() -> {
+            JsonNode caseload = advisor.get("/api/insights/advisor/caseload", "mentor").json().path("members");
+            assertThat(caseload.findValuesAsText("memberId")).containsExactly("ana");
+            assertThat(caseload.get(0).path("funnel").path("outreachSent").asInt()).isEqualTo(1);
+        });
+        assertThat(advisor.get("/api/insights/advisor/members/ben", "mentor").status()).as("ben shares nothing").isEqualTo(404);
+        assertThat(advisor.post("/api/insights/advisor/members/ana/nudges", "mentor",
+                "{\"text\": \"Try a second contact at Bluefin\"}").status()).isEqualTo(201);
+        await().atMost(EVENTS).untilAsserted(() -> assertThat(api.get("/api/reminders", "ana").raw().body())
+                .contains("From your advisor: Try a second contact at Bluefin"));
+        assertThat(api.put("/api/insights/sharing/mentor", "ana", "{\"tier\": \"nothing\"}").status()).isEqualTo(200);
+        assertThat(advisor.get("/api/insights/advisor/members/ana", "mentor").status()).as("revoked").isEqualTo(404);
+
+        await().atMost(EVENTS).untilAsserted(() -> assertThat(admin.get("/api/insights/admin/figures", "dean").json()
+                .path("total").path("ACTIVE_MEMBERS").asInt()).isEqualTo(7));
+        JsonNode figures = admin.get("/api/insights/admin/figures", "dean").json();
+        assertThat(figures.path("cohorts").get(0).path("figures").path("ACTIVE_MEMBERS").isMissingNode())
+                .as("6 of 7: the total less the cohort would be gus alone").isTrue();
+
+        await().atMost(EVENTS).untilAsserted(() -> {
+            JsonNode overAsked = admin.get("/api/insights/admin/over-asked", "dean").json();
+            assertThat(overAsked).hasSize(1);
+            assertThat(overAsked.get(0).path("members").asInt()).isEqualTo(3);
+            assertThat(overAsked.toString()).doesNotContain("ana", "ben", "caro");
+        });
+
+        String volunteer = id(admin.post("/api/insights/admin/volunteers", "dean", """
+                {"name": "Omar Haddad", "email": "omar@orbit.example", "employer": "Orbit Energy", "role": "Engineer",
+                 "industry": "Energy", "topics": ["grid storage"], "monthlyCap": 1}"""));
+        assertThat(api.post("/api/insights/volunteers/" + volunteer + "/requests", "dev", null).status()).isEqualTo(201);
+        GatewayClient.Response full = api.post("/api/insights/volunteers/" + volunteer + "/requests", "eli", null);
+        assertThat(full.status()).isEqualTo(409);
+        assertThat(full.text("detail")).startsWith("Omar Haddad has already received this month's 1 request");
+        await().atMost(EVENTS).untilAsserted(() -> assertThat(api.get("/api/contacts?q=Omar", "dev").raw().body())
+                .containsIgnoringCase("alumni").contains("Omar Haddad"));
     }
 
     /** The calendar file fetched when the interview was confirmed (step 4), as a member's calendar reads it. */

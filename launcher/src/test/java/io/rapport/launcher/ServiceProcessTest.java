@@ -38,6 +38,7 @@ class ServiceProcessTest {
                 "--rapport.services.scheduling-uri=http://127.0.0.1:8082",
                 "--rapport.services.notes-uri=http://127.0.0.1:9183",
                 "--rapport.services.reminders-uri=http://127.0.0.1:8084",
+                "--rapport.services.insights-uri=http://127.0.0.1:8085",
                 "--rapport.gateway.jwt.issuer-uri=http://127.0.0.1:8089");
     }
 

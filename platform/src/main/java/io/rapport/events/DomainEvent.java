@@ -13,7 +13,8 @@ public sealed interface DomainEvent permits
         InterviewCancelled, InterviewNoShow, InterviewHeld,
         NoteRecorded, ReferralRecorded, ActionItemCreated, ActionItemCompleted,
         ThankYouSent, SynthesisUpdated,
-        ReminderDue {
+        ReminderDue,
+        SharingChanged, AdvisorNudged, AlumniVolunteerRequested {
 
     /** The id of the aggregate the event is about: the envelope's {@code subject}. */
     String subject();

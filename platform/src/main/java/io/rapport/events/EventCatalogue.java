@@ -30,7 +30,10 @@ public final class EventCatalogue {
             type(ActionItemCompleted.class, Producer.NOTES),
             type(ThankYouSent.class, Producer.NOTES),
             type(SynthesisUpdated.class, Producer.NOTES),
-            type(ReminderDue.class, Producer.REMINDERS));
+            type(ReminderDue.class, Producer.REMINDERS),
+            type(SharingChanged.class, Producer.INSIGHTS),
+            type(AdvisorNudged.class, Producer.INSIGHTS),
+            type(AlumniVolunteerRequested.class, Producer.INSIGHTS));
 
     private static final Map<String, EventType> BY_NAME =
             TYPES.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

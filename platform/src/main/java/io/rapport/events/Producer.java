@@ -5,7 +5,8 @@ public enum Producer {
     CONTACTS("contacts-service", Topics.CONTACTS),
     SCHEDULING("scheduling-service", Topics.SCHEDULING),
     NOTES("notes-service", Topics.NOTES),
-    REMINDERS("reminders-service", Topics.REMINDERS);
+    REMINDERS("reminders-service", Topics.REMINDERS),
+    INSIGHTS("insights-service", Topics.INSIGHTS);
 
     private final String serviceName;
     private final String topic;

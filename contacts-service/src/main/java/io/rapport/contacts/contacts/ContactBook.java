@@ -2,6 +2,7 @@ package io.rapport.contacts.contacts;
 
 import io.rapport.contacts.employers.Employers;
 import io.rapport.contacts.employers.TargetEmployer;
+import io.rapport.events.AlumniVolunteerRequested;
 import io.rapport.events.ReferralRecorded;
 import io.rapport.platform.domain.Fields;
 import io.rapport.platform.domain.Change;
@@ -154,6 +155,26 @@ public class ContactBook {
                 referral.referredByContactId(), referral.mayUseReferrerName(), null, List.of(), null);
         ContactDetails details = ContactDetails.of(input);
         Change<Contact> added = Contact.referred(Ids.newId(), owner, details, referral.referralId(), clock.instant());
+        try {
+            contacts.add(added);
+            return Optional.of(added.state());
+        } catch (ConflictException alreadyKnown) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The member asked an alumni volunteer of their organization for a conversation (insights-service): the volunteer
+     * becomes a contact, source alumni. A volunteer the member already has (same e-mail) is not added twice, so a
+     * redelivered request adds nothing.
+     *
+     * @return the new contact, or empty when the member already had this person
+     */
+    public Optional<Contact> addAlumniVolunteer(Member owner, AlumniVolunteerRequested request) {
+        ContactInput input = new ContactInput(request.name(), request.email(), null, null, request.employer(), null,
+                request.role(), request.industry(), null, null, null, ContactSource.ALUMNI.name(), null, null,
+                "Volunteers for informational interviews (your organization's alumni directory)", List.of(), null);
+        Change<Contact> added = Contact.add(Ids.newId(), owner, ContactDetails.of(input), clock.instant());
         try {
             contacts.add(added);
             return Optional.of(added.state());

@@ -56,6 +56,9 @@ public class GatewaySecurity {
                         .pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
                         // Calendar apps cannot send tokens: the feed's own unguessable, revocable token in the path is checked by scheduling.
                         .pathMatchers(HttpMethod.GET, "/api/calendar/feeds/*").permitAll()
+                        // The organization's side of insights-service: the role here, the assignment or tenant there.
+                        .pathMatchers("/api/insights/admin/**").hasRole("ADMIN")
+                        .pathMatchers("/api/insights/advisor/**").hasRole("ADVISOR")
                         .pathMatchers("/api/**").hasRole("MEMBER")
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -44,8 +44,9 @@ import org.apache.kafka.common.TopicPartition;
 public final class DataPathBenchmark {
 
     static final Map<PortName, Integer> PORTS = Map.of(PortName.GATEWAY, 28080, PortName.CONTACTS, 28081,
-            PortName.SCHEDULING, 28082, PortName.NOTES, 28083, PortName.REMINDERS, 28084, PortName.KAFKA, 29092,
-            PortName.KAFKA_CONTROLLER, 29093, PortName.MONGO, 37018, PortName.WEB, 28088, PortName.AUTH, 28089);
+            PortName.SCHEDULING, 28082, PortName.NOTES, 28083, PortName.REMINDERS, 28084, PortName.INSIGHTS, 28085,
+            PortName.KAFKA, 29092, PortName.KAFKA_CONTROLLER, 29093, PortName.MONGO, 37018, PortName.WEB, 28088,
+            PortName.AUTH, 28089);
     static final Path DATA_DIR = Path.of("launcher", "target", "bench-data");
     static final String CONTACTS_TOPIC = "rapport.contacts";
     static final String REMINDERS_TOPIC = "rapport.reminders";

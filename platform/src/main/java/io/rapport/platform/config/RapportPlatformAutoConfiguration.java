@@ -38,6 +38,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -179,13 +180,21 @@ public class RapportPlatformAutoConfiguration {
 
     static final int IDLE_FETCH_MILLIS = 5_000;
 
+    /**
+     * Domain topics keep their whole history (retention.ms -1, not the broker's 7 days), so a read model such as
+     * insights-service's can be rebuilt from the beginning. Dead-letter topics keep the broker's default.
+     */
+    static final String KEEP_FOREVER = "-1";
+
     @Bean
     KafkaAdmin.NewTopics rapportTopics(RapportProperties properties) {
         int partitions = properties.events().partitions();
         List<NewTopic> topics = new ArrayList<>();
-        topics.add(TopicBuilder.name(Producer.forService(properties.serviceName()).topic()).partitions(partitions).build());
+        topics.add(TopicBuilder.name(Producer.forService(properties.serviceName()).topic()).partitions(partitions)
+                .config(TopicConfig.RETENTION_MS_CONFIG, KEEP_FOREVER).build());
         for (String consumed : properties.events().consumes()) {
-            topics.add(TopicBuilder.name(consumed).partitions(partitions).build());
+            topics.add(TopicBuilder.name(consumed).partitions(partitions)
+                    .config(TopicConfig.RETENTION_MS_CONFIG, KEEP_FOREVER).build());
             topics.add(TopicBuilder.name(Topics.deadLetter(consumed)).partitions(partitions).build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));

@@ -1,6 +1,7 @@
 package io.rapport.reminders.reminders;
 
 import static io.rapport.reminders.reminders.ReminderRule.ACTION_ITEM;
+import static io.rapport.reminders.reminders.ReminderRule.ADVISOR_NUDGE;
 import static io.rapport.reminders.reminders.ReminderRule.CHECK_IN;
 import static io.rapport.reminders.reminders.ReminderRule.CONFIRM_INTERVIEW;
 import static io.rapport.reminders.reminders.ReminderRule.FOLLOW_UP_ONCE;
@@ -15,6 +16,7 @@ import static io.rapport.reminders.reminders.ReminderRule.WRITE_TO_SECOND_CONTAC
 
 import io.rapport.events.ActionItemCompleted;
 import io.rapport.events.ActionItemCreated;
+import io.rapport.events.AdvisorNudged;
 import io.rapport.events.ContactArchived;
 import io.rapport.events.ContactTouched;
 import io.rapport.events.DomainEvent;
@@ -87,6 +89,7 @@ public class FollowUpRules {
             case ContactTouched touched -> contactTouched(owner, touched);
             case ContactArchived archived -> reminders.closeForContact(owner, archived.contactId(), ReminderStatus.CANCELLED);
             case ActionItemCreated item -> actionItemCreated(owner, item);
+            case AdvisorNudged nudge -> advisorNudged(owner, nudge);
             case ActionItemCompleted done ->
                     reminders.close(owner, Set.of(ACTION_ITEM), done.actionItemId(), ReminderStatus.CLOSED);
             case MemberDataErased erased -> {
@@ -240,6 +243,16 @@ public class FollowUpRules {
         reminders.schedule(Reminder.planned(owner, ACTION_ITEM, item.actionItemId(), null, null,
                 "Action item due " + item.dueOn() + ": " + shorten(item.text()), due, endOfDay));
     }
+
+    /** In the inbox at once (quiet hours still apply), one reminder per nudge however often the event comes. */
+    private void advisorNudged(Member owner, AdvisorNudged nudge) {
+        Instant due = nudge.sentAt() == null ? clock.instant() : nudge.sentAt();
+        reminders.schedule(Reminder.planned(owner, ADVISOR_NUDGE, nudge.nudgeId(), null, null,
+                "From your advisor: " + shorten(nudge.text()), due, due.plus(NUDGE_OVERDUE)));
+    }
+
+    /** A nudge not acted on within a week is marked late, like any other reminder past its time. */
+    static final java.time.Duration NUDGE_OVERDUE = java.time.Duration.ofDays(7);
 
     private Preferences preferencesWithZone(Member owner, String eventZone) {
         Preferences prefs = preferences.of(owner);

@@ -19,7 +19,9 @@ public enum ReminderRule {
     REPORT_ON_ADVICE,
     CHECK_IN,
     KEEP_IN_TOUCH,
-    ACTION_ITEM;
+    ACTION_ITEM,
+    /** A nudge from an advisor the member shares with (insights-service's AdvisorNudged), delivered at once. */
+    ADVISOR_NUDGE;
 
     public static final Set<ReminderRule> FOLLOW_UPS = EnumSet.of(WRITE_TO_SECOND_CONTACT, FOLLOW_UP_ONCE);
     public static final Set<ReminderRule> BEFORE_INTERVIEW = EnumSet.of(CONFIRM_INTERVIEW, PREPARE_QUESTIONS, LEAVE_NOW);

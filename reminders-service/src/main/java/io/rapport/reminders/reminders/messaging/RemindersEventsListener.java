@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Turns contacts, scheduling and notes events into reminders. */
+/** Turns contacts, scheduling and notes events into reminders, and advisors' nudges (insights) into inbox reminders. */
 @Component
 class RemindersEventsListener {
 
@@ -28,6 +28,7 @@ class RemindersEventsListener {
     @KafkaListener(topics = Topics.CONTACTS)
     @KafkaListener(topics = Topics.SCHEDULING)
     @KafkaListener(topics = Topics.NOTES)
+    @KafkaListener(topics = Topics.INSIGHTS)
     void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<DomainEvent> event = CloudEvents.read(record);
         if (event.payload() instanceof MemberDataErased erased) {

@@ -1,0 +1,94 @@
+package io.rapport.insights.activity;
+
+import io.rapport.events.ActionItemCompleted;
+import io.rapport.events.ActionItemCreated;
+import io.rapport.events.ContactAdded;
+import io.rapport.events.ContactArchived;
+import io.rapport.events.ContactTouched;
+import io.rapport.events.ContactUpdated;
+import io.rapport.events.DomainEvent;
+import io.rapport.events.InterviewHeld;
+import io.rapport.events.InterviewScheduled;
+import io.rapport.events.NoteRecorded;
+import io.rapport.events.OutreachReplied;
+import io.rapport.events.OutreachSent;
+import io.rapport.events.ReferralRecorded;
+import io.rapport.events.SynthesisUpdated;
+import io.rapport.events.ThankYouSent;
+import io.rapport.insights.activity.Effect.Counter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What each existing event means for a member's insights: the funnel (contacts, outreach, replies, interviews
+ * held, thank-yous and their timeliness, referrals) and the signals (outreach waiting, thank-yous owed). Every
+ * event counts as activity; events that change nothing here (a reminder falling due) still do.
+ */
+public final class ActivityFacts {
+
+    /** A thank-you within a day of the interview, and within two: the practice's 24–48 h. */
+    static final int WITHIN_A_DAY = 24;
+    static final int WITHIN_TWO_DAYS = 48;
+
+    private ActivityFacts() {
+    }
+
+    public static List<Effect> of(DomainEvent event) {
+        List<Effect> effects = new ArrayList<>();
+        switch (event) {
+            case ContactAdded added -> {
+                effects.add(new Effect.Count(Counter.CONTACTS));
+                if (added.employer() != null && !added.employer().isBlank()) {
+                    effects.add(new Effect.Target(added.employer()));
+                }
+                effects.add(new Effect.ContactKnown(added.contactId(), added.name(), added.email(), added.employer(),
+                        added.role(), "IDENTIFIED"));
+            }
+            case ContactUpdated updated -> {
+                if (updated.employer() != null && !updated.employer().isBlank()) {
+                    effects.add(new Effect.Target(updated.employer()));
+                }
+                effects.add(new Effect.ContactKnown(updated.contactId(), updated.name(), updated.email(),
+                        updated.employer(), updated.role(), updated.stage()));
+            }
+            case ContactArchived archived -> effects.add(new Effect.ContactStage(archived.contactId(), "ARCHIVED"));
+            case ContactTouched touched -> effects.add(new Effect.FollowedUp(touched.contactId(), touched.touchedAt()));
+            case OutreachSent sent -> {
+                effects.add(new Effect.Count(Counter.OUTREACH));
+                effects.add(new Effect.OutreachOpened(sent.contactId(), sent.outreachId(), sent.employer(),
+                        sent.memberTimeZone(), sent.sentAt()));
+            }
+            case OutreachReplied replied -> {
+                effects.add(new Effect.Count(Counter.REPLIES));
+                effects.add(new Effect.ReplyLatency(Math.max(0, replied.latencyBusinessDays())));
+                effects.add(new Effect.Answered(replied.contactId()));
+            }
+            case InterviewScheduled scheduled -> effects.add(new Effect.Answered(scheduled.contactId()));
+            case InterviewHeld held -> {
+                effects.add(new Effect.Count(Counter.INTERVIEWS_HELD));
+                effects.add(new Effect.InterviewHeld(held.interviewId(), held.endedAt()));
+            }
+            case ThankYouSent thanks -> {
+                effects.add(new Effect.Count(Counter.THANK_YOUS));
+                if (thanks.hoursSinceInterview() <= WITHIN_A_DAY) {
+                    effects.add(new Effect.Count(Counter.THANK_YOUS_WITHIN_24H));
+                }
+                if (thanks.hoursSinceInterview() <= WITHIN_TWO_DAYS) {
+                    effects.add(new Effect.Count(Counter.THANK_YOUS_WITHIN_48H));
+                }
+                effects.add(new Effect.Thanked(thanks.interviewId()));
+            }
+            case ReferralRecorded referral -> effects.add(new Effect.Count(Counter.REFERRALS));
+            case NoteRecorded notes -> effects.add(new Effect.Count(Counter.NOTES));
+            case SynthesisUpdated synthesis ->
+                    effects.add(new Effect.Synthesis(synthesis.interviewCount(), synthesis.themeCount()));
+            case ActionItemCreated created -> {
+            }
+            case ActionItemCompleted completed -> {
+            }
+            default -> {
+            }
+        }
+        return effects;
+    }
+}

@@ -1,0 +1,33 @@
+package io.rapport.insights.activity;
+
+import io.rapport.platform.domain.Member;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The members' read models (a port: MongoDB in {@code persistence}). */
+public interface ActivityStore {
+
+    /**
+     * Applies an event's effects once: false when this event had been applied before.
+     *
+     * @param time the event's time: its week, and the member's last activity
+     */
+    boolean apply(Member member, String eventId, Instant time, List<Effect> effects);
+
+    Optional<MemberActivity> find(Member member);
+
+    /** Every member of the tenant with a read model. */
+    List<MemberActivity> tenant(String tenantId);
+
+    /** The member's contacts as last known (for an advisor the member shares everything with). */
+    List<KnownContact> contacts(Member member);
+
+    void erase(Member member);
+
+    /** Drops every read model (a rebuild replays the topics into empty ones). */
+    void reset();
+
+    record KnownContact(String contactId, String name, String employer, String role, String stage) {
+    }
+}
