@@ -18,10 +18,11 @@ class LaunchSettingsTest {
         assertThat(settings.dataDir()).isEqualTo(Path.of(".rapport-data"));
         assertThat(settings.reset()).isFalse();
         assertThat(settings.demo()).isFalse();
-        assertThat(settings.ports()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                PortName.GATEWAY, 8080, PortName.CONTACTS, 8081, PortName.SCHEDULING, 8082, PortName.NOTES, 8083,
-                PortName.REMINDERS, 8084, PortName.INSIGHTS, 8085, PortName.KAFKA, 9092, PortName.KAFKA_CONTROLLER, 9093,
-                PortName.MONGO, 27018, PortName.WEB, 8088, PortName.AUTH, 8089));
+        assertThat(settings.ports()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry(PortName.GATEWAY, 8080), Map.entry(PortName.CONTACTS, 8081), Map.entry(PortName.SCHEDULING, 8082),
+                Map.entry(PortName.NOTES, 8083), Map.entry(PortName.REMINDERS, 8084), Map.entry(PortName.INSIGHTS, 8085),
+                Map.entry(PortName.KAFKA, 9092), Map.entry(PortName.KAFKA_CONTROLLER, 9093), Map.entry(PortName.MONGO, 27018),
+                Map.entry(PortName.WEB, 8088), Map.entry(PortName.AUTH, 8089)));
     }
 
     @Test
@@ -96,7 +97,8 @@ class LaunchSettingsTest {
         assertThat(two.instances()).isEqualTo(2);
         assertThat(two.instancePort(PortName.CONTACTS, 1)).isEqualTo(8181);
         assertThat(two.extraInstancePorts()).containsExactly(Map.entry("contacts #2", 8181),
-                Map.entry("scheduling #2", 8182), Map.entry("notes #2", 8183), Map.entry("reminders #2", 8184));
+                Map.entry("scheduling #2", 8182), Map.entry("notes #2", 8183), Map.entry("reminders #2", 8184),
+                Map.entry("insights #2", 8185));
     }
 
     @Test

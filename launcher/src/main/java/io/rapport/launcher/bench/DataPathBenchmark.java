@@ -43,10 +43,11 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class DataPathBenchmark {
 
-    static final Map<PortName, Integer> PORTS = Map.of(PortName.GATEWAY, 28080, PortName.CONTACTS, 28081,
-            PortName.SCHEDULING, 28082, PortName.NOTES, 28083, PortName.REMINDERS, 28084, PortName.INSIGHTS, 28085,
-            PortName.KAFKA, 29092, PortName.KAFKA_CONTROLLER, 29093, PortName.MONGO, 37018, PortName.WEB, 28088,
-            PortName.AUTH, 28089);
+    static final Map<PortName, Integer> PORTS = Map.ofEntries(Map.entry(PortName.GATEWAY, 28080),
+            Map.entry(PortName.CONTACTS, 28081), Map.entry(PortName.SCHEDULING, 28082), Map.entry(PortName.NOTES, 28083),
+            Map.entry(PortName.REMINDERS, 28084), Map.entry(PortName.INSIGHTS, 28085), Map.entry(PortName.KAFKA, 29092),
+            Map.entry(PortName.KAFKA_CONTROLLER, 29093), Map.entry(PortName.MONGO, 37018), Map.entry(PortName.WEB, 28088),
+            Map.entry(PortName.AUTH, 28089));
     static final Path DATA_DIR = Path.of("launcher", "target", "bench-data");
     static final String CONTACTS_TOPIC = "rapport.contacts";
     static final String REMINDERS_TOPIC = "rapport.reminders";
