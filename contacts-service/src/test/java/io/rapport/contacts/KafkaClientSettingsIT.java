@@ -39,7 +39,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -57,6 +59,9 @@ class KafkaClientSettingsIT {
 
     @Value("${spring.kafka.bootstrap-servers}")
     String kafka;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @Autowired
     KafkaTemplate<String, byte[]> producer;
@@ -118,10 +123,11 @@ class KafkaClientSettingsIT {
     }
 
     /**
-     * A consumer of the group takes some partitions in a rebalance, receives a batch and leaves without committing
-     * it (as an instance killed mid-batch would, seen from the group); every event is also delivered twice. The
-     * partitions come back to the service, which reads the batch again from the last committed offset: every
-     * event is applied, and once.
+     * Another consumer of the group takes the scheduling partitions in a rebalance, receives a batch and leaves
+     * without committing it (as an instance killed mid-batch would, seen from the group); every event is also
+     * delivered twice. The partitions come back to the service, which reads the batch again from the last committed
+     * offset: every event is applied, and once. The service's own scheduling consumers step out while the intruder
+     * joins: with one consumer per partition already, a sticky assignor would give a fourth member nothing.
      */
     @Test
     void aBatchInFlightDuringARebalanceIsNeitherLostNorAppliedTwiceAndTheSlowestHandlerFitsAPoll() {
@@ -136,6 +142,11 @@ class KafkaClientSettingsIT {
         }
 
         List<ConsumerRecord<String, byte[]>> inFlight = new ArrayList<>();
+        List<MessageListenerContainer> scheduling = listeners.getListenerContainers().stream()
+                .filter(container -> List.of(container.getContainerProperties().getTopics()).contains(Topics.SCHEDULING))
+                .toList();
+        assertThat(scheduling).as("the service's listener of rapport.scheduling").isNotEmpty();
+        scheduling.forEach(MessageListenerContainer::stop);
         try (KafkaConsumer<String, byte[]> intruder = groupMember()) {
             intruder.subscribe(List.of(Topics.SCHEDULING));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -152,7 +163,9 @@ class KafkaClientSettingsIT {
                 intruder.poll(Duration.ofMillis(200)).forEach(inFlight::add);
                 return !inFlight.isEmpty();
             });
-        } // closed without a commit: its partitions go back to the service's consumers
+        } finally { // closed without a commit: its partitions go back to the service's consumers
+            scheduling.forEach(MessageListenerContainer::start);
+        }
         assertThat(inFlight).as("the intruder took a batch away from the service").isNotEmpty();
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
