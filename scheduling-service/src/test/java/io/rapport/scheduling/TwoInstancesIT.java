@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -24,8 +25,14 @@ import org.springframework.kafka.core.KafkaTemplate;
 /**
  * Operators scale a service by running more instances against the same Kafka and MongoDB: the
  * instances share the work through one consumer group, and every event is applied once.
+ *
+ * <p>One consumer per instance here: with three per instance (the default) the first instance already owns one
+ * partition per consumer, and the cooperative-sticky assignor rightly moves nothing to a newcomer that would only
+ * even out an empty difference — instances times consumers must not exceed the partitions (deploy/'s rules check
+ * the same), so the second instance would idle.
  */
 @ServiceIntegrationTest
+@TestPropertySource(properties = "spring.kafka.listener.concurrency=1")
 class TwoInstancesIT {
 
     @Value("${spring.kafka.bootstrap-servers}")
@@ -48,7 +55,7 @@ class TwoInstancesIT {
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(SchedulingApplication.class)
                 .run("--server.port=0", "--rapport.identity.secret=" + ApiClient.IDENTITY_SECRET,
                         "--spring.kafka.bootstrap-servers=" + kafka, "--spring.mongodb.uri=" + mongoUri,
-                        "--logging.structured.format.console=")) {
+                        "--spring.kafka.listener.concurrency=1", "--logging.structured.format.console=")) {
             KafkaListenerEndpointRegistry secondListeners = second.getBean(KafkaListenerEndpointRegistry.class);
             await().atMost(Duration.ofSeconds(60)).until(() -> assigned(listeners) > 0 && assigned(secondListeners) > 0
                     && assigned(listeners) + assigned(secondListeners) == 3);
