@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Timeout;
 class LauncherKilledIT {
 
     private static final List<String> CHILDREN = List.of(
-            "mongo", "kafka", "contacts-service", "scheduling-service", "notes-service", "reminders-service", "gateway",
-            "auth-server", "web-app");
+            "mongo", "kafka", "contacts-service", "scheduling-service", "notes-service", "reminders-service",
+            "insights-service", "gateway", "auth-server", "web-app");
 
     @Test
     @Timeout(value = 6, unit = TimeUnit.MINUTES) // a whole-system start: 40-80 s on a loaded 2-core machine, more when cold
