@@ -1,6 +1,7 @@
 package io.rapport.platform.messaging;
 
 import io.rapport.events.DomainEvent;
+import io.rapport.events.MemberDataErased;
 import io.rapport.platform.domain.Member;
 import java.time.Instant;
 
@@ -19,5 +20,20 @@ public record EventEnvelope<E extends DomainEvent>(
 
     public Member member() {
         return new Member(memberId, tenantId);
+    }
+
+    /**
+     * Whether this is a member's erasure: true for a {@code MemberDataErased} published under the member it names.
+     * One published under another member is refused as malformed (it would erase someone else's data).
+     */
+    public boolean isErasure() {
+        if (!(payload instanceof MemberDataErased erased)) {
+            return false;
+        }
+        if (!memberId.equals(erased.memberId())) {
+            throw new MalformedEventException("MemberDataErased for " + erased.memberId()
+                    + " published under member " + memberId);
+        }
+        return true;
     }
 }

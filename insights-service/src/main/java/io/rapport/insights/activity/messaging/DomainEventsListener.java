@@ -1,14 +1,12 @@
 package io.rapport.insights.activity.messaging;
 
 import io.rapport.events.DomainEvent;
-import io.rapport.events.MemberDataErased;
 import io.rapport.events.Topics;
 import io.rapport.insights.activity.ActivityProjection;
 import io.rapport.insights.activity.MemberData;
 import io.rapport.insights.overasked.OverAskedContacts;
 import io.rapport.platform.messaging.CloudEvents;
 import io.rapport.platform.messaging.EventEnvelope;
-import io.rapport.platform.messaging.MalformedEventException;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
@@ -47,11 +45,7 @@ public class DomainEventsListener extends AbstractConsumerSeekAware {
     @KafkaListener(topics = Topics.REMINDERS)
     void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<DomainEvent> event = CloudEvents.read(record);
-        if (event.payload() instanceof MemberDataErased erased) {
-            if (!event.memberId().equals(erased.memberId())) {
-                throw new MalformedEventException("MemberDataErased for " + erased.memberId()
-                        + " published under member " + event.memberId());
-            }
+        if (event.isErasure()) {
             memberData.erase(event.id(), event.member(), event.time());
             return;
         }

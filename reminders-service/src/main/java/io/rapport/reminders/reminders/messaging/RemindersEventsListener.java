@@ -1,11 +1,9 @@
 package io.rapport.reminders.reminders.messaging;
 
 import io.rapport.events.DomainEvent;
-import io.rapport.events.MemberDataErased;
 import io.rapport.events.Topics;
 import io.rapport.platform.messaging.CloudEvents;
 import io.rapport.platform.messaging.EventEnvelope;
-import io.rapport.platform.messaging.MalformedEventException;
 import io.rapport.reminders.reminders.FollowUpRules;
 import io.rapport.reminders.reminders.MemberData;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,11 +29,7 @@ class RemindersEventsListener {
     @KafkaListener(topics = Topics.INSIGHTS)
     void on(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<DomainEvent> event = CloudEvents.read(record);
-        if (event.payload() instanceof MemberDataErased erased) {
-            if (!event.memberId().equals(erased.memberId())) {
-                throw new MalformedEventException("MemberDataErased for " + erased.memberId()
-                        + " published under member " + event.memberId());
-            }
+        if (event.isErasure()) {
             memberData.erase(event.id(), event.member(), event.time());
             return;
         }
