@@ -18,6 +18,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The member's journey in a real browser (Debian's headless chromium), on the whole system as {@code ./rapport run}
@@ -37,6 +38,9 @@ class BrowserJourneyIT {
     private static String web;
     private static String contactPage;
     private static String interviewPage;
+
+    @RegisterExtension
+    static final ServiceLogsOnFailure LOGS = new ServiceLogsOnFailure(() -> system == null ? null : system.logsDir());
 
     @BeforeAll
     static void start() throws IOException {

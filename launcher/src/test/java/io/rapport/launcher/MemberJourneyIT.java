@@ -26,6 +26,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole journey as a member lives it, only through the gateway, on the system as
@@ -44,6 +45,9 @@ class MemberJourneyIT {
     private static final Duration EVENTS = Duration.ofSeconds(30);
 
     private static EmbeddedSystem system;
+
+    @RegisterExtension
+    static final ServiceLogsOnFailure LOGS = new ServiceLogsOnFailure(() -> system == null ? null : system.logsDir());
     private static GatewayClient api;
     private static String bluefin;
     private static String marcus;

@@ -65,9 +65,13 @@ class TracingAcrossTheSystemIT {
                 // The spans come in batches (every 5 s by default) from six processes.
                 ReceivedSpan contactsServer = await().atMost(Duration.ofSeconds(60)).until(
                         () -> serverSpanOfTheCreate(collector), Optional::isPresent).orElseThrow();
-                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(collector.trace(contactsServer.traceId()))
-                        .filteredOn(span -> span.kind().equals("SPAN_KIND_CONSUMER")).extracting(ReceivedSpan::service)
-                        .containsAll(CONSUMERS_OF_CONTACTS));
+                // Each process exports on its own schedule: wait for the gateway's span as well as the consumers'.
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    List<ReceivedSpan> spans = collector.trace(contactsServer.traceId());
+                    assertThat(spans).filteredOn(span -> span.kind().equals("SPAN_KIND_CONSUMER"))
+                            .extracting(ReceivedSpan::service).containsAll(CONSUMERS_OF_CONTACTS);
+                    assertThat(spans).extracting(ReceivedSpan::spanId).contains(contactsServer.parentSpanId());
+                });
 
                 List<ReceivedSpan> trace = collector.trace(contactsServer.traceId());
                 ReceivedSpan gatewaySpan = only(trace, span -> span.spanId().equals(contactsServer.parentSpanId()));
