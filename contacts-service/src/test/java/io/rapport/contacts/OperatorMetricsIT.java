@@ -57,6 +57,8 @@ class OperatorMetricsIT {
         assertThat(count(after, "status=400") - count(before, "status=400")).as("errors by status").isEqualTo(1);
         assertThat(after.has("http_server_requests_seconds_bucket", CREATES, "method=POST", "le=0.25"))
                 .as("latency buckets per route").isTrue();
+        assertThat(after.sum("rapport_outbox_send_seconds_count", "messaging_destination_name=rapport.contacts"))
+                .as("the relay's sends timed per topic").isPositive();
     }
 
     private static double count(PrometheusMetrics metrics, String status) {

@@ -66,6 +66,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.listener.adapter.RecordFilterStrategy;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.micrometer.KafkaTemplateObservation;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.DeserializationFeature;
@@ -141,6 +142,14 @@ public class RapportPlatformAutoConfiguration {
         KafkaTemplate<String, byte[]> observed = new KafkaTemplate<>(template.getProducerFactory());
         observed.setObservationEnabled(true);
         observed.setObservationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+        // Its own metric name: the plain template (dead letters) meters its sends as spring.kafka.template with other
+        // tags, and Prometheus keeps only the first of two meters sharing a name, so one of them was silently lost.
+        observed.setObservationConvention(new KafkaTemplateObservation.DefaultKafkaTemplateObservationConvention() {
+            @Override
+            public String getName() {
+                return "rapport.outbox.send";
+            }
+        });
         return observed;
     }
 
