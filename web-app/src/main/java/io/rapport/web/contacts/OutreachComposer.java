@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -36,10 +37,25 @@ class OutreachComposer {
     String compose(@PathVariable String id, Model model) {
         Map<String, Object> contact = api.get("/api/contacts/{id}", id);
         model.addAttribute("contact", contact);
+        model.addAttribute("othersNote", othersWhoWrote(id));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of("channel", "EMAIL", "memberTimeZone", "UTC", "text", ""));
         }
         return "outreach";
+    }
+
+    /**
+     * insights-service's note when others of the member's organization wrote to the same person in the last 30 days
+     * ("2 others … wrote to this person"), never who; null when nobody did. The composer works without it: a refusal
+     * or an unreachable insights-service only leaves the note out.
+     */
+    private String othersWhoWrote(String contactId) {
+        try {
+            return api.get("/api/insights/contacts/{id}/outreach-note", contactId).get("note") instanceof String note
+                    && !note.isBlank() ? note : null;
+        } catch (ApiProblem | RestClientException unavailable) {
+            return null;
+        }
     }
 
     /** The draft's findings, as the fragment htmx puts under the text box. */
