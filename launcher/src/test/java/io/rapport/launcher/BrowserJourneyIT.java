@@ -38,6 +38,7 @@ class BrowserJourneyIT {
     private static String web;
     private static String contactPage;
     private static String interviewPage;
+    private static String rescheduledPage;
 
     @RegisterExtension
     static final ServiceLogsOnFailure LOGS = new ServiceLogsOnFailure(() -> system == null ? null : system.logsDir());
@@ -285,6 +286,93 @@ class BrowserJourneyIT {
         browser.resize(375, 812);
         assertThat(browser.scrollWidth()).as("the chart fits a 375 px phone").isLessThanOrEqualTo(375);
         browser.resize(1280, 900);
+    }
+
+    @Test
+    @Order(12)
+    void anInterviewIsMovedToAnotherTime() {
+        LocalDateTime first = LocalDateTime.now(ZoneOffset.UTC).plusDays(2).withHour(15).truncatedTo(ChronoUnit.HOURS);
+        LocalDateTime moved = first.plusDays(1).withHour(16);
+        String contactId = contactPage.substring(contactPage.lastIndexOf('/') + 1);
+        browser.go(web + "/interviews/new?contactId=" + contactId);
+        browser.type("#objective", "A second conversation, about her team's roadmap.");
+        browser.type("#memberTimeZone", "UTC");
+        browser.setValue("#start", first.toString());
+        browser.type("#minutes", "30");
+        browser.select("#kind", "PHONE");
+        browser.type("#phone", "+1 312 555 0100");
+        browser.find("form.card button[type=submit]").click();
+        browser.waitFor("the second interview proposed", EVENTS, d -> d.getCurrentUrl().matches(".*/interviews/[^/]+$")
+                && !d.getCurrentUrl().endsWith("/new"));
+        rescheduledPage = browser.driver().getCurrentUrl();
+        browser.find("button[aria-label='Schedule slot 1']").click();
+        browser.expectText("#interview-status", "scheduled", EVENTS);
+
+        browser.find("details:has(form[action$='/reschedule']) summary").click();
+        browser.setValue("#reschedule-start", moved.withHour(3).minusDays(5).toString()); // in the past: refused
+        browser.find("form[action$='/reschedule'] button").click();
+        browser.expectPage(EVENTS, "must be in the future");
+        assertThat(browser.find("#reschedule-start").getAttribute("aria-invalid")).isEqualTo("true");
+
+        browser.setValue("#reschedule-start", moved.toString());
+        browser.type("#reschedule-minutes", "45");
+        browser.find("form[action$='/reschedule'] button").click();
+        browser.expectPage(EVENTS, "Moved to the new time");
+        assertThat(browser.text("#interview-status")).isEqualTo("scheduled");
+        assertThat(browser.text("table")).contains(moved.toString().replace('T', ' '), "45")
+                .doesNotContain(first.toString().replace('T', ' '));
+        browser.assertAccessible("interview rescheduled");
+    }
+
+    @Test
+    @Order(13)
+    void aCalendarFeedShowsTheInterviewsUntilItIsRevoked() throws Exception {
+        browser.go(web + "/interviews");
+        browser.find("a[href='/interviews/feeds']").click();
+        browser.find("form[action$='/interviews/feeds'] button").click();
+        browser.expectPage(EVENTS, "Your new feed");
+        String feed = browser.find("#feed-url").getAttribute("value");
+        assertThat(feed).startsWith("http://").contains("/api/calendar/feeds/").endsWith(".ics");
+        browser.assertAccessible("calendar feeds");
+        String interviewId = rescheduledPage.substring(rescheduledPage.lastIndexOf('/') + 1);
+
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> subscribed = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(feed)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(200);
+        assertThat(subscribed.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
+        assertThat(subscribed.body()).contains("BEGIN:VCALENDAR", "UID:" + interviewId + "@rapport.scheduling");
+
+        browser.go(web + "/interviews/feeds");
+        browser.find("form[action$='/revoke'] button").click();
+        browser.expectPage(EVENTS, "Feed revoked");
+        assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(feed)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).as("a revoked feed's address").isEqualTo(404);
+    }
+
+    @Test
+    @Order(14)
+    void reminderPreferencesAreSavedAndARefusalKeepsWhatWasTyped() {
+        browser.go(web + "/account");
+        browser.find("a[href='/preferences']").click();
+        assertThat(browser.text("h1")).isEqualTo("Reminder preferences");
+        browser.setValue("#morningHour", "08:30");
+        browser.type("#holidays", "2026-12-25\nChristmas");
+        browser.type("#keepInTouchDays", "60");
+        browser.find("form.card button[type=submit]").click();
+
+        browser.expectPage(EVENTS, "Invalid request");
+        assertThat(browser.text("#holidays-error")).contains("line 2", "is not a date");
+        assertThat(browser.find("#holidays").getAttribute("value")).isEqualTo("2026-12-25\nChristmas");
+        assertThat(browser.find("#keepInTouchDays").getAttribute("value")).isEqualTo("60");
+        browser.assertAccessible("preferences with a field error");
+
+        browser.type("#holidays", "2026-12-25");
+        browser.find("form.card button[type=submit]").click();
+        browser.expectPage(EVENTS, "Preferences saved");
+        assertThat(browser.find("#morningHour").getAttribute("value")).isEqualTo("08:30");
+        assertThat(browser.find("#keepInTouchDays").getAttribute("value")).isEqualTo("60");
+        assertThat(browser.find("#holidays").getAttribute("value")).isEqualTo("2026-12-25");
     }
 
     private static void addEmployer(String name, String industry, String motivation, String posting) {

@@ -133,11 +133,12 @@ class InterviewsPage {
         return "interview";
     }
 
-    @PostMapping("/interviews/{id}/{action:schedule|confirm|held|cancel|no-show}")
+    @PostMapping("/interviews/{id}/{action:schedule|reschedule|confirm|held|cancel|no-show}")
     String act(@PathVariable String id, @PathVariable String action, @RequestParam MultiValueMap<String, String> form,
                Model model, RedirectAttributes flash, HttpServletResponse response) {
         Map<String, Object> body = switch (action) {
             case "schedule" -> FormInput.json(form, java.util.Set.of("start"), java.util.Set.of());
+            case "reschedule" -> FormInput.json(form, java.util.Set.of("start", "minutes"), java.util.Set.of("minutes"));
             case "held" -> FormInput.json(form, java.util.Set.of("actualMinutes"), java.util.Set.of("actualMinutes"));
             case "cancel" -> FormInput.json(form, java.util.Set.of("reason"), java.util.Set.of());
             default -> null;
@@ -146,6 +147,7 @@ class InterviewsPage {
             api.post("/api/interviews/{id}/" + action, body, id);
             flash.addFlashAttribute("flash", switch (action) {
                 case "schedule" -> "Scheduled.";
+                case "reschedule" -> "Moved to the new time; the contact's calendar file and your feed follow.";
                 case "confirm" -> "Confirmed.";
                 case "held" -> "Marked as held. Take your notes, then thank them within 24 hours.";
                 case "cancel" -> "Cancelled.";
@@ -156,7 +158,7 @@ class InterviewsPage {
             if (problem.status() >= 500 || problem.isNotFound()) {
                 throw problem;
             }
-            FormInput.keep(model, form, problem);
+            FormInput.keep(model, form, withFormNames(problem));
             response.setStatus(problem.status());
             return interview(id, model);
         }
@@ -176,7 +178,8 @@ class InterviewsPage {
         problem.fieldErrors().forEach((field, message) -> renamed.put(switch (field) {
             case "slots", "slots[0].start", "slots[0]" -> "start";
             case "slots[1].start", "slots[1]" -> "start2";
-            case "slots[0].minutes", "slots[1].minutes" -> "minutes";
+            case "slots[0].minutes", "slots[1].minutes", "slot.minutes" -> "minutes";
+            case "slot.start", "slot" -> "start";
             case "format.kind" -> "kind";
             case "format.link" -> "link";
             case "format.phone" -> "phone";
