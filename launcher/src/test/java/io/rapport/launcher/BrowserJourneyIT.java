@@ -375,6 +375,33 @@ class BrowserJourneyIT {
         assertThat(browser.find("#holidays").getAttribute("value")).isEqualTo("2026-12-25");
     }
 
+    @Test
+    @Order(15)
+    void aGoalIsAddedAndMovedForward() {
+        browser.go(web + "/synthesis");
+        browser.find("a[href='/goals']").click();
+        browser.type("#title", "Publish analytics work");
+        browser.type("#metric", "dashboards");
+        browser.type("#target", "many");
+        browser.setValue("#dueOn", LocalDateTime.now(ZoneOffset.UTC).plusDays(60).toLocalDate().toString());
+        browser.type("#themes", "SQL");
+        browser.find("#add-heading + form button[type=submit]").click();
+
+        browser.expectPage(EVENTS, "Invalid request");
+        assertThat(browser.find("#target").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#title").getAttribute("value")).isEqualTo("Publish analytics work");
+        browser.assertAccessible("goals with a field error");
+
+        browser.type("#target", "4");
+        browser.find("#add-heading + form button[type=submit]").click();
+        browser.expectPage(EVENTS, "Goal added: Publish analytics work.");
+        browser.find("input[name=value]").sendKeys("1");
+        browser.find("button[aria-label='Record progress on Publish analytics work']").click();
+        browser.expectPage(EVENTS, "Progress recorded.", "1.0 of 4.0 dashboards");
+        assertThat(Double.parseDouble(browser.find("progress").getAttribute("value"))).isEqualTo(1.0);
+        browser.assertAccessible("goals");
+    }
+
     private static void addEmployer(String name, String industry, String motivation, String posting) {
         browser.go(web + "/employers");
         browser.type("#new-name", name);
