@@ -168,7 +168,9 @@ class BrowserJourneyIT {
     @Test
     @Order(6)
     void anInterviewIsProposedScheduledConfirmedAndHeld() throws IOException {
-        LocalDateTime start = LocalDateTime.now(ZoneOffset.UTC).plusMinutes(1).truncatedTo(ChronoUnit.MINUTES);
+        // At least 30 s ahead (the slot must still be in the future when it is scheduled on a loaded machine) and at
+        // most 90 s (the interview must have started before it can be held).
+        LocalDateTime start = LocalDateTime.now(ZoneOffset.UTC).plusSeconds(90).truncatedTo(ChronoUnit.MINUTES);
         String contactId = contactPage.substring(contactPage.lastIndexOf('/') + 1);
         // scheduling learns of the contact from its ContactAdded event: until then the proposal is refused, and said so
         browser.waitFor("the interview proposed", EVENTS, d -> {
@@ -400,6 +402,28 @@ class BrowserJourneyIT {
         browser.expectPage(EVENTS, "Progress recorded.", "1.0 of 4.0 dashboards");
         assertThat(Double.parseDouble(browser.find("progress").getAttribute("value"))).isEqualTo(1.0);
         browser.assertAccessible("goals");
+    }
+
+    @Test
+    @Order(16)
+    void aTemplateIsWrittenOnceAndFilledForAContact() {
+        browser.go(web + "/templates");
+        browser.type("#name", "Alumni, warm");
+        browser.type("#body", "Hi {{firstName}}, {{referrerName}} suggested I write. Would you have 20 minutes"
+                + " {{timeFrames}} to tell me how you became {{role}} at {{employer}}?");
+        browser.find("#add-heading + form button[type=submit]").click();
+        browser.expectPage(EVENTS, "Template saved");
+        browser.assertAccessible("templates");
+
+        browser.go(contactPage + "/outreach");
+        browser.find("details summary").click();
+        browser.type("#timeFrames", "next week");
+        browser.find("form[action$='/outreach/template'] button").click();
+
+        browser.expectPage(EVENTS, "Still to write yourself: referrerName");
+        assertThat(browser.find("#text").getAttribute("value")).isEqualTo("Hi Priya, {{referrerName}} suggested I write."
+                + " Would you have 20 minutes next week to tell me how you became Product Manager at Northwind Health?");
+        browser.assertAccessible("composer filled from a template");
     }
 
     private static void addEmployer(String name, String industry, String motivation, String posting) {

@@ -38,6 +38,7 @@ class OutreachComposer {
         Map<String, Object> contact = api.get("/api/contacts/{id}", id);
         model.addAttribute("contact", contact);
         model.addAttribute("othersNote", othersWhoWrote(id));
+        model.addAttribute("templates", api.list("/api/templates"));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of("channel", "EMAIL", "memberTimeZone", "UTC", "text", ""));
         }
@@ -55,6 +56,37 @@ class OutreachComposer {
                     && !note.isBlank() ? note : null;
         } catch (ApiProblem | RestClientException unavailable) {
             return null;
+        }
+    }
+
+    /**
+     * The chosen template filled for this contact: the composer opens with its text (still to be edited and sent),
+     * the placeholders nobody could fill named, and the linter's findings.
+     */
+    @PostMapping("/contacts/{id}/outreach/template")
+    String fromTemplate(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model,
+                        HttpServletResponse response) {
+        String template = form.getFirst("templateId");
+        if (template == null || template.isBlank()) {
+            FormInput.keep(model, form, new ApiProblem(400, "Invalid request", null, Map.of("templateId", "choose a template")));
+            response.setStatus(400);
+            return compose(id, model);
+        }
+        try {
+            Map<String, Object> body = FormInput.json(form, Set.of("purpose", "timeFrames"), Set.of());
+            body.put("contactId", id);
+            Map<String, Object> rendered = api.post("/api/templates/{tid}/render", body, template);
+            model.addAttribute("form", Map.of("channel", "EMAIL", "memberTimeZone", "UTC", "text",
+                    String.valueOf(rendered.getOrDefault("text", "")), "templateId", template));
+            model.addAttribute("missing", rendered.getOrDefault("missing", List.of()));
+            return compose(id, model);
+        } catch (ApiProblem problem) {
+            if (problem.status() >= 500) {
+                throw problem;
+            }
+            FormInput.keep(model, form, problem);
+            response.setStatus(problem.status() == 404 ? 400 : problem.status());
+            return compose(id, model);
         }
     }
 

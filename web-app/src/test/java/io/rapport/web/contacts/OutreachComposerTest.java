@@ -52,4 +52,35 @@ class OutreachComposerTest {
             assertThat(model.get("contact")).isNotNull();
         }
     }
+
+    @Test
+    void aTemplateFilledForTheContactOpensTheComposerWithWhatIsStillToWrite() {
+        when(api.get("/api/contacts/{id}", "c1")).thenReturn(Map.of("id", "c1", "name", "Priya Raman"));
+        when(api.list("/api/templates")).thenReturn(java.util.List.of(Map.of("id", "t1", "name", "Alumni")));
+        when(api.post(org.mockito.ArgumentMatchers.eq("/api/templates/{tid}/render"),
+                org.mockito.ArgumentMatchers.eq(Map.of("contactId", "c1", "purpose", "product management")),
+                org.mockito.ArgumentMatchers.eq("t1")))
+                .thenReturn(Map.of("text", "Hi Priya, {{hook}} I am exploring product management.", "missing", java.util.List.of("hook")));
+        org.springframework.util.LinkedMultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("templateId", "t1");
+        form.add("purpose", "product management");
+        ExtendedModelMap model = new ExtendedModelMap();
+
+        assertThat(composer.fromTemplate("c1", form, model, new org.springframework.mock.web.MockHttpServletResponse())).isEqualTo("outreach");
+
+        assertThat(((Map<?, ?>) model.get("form")).get("text")).isEqualTo("Hi Priya, {{hook}} I am exploring product management.");
+        assertThat(model.get("missing")).isEqualTo(java.util.List.of("hook"));
+    }
+
+    @Test
+    void noTemplateChosenIsAFieldMessageNotAnError() {
+        when(api.get("/api/contacts/{id}", "c1")).thenReturn(Map.of("id", "c1", "name", "Priya Raman"));
+        org.springframework.mock.web.MockHttpServletResponse response = new org.springframework.mock.web.MockHttpServletResponse();
+        ExtendedModelMap model = new ExtendedModelMap();
+
+        composer.fromTemplate("c1", new org.springframework.util.LinkedMultiValueMap<>(), model, response);
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(model.get("errors")).isEqualTo(Map.of("templateId", "choose a template"));
+    }
 }
