@@ -426,6 +426,37 @@ class BrowserJourneyIT {
         browser.assertAccessible("composer filled from a template");
     }
 
+    /**
+     * Issue 16's "p95 <= 150 ms server-side with the demo member", measured as the browser sees it on loopback: each
+     * main page loaded 20 times after the journey (so it has data to show). Printed and kept in
+     * target/page-timings.txt; the test fails only past 1 s, a regression rather than a figure, since CI machines
+     * are shared.
+     */
+    @Test
+    @Order(17)
+    void pagesAnswerQuickly() throws IOException {
+        List<String> pages = List.of("/", "/employers", "/contacts", contactPage.substring(web.length()), "/interviews",
+                interviewPage.substring(web.length()), "/synthesis", "/goals", "/preferences");
+        StringBuilder report = new StringBuilder("page\tp50 ms\tp95 ms\tmax ms (20 loads each)\n");
+        double worstP95 = 0;
+        for (String page : pages) {
+            browser.go(web + page); // warm
+            double[] times = new double[20];
+            for (int i = 0; i < times.length; i++) {
+                browser.go(web + page);
+                times[i] = browser.serverMillis();
+            }
+            java.util.Arrays.sort(times);
+            double p95 = times[18];
+            worstP95 = Math.max(worstP95, p95);
+            report.append(String.format(java.util.Locale.ROOT, "%s\t%.1f\t%.1f\t%.1f%n",
+                    page.replaceAll("/[0-9a-zA-Z_-]{16,}", "/{id}"), times[9], p95, times[19]));
+        }
+        System.out.println(report);
+        Files.writeString(Path.of("target", "page-timings.txt"), report);
+        assertThat(worstP95).as(report.toString()).isLessThan(1000);
+    }
+
     private static void addEmployer(String name, String industry, String motivation, String posting) {
         browser.go(web + "/employers");
         browser.type("#new-name", name);

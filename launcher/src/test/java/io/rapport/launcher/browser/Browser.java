@@ -174,6 +174,17 @@ public final class Browser implements AutoCloseable {
                 """)).longValue();
     }
 
+    /**
+     * How long the server took to answer the page's document, in milliseconds: from the request sent to the first
+     * byte of the answer (Navigation Timing), which on loopback is the web app's own time, its calls to the gateway
+     * included.
+     */
+    public double serverMillis() {
+        return ((Number) ((JavascriptExecutor) driver).executeScript(
+                "var nav = performance.getEntriesByType('navigation')[0]; return nav.responseStart - nav.requestStart;"))
+                .doubleValue();
+    }
+
     /** axe-core's serious and critical WCAG 2.2 AA findings on the page as it is now: none expected. */
     public void assertAccessible(String page) {
         Results results = new AxeBuilder().withTags(WCAG_AA).analyze(driver);

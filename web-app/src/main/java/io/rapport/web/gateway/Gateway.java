@@ -8,6 +8,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -36,15 +42,53 @@ public class Gateway {
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Forked calls wait on the network, not the CPU: a virtual thread each. */
+    private static final ExecutorService FORKS = Executors.newVirtualThreadPerTaskExecutor();
+
     private final RestClient http;
     private final OAuth2AuthorizedClientRepository authorizedClients;
+    /** Set on a copy made for a forked call, which runs outside the request's thread and its sign-in. */
+    private final String boundToken;
 
+    @Autowired
     Gateway(WebProperties properties, OAuth2AuthorizedClientRepository authorizedClients) {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
         requests.setReadTimeout(Duration.ofSeconds(15));
         this.http = RestClient.builder().baseUrl(properties.gatewayUri()).requestFactory(requests).build();
         this.authorizedClients = authorizedClients;
+        this.boundToken = null;
+    }
+
+    private Gateway(Gateway signedIn, String token) {
+        this.http = signedIn.http;
+        this.authorizedClients = signedIn.authorizedClients;
+        this.boundToken = token;
+    }
+
+    /**
+     * A call that does not depend on the page's other calls, started now on its own thread with this request's token
+     * (a page used to wait for its calls one after another: the synthesis page for five in a row). Read it with
+     * {@link #join}.
+     */
+    public <T> Future<T> fork(Function<Gateway, T> call) {
+        Gateway bound = new Gateway(this, accessToken());
+        return FORKS.submit(() -> call.apply(bound));
+    }
+
+    /** A forked call's answer, or its refusal ({@link ApiProblem}, {@link SignInAgain}) as if it had been made here. */
+    public static <T> T join(Future<T> call) {
+        try {
+            return call.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the API", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException refused) {
+                throw refused;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     public Map<String, Object> get(String path, Object... uriVariables) {
@@ -114,6 +158,9 @@ public class Gateway {
     }
 
     private String accessToken() {
+        if (boundToken != null) {
+            return boundToken;
+        }
         Authentication member = SecurityContextHolder.getContext().getAuthentication();
         HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
         OAuth2AuthorizedClient client = authorizedClients.loadAuthorizedClient(DiscoveredProvider.REGISTRATION_ID, member, request);

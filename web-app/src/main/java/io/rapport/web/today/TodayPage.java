@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Controller;
@@ -35,6 +36,7 @@ class TodayPage {
 
     @GetMapping("/")
     String today(Model model) {
+        Future<List<Map<String, Object>>> interviewsRead = api.fork(gateway -> gateway.list("/api/interviews?limit=50"));
         Map<String, Object> inbox = api.get("/api/reminders");
         List<Map<String, Object>> overdue = listOf(inbox.get("overdue"));
         List<Map<String, Object>> due = listOf(inbox.get("due"));
@@ -45,7 +47,7 @@ class TodayPage {
         model.addAttribute("due", due);
         model.addAttribute("stalled", everything.stream().filter(r -> FOLLOW_UPS.contains(String.valueOf(r.get("rule")))).toList());
         model.addAttribute("thankYous", thankYousOwed(everything, now));
-        List<Map<String, Object>> interviews = new ArrayList<>(api.list("/api/interviews?limit=50"));
+        List<Map<String, Object>> interviews = new ArrayList<>(Gateway.join(interviewsRead));
         model.addAttribute("nextInterviews", interviews.stream()
                 .filter(i -> Set.of("SCHEDULED", "CONFIRMED", "PROPOSED").contains(String.valueOf(i.get("status"))))
                 .sorted(Comparator.comparing(i -> String.valueOf(firstStart(i))))
