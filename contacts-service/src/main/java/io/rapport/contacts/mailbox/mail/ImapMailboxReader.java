@@ -48,6 +48,8 @@ public class ImapMailboxReader implements MailboxReader {
     private static final Set<String> SENT_NAMES = Set.of("sent", "sent items", "sent messages", "sent mail",
             "[gmail]/sent mail", "inbox.sent");
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImapMailboxReader.class);
+
     private final Duration timeout;
 
     public ImapMailboxReader(Duration timeout) {
@@ -56,6 +58,17 @@ public class ImapMailboxReader implements MailboxReader {
 
     @Override
     public MailboxReading read(MailboxServer server, FolderCursor inbox, FolderCursor sent, Instant since, int max) {
+        try {
+            return readHeaders(server, inbox, sent, since, max);
+        } catch (MailboxReadFailure failure) {
+            // the member's words, the user and host: never the password (MailboxServer's toString hides it too)
+            log.info("Mailbox {}@{} not read ({}): {}", server.user(), server.host(), failure.kind(), failure.getMessage());
+            throw failure;
+        }
+    }
+
+    private MailboxReading readHeaders(MailboxServer server, FolderCursor inbox, FolderCursor sent, Instant since,
+            int max) {
         String protocol = server.tls() ? "imaps" : "imap";
         Properties properties = new Properties();
         String millis = Long.toString(timeout.toMillis());
