@@ -16,19 +16,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 /**
  * Looks into due mailboxes in bounded batches: claims up to {@code batch} connected mailboxes whose time has come
  * (paused and disconnected ones are never looked at), reads each one's new message headers, records the replies
  * of the member's contacts and suggests logging outreach the member sent, then stores how far it read, when to
- * look next and how it went. The looks of one batch run side by side on {@code workers}.
+ * look next and how it went. A look waits mostly on the mail server, so many run side by side on {@code workers},
+ * one per slot; a round claims only as many mailboxes as there are free slots.
  */
 public class MailboxWatch implements AutoCloseable {
 
     /** Before any outreach is waiting, a first look still reads the last two weeks, for outreach to suggest. */
     static final Duration FIRST_LOOK_BACK = Duration.ofDays(14);
+    private static final System.Logger LOG = System.getLogger(MailboxWatch.class.getName());
 
     public record Settings(Duration interval, int batch, int maxMessages, Duration lease) {
     }
@@ -40,9 +42,13 @@ public class MailboxWatch implements AutoCloseable {
     private final ExecutorService workers;
     private final Settings settings;
     private final Clock clock;
+    /** One per look in flight: the looks of an instance are bounded by its threads. */
+    private final Semaphore slots;
+    private volatile Runnable lookEnded = () -> { };
 
+    /** @param threads how many looks run side by side on {@code workers} */
     public MailboxWatch(Mailboxes mailboxes, MailboxReader reader, CredentialCipher cipher, ContactBook contacts,
-            ExecutorService workers, Settings settings, Clock clock) {
+            ExecutorService workers, int threads, Settings settings, Clock clock) {
         this.mailboxes = mailboxes;
         this.reader = reader;
         this.cipher = cipher;
@@ -50,28 +56,46 @@ public class MailboxWatch implements AutoCloseable {
         this.workers = workers;
         this.settings = settings;
         this.clock = clock;
+        this.slots = new Semaphore(threads);
     }
 
-    /** One round: the mailboxes claimed, each looked at once. @return true when a full batch was due (more may be) */
+    /** Called when a look ends and frees its slot (the poller's wake-up), so the next due mailbox need not wait. */
+    public void whenALookEnds(Runnable callback) {
+        this.lookEnded = callback;
+    }
+
+    /**
+     * One round: claims as many due mailboxes as there are free slots (at most a batch) and starts a look at each;
+     * the looks run on {@code workers}, each in its slot, and a slow server holds only its own slot.
+     *
+     * @return true when every slot offered was filled (more may be due), false when none was free or less was due
+     */
     public boolean checkDue() {
-        Instant now = clock.instant();
-        List<Mailbox> claimed = mailboxes.claimDue(now, now.plus(settings.lease()), settings.batch());
-        List<Future<?>> looks = new ArrayList<>(claimed.size());
-        for (Mailbox mailbox : claimed) {
-            looks.add(workers.submit(() -> check(mailbox)));
+        int free = Math.min(settings.batch(), slots.availablePermits());
+        if (free == 0) {
+            return false;
         }
-        for (Future<?> look : looks) {
+        Instant now = clock.instant();
+        List<Mailbox> claimed = mailboxes.claimDue(now, now.plus(settings.lease()), free);
+        for (Mailbox mailbox : claimed) {
+            slots.acquireUninterruptibly(); // only this thread takes slots: one is free for each claimed mailbox
             try {
-                look.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            } catch (java.util.concurrent.ExecutionException e) {
-                // check() records its own failures; anything left is the store failing: the lease runs out and
-                // the mailbox is claimed again.
+                workers.execute(() -> {
+                    try {
+                        check(mailbox);
+                    } catch (RuntimeException storeFailed) {
+                        LOG.log(System.Logger.Level.WARNING, "Mailbox {0} not looked at, retried when its claim runs out: {1}",
+                                mailbox.id(), storeFailed.toString());
+                    } finally {
+                        slots.release();
+                        lookEnded.run();
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                slots.release(); // the lease runs out and the mailbox is claimed again
             }
         }
-        return claimed.size() == settings.batch();
+        return claimed.size() == free;
     }
 
     /** Stops the looks in flight (their leases run out; another instance or the next start takes them up). */
@@ -80,7 +104,10 @@ public class MailboxWatch implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    /** Looks at one claimed mailbox and stores the outcome, unless the member changed the mailbox meanwhile. */
+    /**
+     * Looks at one claimed mailbox and stores the outcome, unless the member changed the mailbox meanwhile. A failure
+     * of this service's own store is left to the lease: it runs out and the mailbox is claimed again.
+     */
     void check(Mailbox mailbox) {
         Member owner = mailbox.owner();
         Instant started = clock.instant();

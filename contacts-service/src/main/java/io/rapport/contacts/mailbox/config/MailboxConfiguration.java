@@ -22,8 +22,8 @@ import org.springframework.context.annotation.Configuration;
  * The mailbox feature, on when {@code rapport.mailbox.key} is set (the key that seals the credentials; without it
  * the API answers 503 and nothing is watched). Settings, all under {@code rapport.mailbox}:
  * {@code poll-interval} (how often each connected mailbox is looked at, default 2m), {@code tick} (how often due
- * mailboxes are looked for, default 5s), {@code batch} (mailboxes claimed per round, default 50), {@code threads}
- * (looks side by side, default 8), {@code max-messages} (headers per folder per look, default 200), {@code timeout}
+ * mailboxes are looked for, default 5s), {@code batch} (mailboxes claimed per round at most, default 100), {@code threads}
+ * (looks side by side, default 32: a look mostly waits on the server), {@code max-messages} (headers per folder per look, default 200), {@code timeout}
  * (connect and read, default 20s), {@code allow-plain-imap} (IMAP without TLS, default false: tests only).
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,8 +43,8 @@ class MailboxConfiguration {
     @Bean
     MailboxWatch mailboxWatch(Mailboxes mailboxes, MailboxReader reader, CredentialCipher cipher, ContactBook contacts,
             @Value("${rapport.mailbox.poll-interval:2m}") Duration interval,
-            @Value("${rapport.mailbox.batch:50}") int batch,
-            @Value("${rapport.mailbox.threads:8}") int threads,
+            @Value("${rapport.mailbox.batch:100}") int batch,
+            @Value("${rapport.mailbox.threads:32}") int threads,
             @Value("${rapport.mailbox.max-messages:200}") int maxMessages,
             @Value("${rapport.mailbox.timeout:20s}") Duration timeout, Clock clock) {
         AtomicInteger count = new AtomicInteger();
@@ -55,14 +55,16 @@ class MailboxConfiguration {
         });
         // A claim holds a mailbox for two timeouts per folder and some slack: longer than any one look.
         Duration lease = timeout.multipliedBy(5).plus(Duration.ofSeconds(30));
-        return new MailboxWatch(mailboxes, reader, cipher, contacts, workers,
+        return new MailboxWatch(mailboxes, reader, cipher, contacts, workers, threads,
                 new MailboxWatch.Settings(interval, batch, maxMessages, lease), clock);
     }
 
     @Bean
     BackgroundWorker mailboxPoller(MailboxWatch watch, @Value("${rapport.mailbox.tick:5s}") Duration tick) {
-        return new BackgroundWorker("mailbox-watch", watch::checkDue,
+        BackgroundWorker poller = new BackgroundWorker("mailbox-watch", watch::checkDue,
                 new BackgroundWorker.Pacing(tick, Duration.ofMinutes(1)), () -> { });
+        watch.whenALookEnds(poller::wake);
+        return poller;
     }
 
     @Bean

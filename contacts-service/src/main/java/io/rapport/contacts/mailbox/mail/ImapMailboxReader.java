@@ -50,10 +50,21 @@ public class ImapMailboxReader implements MailboxReader {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImapMailboxReader.class);
 
-    private final Duration timeout;
+    /**
+     * One session for every look: making one reads Jakarta Mail's provider files from the classpath each time. No
+     * write timeout: Angus keeps a thread per connection for it; a stalled server is caught by the read timeout.
+     */
+    private final Session session;
 
     public ImapMailboxReader(Duration timeout) {
-        this.timeout = timeout;
+        Properties properties = new Properties();
+        String millis = Long.toString(timeout.toMillis());
+        for (String protocol : List.of("imap", "imaps")) {
+            properties.put("mail." + protocol + ".connectiontimeout", millis);
+            properties.put("mail." + protocol + ".timeout", millis);
+        }
+        properties.put("mail.imaps.ssl.checkserveridentity", "true");
+        this.session = Session.getInstance(properties);
     }
 
     @Override
@@ -70,15 +81,6 @@ public class ImapMailboxReader implements MailboxReader {
     private MailboxReading readHeaders(MailboxServer server, FolderCursor inbox, FolderCursor sent, Instant since,
             int max) {
         String protocol = server.tls() ? "imaps" : "imap";
-        Properties properties = new Properties();
-        String millis = Long.toString(timeout.toMillis());
-        properties.put("mail." + protocol + ".connectiontimeout", millis);
-        properties.put("mail." + protocol + ".timeout", millis);
-        properties.put("mail." + protocol + ".writetimeout", millis);
-        if (server.tls()) {
-            properties.put("mail.imaps.ssl.checkserveridentity", "true");
-        }
-        Session session = Session.getInstance(properties);
         try (Store store = session.getStore(protocol)) {
             store.connect(server.host(), server.port(), server.user(), server.password());
             FolderRead received = readFolder(store.getFolder("INBOX"), inbox, since, max);
