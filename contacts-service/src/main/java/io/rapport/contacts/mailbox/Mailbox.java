@@ -77,6 +77,16 @@ public record Mailbox(String id, Member owner, MailboxServer server, String seal
                 refused, next, inbox, sent, version), none);
     }
 
+    /**
+     * The stored password does not open with this server's key (the key was changed): no retry can help, so the
+     * mailbox is paused at once and the member told to connect it again.
+     */
+    public Change<Mailbox> unreadable(String message, Instant now) {
+        Mailbox paused = new Mailbox(id, owner, server, sealedPassword, MailboxState.PAUSED, connectedAt, now, message,
+                failures + 1, authFailures, null, inbox, sent, version);
+        return Change.of(paused, new MailboxPaused(id, message, now));
+    }
+
     /** The same mailbox at another version (as stored after a claim). */
     public Mailbox atVersion(long newVersion) {
         return new Mailbox(id, owner, server, sealedPassword, state, connectedAt, lastCheckedAt, lastError, failures,

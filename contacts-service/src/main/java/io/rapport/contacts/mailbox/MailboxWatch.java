@@ -121,8 +121,7 @@ public class MailboxWatch implements AutoCloseable {
         } catch (MailboxReadFailure failure) {
             outcome = mailbox.failed(failure.kind(), failure.getMessage(), clock.instant(), settings.interval());
         } catch (CredentialCipher.UnreadableCredentialsException unreadable) {
-            outcome = mailbox.failed(MailboxReadFailure.Kind.AUTHENTICATION, unreadable.getMessage(), clock.instant(),
-                    settings.interval());
+            outcome = mailbox.unreadable(unreadable.getMessage(), clock.instant());
         }
         mailboxes.saveAt(outcome, mailbox.version());
     }

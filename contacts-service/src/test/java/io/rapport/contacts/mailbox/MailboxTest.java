@@ -77,6 +77,17 @@ class MailboxTest {
     }
 
     @Test
+    void aPasswordSealedUnderAnotherKeyPausesAtOnce() {
+        Change<Mailbox> paused = connected.unreadable("The stored mailbox password cannot be read with this server's key;"
+                + " connect the mailbox again.", NOW);
+
+        assertThat(paused.state().state()).isEqualTo(MailboxState.PAUSED);
+        assertThat(paused.state().nextCheckAt()).isNull();
+        assertThat(paused.events()).singleElement().isInstanceOfSatisfying(MailboxPaused.class,
+                event -> assertThat(event.reason()).contains("connect the mailbox again"));
+    }
+
+    @Test
     void disconnectingDropsTheCredentialsOnce() {
         Change<Mailbox> gone = connected.disconnect(NOW);
 
