@@ -41,7 +41,7 @@ import org.springframework.test.context.TestPropertySource;
 @ServiceIntegrationTest
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 @TestPropertySource(properties = {"rapport.mailbox.key=" + MailboxIT.KEY, "rapport.mailbox.poll-interval=1h",
-        "rapport.mailbox.tick=200ms", "rapport.mailbox.allow-plain-imap=true",
+        "rapport.mailbox.tick=200ms", "rapport.mailbox.allow-local-servers=true",
         "rapport.mailbox.threads=${threads:32}", "rapport.mailbox.batch=${batch:100}"})
 class MailboxBenchmark {
 

@@ -52,7 +52,7 @@ import tools.jackson.databind.JsonNode;
 @ServiceIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {"rapport.mailbox.key=" + MailboxIT.KEY, "rapport.mailbox.poll-interval=1s",
-        "rapport.mailbox.tick=200ms", "rapport.mailbox.timeout=5s", "rapport.mailbox.allow-plain-imap=true"})
+        "rapport.mailbox.tick=200ms", "rapport.mailbox.timeout=5s", "rapport.mailbox.allow-local-servers=true"})
 class MailboxIT {
 
     /** 32 bytes, base64: a test key, nothing else ever sealed with it. */

@@ -13,16 +13,19 @@ public class MailboxDesk {
     private final Mailboxes mailboxes;
     private final CredentialCipher cipher;
     private final Runnable wakeWatcher;
-    private final boolean plainImapAllowed;
+    private final boolean localServersAllowed;
     private final Clock clock;
 
-    /** @param plainImapAllowed whether IMAP without TLS may be used (a test server on this machine), else refused */
-    public MailboxDesk(Mailboxes mailboxes, CredentialCipher cipher, Runnable wakeWatcher, boolean plainImapAllowed,
+    /**
+     * @param localServersAllowed whether a mail server on a local or private address, and IMAP without TLS, may be
+     *        used (a test server on this machine); else both are refused
+     */
+    public MailboxDesk(Mailboxes mailboxes, CredentialCipher cipher, Runnable wakeWatcher, boolean localServersAllowed,
             Clock clock) {
         this.mailboxes = mailboxes;
         this.cipher = cipher;
         this.wakeWatcher = wakeWatcher;
-        this.plainImapAllowed = plainImapAllowed;
+        this.localServersAllowed = localServersAllowed;
         this.clock = clock;
     }
 
@@ -31,9 +34,16 @@ public class MailboxDesk {
      * stored, the folders are read afresh, and the first look is due at once.
      */
     public Mailbox connect(Member owner, MailboxServer server) {
-        if (!server.tls() && !plainImapAllowed) {
-            // the password would cross the network in clear
-            throw new InvalidInputException("tls", "must be true: this server signs in to mailboxes over TLS only");
+        if (!localServersAllowed) {
+            java.util.List<io.rapport.platform.domain.FieldProblem> problems = new java.util.ArrayList<>();
+            ServerAddresses.refusal(server.host()).ifPresent(why ->
+                    problems.add(new io.rapport.platform.domain.FieldProblem("host", why)));
+            if (!server.tls()) {
+                // the password would cross the network in clear
+                problems.add(new io.rapport.platform.domain.FieldProblem("tls",
+                        "must be true: this server signs in to mailboxes over TLS only"));
+            }
+            io.rapport.platform.domain.Fields.check(problems);
         }
         Change<Mailbox> connected = Mailbox.connect(Ids.newId(), owner, server, cipher.seal(owner, server.password()),
                 clock.instant());

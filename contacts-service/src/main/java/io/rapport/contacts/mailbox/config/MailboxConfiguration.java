@@ -24,7 +24,8 @@ import org.springframework.context.annotation.Configuration;
  * {@code poll-interval} (how often each connected mailbox is looked at, default 2m), {@code tick} (how often due
  * mailboxes are looked for, default 5s), {@code batch} (mailboxes claimed per round at most, default 100), {@code threads}
  * (looks side by side, default 32: a look mostly waits on the server), {@code max-messages} (headers per folder per look, default 200), {@code timeout}
- * (connect and read, default 20s), {@code allow-plain-imap} (IMAP without TLS, default false: tests only).
+ * (connect and read, default 20s), {@code allow-local-servers} (mail servers on local or private addresses, and IMAP without TLS; default false:
+ * tests and development only).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty("rapport.mailbox.key")
@@ -36,8 +37,9 @@ class MailboxConfiguration {
     }
 
     @Bean
-    MailboxReader mailboxReader(@Value("${rapport.mailbox.timeout:20s}") Duration timeout) {
-        return new ImapMailboxReader(timeout);
+    MailboxReader mailboxReader(@Value("${rapport.mailbox.timeout:20s}") Duration timeout,
+            @Value("${rapport.mailbox.allow-local-servers:false}") boolean allowLocal) {
+        return new ImapMailboxReader(timeout, allowLocal);
     }
 
     @Bean
@@ -69,7 +71,7 @@ class MailboxConfiguration {
 
     @Bean
     MailboxDesk mailboxDesk(Mailboxes mailboxes, CredentialCipher cipher, BackgroundWorker mailboxPoller,
-            @Value("${rapport.mailbox.allow-plain-imap:false}") boolean allowPlain, Clock clock) {
-        return new MailboxDesk(mailboxes, cipher, mailboxPoller::wake, allowPlain, clock);
+            @Value("${rapport.mailbox.allow-local-servers:false}") boolean allowLocal, Clock clock) {
+        return new MailboxDesk(mailboxes, cipher, mailboxPoller::wake, allowLocal, clock);
     }
 }

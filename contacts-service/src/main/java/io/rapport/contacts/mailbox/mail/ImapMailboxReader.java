@@ -6,6 +6,7 @@ import io.rapport.contacts.mailbox.MailboxReadFailure;
 import io.rapport.contacts.mailbox.MailboxReader;
 import io.rapport.contacts.mailbox.MailboxReading;
 import io.rapport.contacts.mailbox.MailboxServer;
+import io.rapport.contacts.mailbox.ServerAddresses;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
@@ -56,7 +57,11 @@ public class ImapMailboxReader implements MailboxReader {
      */
     private final Session session;
 
-    public ImapMailboxReader(Duration timeout) {
+    private final boolean localServersAllowed;
+
+    /** @param localServersAllowed else a host that now resolves to a local or private address is not connected to */
+    public ImapMailboxReader(Duration timeout, boolean localServersAllowed) {
+        this.localServersAllowed = localServersAllowed;
         Properties properties = new Properties();
         String millis = Long.toString(timeout.toMillis());
         for (String protocol : List.of("imap", "imaps")) {
@@ -81,6 +86,13 @@ public class ImapMailboxReader implements MailboxReader {
     private MailboxReading readHeaders(MailboxServer server, FolderCursor inbox, FolderCursor sent, Instant since,
             int max) {
         String protocol = server.tls() ? "imaps" : "imap";
+        if (!localServersAllowed) {
+            // checked again at every look: the name may resolve elsewhere than when the member connected
+            ServerAddresses.refusal(server.host()).ifPresent(why -> {
+                throw new MailboxReadFailure(MailboxReadFailure.Kind.UNREACHABLE, "The mail server " + server.host()
+                        + " " + why + ".");
+            });
+        }
         try (Store store = session.getStore(protocol)) {
             store.connect(server.host(), server.port(), server.user(), server.password());
             FolderRead received = readFolder(store.getFolder("INBOX"), inbox, since, max);
