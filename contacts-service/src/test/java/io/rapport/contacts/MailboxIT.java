@@ -211,6 +211,9 @@ class MailboxIT {
         assertThat(alice.get("/api/mailbox").status()).isEqualTo(404);
 
         assertThat(connect(password).status()).isEqualTo(200);
+        ApiClient.Response export = alice.get("/api/me/export");
+        assertThat(export.json().path("mailbox").path("user").asString()).isEqualTo(address);
+        assertThat(export.raw().body()).doesNotContain(password, "sealed", "v1:");
         assertThat(bob.get("/api/mailbox").status()).as("another member's mailbox").isEqualTo(404);
         assertThat(bob.delete("/api/mailbox").status()).isEqualTo(404);
         assertThat(alice.get("/api/mailbox").status()).isEqualTo(200);

@@ -9,6 +9,7 @@ import io.rapport.events.MemberDataErased;
 import io.rapport.platform.domain.Change;
 import io.rapport.platform.domain.Erasures;
 import io.rapport.platform.domain.Member;
+import io.rapport.contacts.mailbox.MailboxConnection;
 import io.rapport.contacts.mailbox.Mailboxes;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,6 +70,7 @@ public class MemberData {
         var allContacts = contacts.all(owner);
         return new MemberExport(owner.memberId(), owner.tenantId(), clock.instant(), allContacts,
                 employers.all(owner).stream().map(employer -> LampRanking.assess(employer, allContacts)).toList(),
-                templates.all(owner));
+                templates.all(owner), mailboxes.find(owner).filter(mailbox -> mailbox.server() != null)
+                        .map(MailboxConnection::of).orElse(null));
     }
 }

@@ -1,15 +1,13 @@
 package io.rapport.contacts.mailbox.web;
 
-import io.rapport.contacts.mailbox.Mailbox;
+import io.rapport.contacts.mailbox.MailboxConnection;
 import io.rapport.contacts.mailbox.MailboxDesk;
 import io.rapport.contacts.mailbox.MailboxServer;
-import io.rapport.contacts.mailbox.MailboxState;
 import io.rapport.platform.domain.Member;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,17 +36,17 @@ class MailboxController {
                     + "In-Reply-To) of messages exchanged with the member's contacts, never bodies. Connecting again "
                     + "replaces the connection (e.g. a new app password after a pause).")
     @PutMapping
-    MailboxStatus connect(Member member, @RequestBody ConnectRequest request) {
+    MailboxConnection connect(Member member, @RequestBody ConnectRequest request) {
         MailboxServer server = MailboxServer.of(request.host(), request.port(), request.tls(), request.user(),
                 request.password());
-        return MailboxStatus.of(desk().connect(member, server));
+        return MailboxConnection.of(desk().connect(member, server));
     }
 
     @Operation(operationId = "getMailbox", summary = "The mailbox connection's status",
             description = "Connected or paused, when it was last checked and the last error in plain words. Never the password. 404 when none is connected.")
     @GetMapping
-    MailboxStatus status(Member member) {
-        return MailboxStatus.of(desk().status(member));
+    MailboxConnection status(Member member) {
+        return MailboxConnection.of(desk().status(member));
     }
 
     @Operation(operationId = "disconnectMailbox", summary = "Disconnect the mailbox",
@@ -81,18 +79,6 @@ class MailboxController {
         @Override
         public String toString() {
             return "ConnectRequest[" + user + "@" + host + ":" + port + ", password hidden]";
-        }
-    }
-
-    /** What the member sees of their connection; no credential is in it. */
-    record MailboxStatus(String mailboxId, MailboxState state, String host, int port, boolean tls, String user,
-            Instant connectedAt, Instant lastCheckedAt,
-            @Schema(description = "The last failure in plain words; null when the last check went through") String lastError) {
-
-        static MailboxStatus of(Mailbox mailbox) {
-            return new MailboxStatus(mailbox.id(), mailbox.state(), mailbox.server().host(), mailbox.server().port(),
-                    mailbox.server().tls(), mailbox.server().user(), mailbox.connectedAt(), mailbox.lastCheckedAt(),
-                    mailbox.lastError());
         }
     }
 }
