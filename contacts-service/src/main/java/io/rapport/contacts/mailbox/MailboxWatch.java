@@ -150,12 +150,14 @@ public class MailboxWatch implements AutoCloseable {
     }
 
     /**
-     * Where a folder never read starts: at the earliest outreach still waiting for an answer (a reply may have come
-     * before the mailbox was connected), or two weeks back when that is earlier or none waits.
+     * Where a folder never read starts: for the inbox, at the earliest outreach still waiting for an answer (a reply
+     * may have come before the mailbox was connected), or two weeks back when that is earlier or none waits; for the
+     * Sent folder (also one that appears later, or a mailbox without one: looked up at every look), two weeks back.
+     * So the member's contacts are read once per connection, not at every look.
      */
     private Instant firstLookSince(Mailbox mailbox, Instant now) {
         Instant since = now.minus(FIRST_LOOK_BACK);
-        if (mailbox.inbox() != null && mailbox.sent() != null) {
+        if (mailbox.inbox() != null) {
             return since;
         }
         for (Contact contact : contacts.all(mailbox.owner())) {
