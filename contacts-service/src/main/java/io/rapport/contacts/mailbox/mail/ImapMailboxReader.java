@@ -61,7 +61,16 @@ public class ImapMailboxReader implements MailboxReader {
 
     /** @param localServersAllowed else a host that now resolves to a local or private address is not connected to */
     public ImapMailboxReader(Duration timeout, boolean localServersAllowed) {
+        this(Session.getInstance(properties(timeout)), localServersAllowed);
+    }
+
+    /** With a session of the caller's (a test watches the IMAP commands through its debug output). */
+    ImapMailboxReader(Session session, boolean localServersAllowed) {
+        this.session = session;
         this.localServersAllowed = localServersAllowed;
+    }
+
+    static Properties properties(Duration timeout) {
         Properties properties = new Properties();
         String millis = Long.toString(timeout.toMillis());
         for (String protocol : List.of("imap", "imaps")) {
@@ -69,7 +78,7 @@ public class ImapMailboxReader implements MailboxReader {
             properties.put("mail." + protocol + ".timeout", millis);
         }
         properties.put("mail.imaps.ssl.checkserveridentity", "true");
-        this.session = Session.getInstance(properties);
+        return properties;
     }
 
     @Override
