@@ -12,6 +12,7 @@ import io.rapport.contacts.contacts.ContactBook;
 import io.rapport.contacts.contacts.Contacts;
 import io.rapport.contacts.employers.EmployerBook;
 import io.rapport.contacts.employers.Employers;
+import io.rapport.contacts.mailbox.Mailboxes;
 import io.rapport.contacts.member.ErasureRequests;
 import io.rapport.contacts.member.MemberData;
 import io.rapport.contacts.outreach.OutreachDesk;
@@ -47,8 +48,8 @@ public class ContactsApplication {
 
     @Bean
     MemberData memberData(Contacts contacts, Employers employers, Templates templates, ErasureRequests requests,
-            Erasures erasures, ImportJobs imports, Clock clock) {
-        return new MemberData(contacts, employers, templates, requests, erasures, imports, clock);
+            Erasures erasures, ImportJobs imports, Mailboxes mailboxes, Clock clock) {
+        return new MemberData(contacts, employers, templates, requests, erasures, imports, mailboxes, clock);
     }
 
     /**

@@ -214,7 +214,9 @@ public record LaunchSettings(Path dataDir, boolean reset, boolean demo, Map<Port
                     name.flag() + "=N", name.key() + " port", name.defaultPort(), name.envVar()));
         }
         text.append(String.format("%nEnvironment:%n  RAPPORT_IDENTITY_SECRET     the secret the gateway signs each request's identity with"
-                + " for the services%n                              (at least 32 bytes; default: a new random one each run)%n"));
+                + " for the services%n                              (at least 32 bytes; default: a new random one each run)%n"
+                + "  RAPPORT_MAILBOX_KEY         the key contacts-service seals mailbox passwords with%n"
+                + "                              (16, 24 or 32 bytes in base64; default: a new random one each run)%n"));
         return text.toString();
     }
 }

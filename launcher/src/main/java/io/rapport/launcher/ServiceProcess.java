@@ -18,6 +18,13 @@ final class ServiceProcess {
     static final String IDENTITY_SECRET_ENV = "RAPPORT_IDENTITY_SECRET";
     /** HS256 needs a key of at least 256 bits; the gateway and the services refuse to start with less. */
     static final int MIN_SECRET_BYTES = 32;
+    /**
+     * Where contacts-service reads the key it seals mailbox passwords with (rapport.mailbox.key): the one given to the
+     * launcher, else a new random one per run, in memory only like the identity secret (a mailbox connected in an
+     * earlier run is then paused, "connect the mailbox again"; give a key to keep them across runs).
+     */
+    static final String MAILBOX_KEY_ENV = "RAPPORT_MAILBOX_KEY";
+    private static final String RUN_MAILBOX_KEY = mailboxKey(System.getenv());
 
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
     /**
@@ -58,7 +65,9 @@ final class ServiceProcess {
         this.jar = settings.repoRoot().resolve(service.jar());
         this.arguments = arguments(service, settings.ports(), instance, settings.instances());
         this.folder = folder;
-        this.environment = Map.of(IDENTITY_SECRET_ENV, identitySecret);
+        this.environment = service == RapportService.CONTACTS
+                ? Map.of(IDENTITY_SECRET_ENV, identitySecret, MAILBOX_KEY_ENV, RUN_MAILBOX_KEY)
+                : Map.of(IDENTITY_SECRET_ENV, identitySecret);
     }
 
     /** Another instance of this service (--instances), on its own port, running the same extracted jar. */
@@ -83,6 +92,17 @@ final class ServiceProcess {
         byte[] bytes = new byte[MIN_SECRET_BYTES];
         new java.security.SecureRandom().nextBytes(bytes);
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** {@value #MAILBOX_KEY_ENV} when given (checked by contacts-service), else 32 random bytes in base64. */
+    static String mailboxKey(Map<String, String> environment) {
+        String given = environment.get(MAILBOX_KEY_ENV);
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getEncoder().encodeToString(bytes);
     }
 
     /**

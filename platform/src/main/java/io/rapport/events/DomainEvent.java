@@ -9,6 +9,7 @@ package io.rapport.events;
 public sealed interface DomainEvent permits
         ContactAdded, ContactUpdated, ContactArchived, ContactTouched,
         OutreachSent, OutreachReplied, MemberDataErased,
+        MailboxConnected, MailboxDisconnected, MailboxPaused, OutreachSuggested,
         InterviewProposed, InterviewScheduled, InterviewConfirmed, InterviewRescheduled,
         InterviewCancelled, InterviewNoShow, InterviewHeld,
         NoteRecorded, ReferralRecorded, ActionItemCreated, ActionItemCompleted,

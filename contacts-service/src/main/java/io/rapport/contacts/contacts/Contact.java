@@ -123,7 +123,7 @@ public record Contact(String id, Member owner, ContactDetails details, ContactSt
                 int latency = BusinessDays.between(attempt.sentAt(), answeredAt, ZoneId.of(attempt.memberTimeZone()));
                 log.add(attempt.answered(OutreachStatus.REPLIED, answeredAt, latency));
                 events.add(new OutreachReplied(attempt.id(), id, details.employer(), OutreachStatus.REPLIED.name(),
-                        latency, answeredAt));
+                        latency, answeredAt, OutreachReplied.BY_INTERVIEW));
                 lastInteraction = latest(lastInteraction, answeredAt);
             } else {
                 log.add(attempt);
@@ -163,6 +163,15 @@ public record Contact(String id, Member owner, ContactDetails details, ContactSt
 
     /** The contact answered (REPLIED or DECLINED); latency counts business days in the member's time zone. */
     public Change<Contact> recordAnswer(String outreachId, OutreachStatus outcome, Instant answeredAt, Instant now) {
+        return recordAnswer(outreachId, outcome, answeredAt, OutreachReplied.BY_MEMBER, now);
+    }
+
+    /**
+     * As {@link #recordAnswer(String, OutreachStatus, Instant, Instant)}, saying how the answer became known
+     * ({@code source}: one of OutreachReplied's BY_* values), e.g. a reply seen in the member's mailbox.
+     */
+    public Change<Contact> recordAnswer(String outreachId, OutreachStatus outcome, Instant answeredAt, String source,
+            Instant now) {
         if (outcome != OutreachStatus.REPLIED && outcome != OutreachStatus.DECLINED) {
             throw new IllegalArgumentException("an answer is REPLIED or DECLINED");
         }
@@ -180,11 +189,22 @@ public record Contact(String id, Member owner, ContactDetails details, ContactSt
         Contact answered = with(details, moves ? reached : stage, latest(lastInteractionAt, answeredAt),
                 replace(attempt.answered(outcome, answeredAt, latency)), touches, now);
         List<DomainEvent> events = new ArrayList<>();
-        events.add(new OutreachReplied(outreachId, id, details.employer(), outcome.name(), latency, answeredAt));
+        events.add(new OutreachReplied(outreachId, id, details.employer(), outcome.name(), latency, answeredAt, source));
         if (moves) {
             events.add(answered.updatedEvent(List.of("stage")));
         }
         return new Change<>(answered, events);
+    }
+
+    /**
+     * The outreach an answer arriving {@code at} answers: the latest one sent by then that is still waiting (SENT,
+     * or NO_RESPONSE: a late answer still counts). Empty when none waits.
+     */
+    public Optional<OutreachAttempt> awaitingAnswerAt(Instant at) {
+        return outreach.stream()
+                .filter(attempt -> attempt.status() == OutreachStatus.SENT || attempt.status() == OutreachStatus.NO_RESPONSE)
+                .filter(attempt -> !attempt.sentAt().isAfter(at))
+                .max(Comparator.comparing(OutreachAttempt::sentAt));
     }
 
     /** The member gave up waiting for an answer to this outreach. */

@@ -122,6 +122,23 @@ public class ContactBook {
         applyOnce(eventId, owner, contactId, contact -> contact.interviewScheduled(agreedAt, clock.instant()));
     }
 
+    /** The member's contact with this e-mail address (any case), if any: one index lookup. */
+    public Optional<Contact> byEmail(Member owner, String email) {
+        return contacts.findByEmail(owner, email);
+    }
+
+    /**
+     * A reply from the contact was seen in the member's mailbox at {@code at}: recorded as the reply path records
+     * one ({@link Contact#recordAnswer}, source MAILBOX, so the employer's 3B7 follow-ups stop), once per message
+     * ({@code messageKey}) however often the message is seen. Nothing happens when no outreach waits by then.
+     */
+    public void replySeenInMailbox(String messageKey, Member owner, String contactId, Instant at) {
+        applyOnce(messageKey, owner, contactId, contact -> contact.awaitingAnswerAt(at)
+                .map(waiting -> contact.recordAnswer(waiting.id(), OutreachStatus.REPLIED, at,
+                        io.rapport.events.OutreachReplied.BY_MAILBOX, clock.instant()))
+                .orElseGet(() -> new Change<>(contact, List.of())));
+    }
+
     private void applyOnce(String eventId, Member owner, String contactId, Function<Contact, Change<Contact>> effect) {
         for (int attempt = 0; attempt < 3; attempt++) {
             Optional<Contact> current = contacts.find(owner, contactId);

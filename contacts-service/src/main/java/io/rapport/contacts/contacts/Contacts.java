@@ -41,6 +41,9 @@ public interface Contacts {
     /** A page of the member's contacts matching {@code query}, after {@code after} (null: from the start). */
     List<Contact> list(Member owner, ContactQuery query, ContactQuery.Cursor after, int limit);
 
+    /** The member's contact with this e-mail address (compared in lower case), answered from the identity index. */
+    Optional<Contact> findByEmail(Member owner, String email);
+
     /** All of the member's contacts, in creation order. */
     List<Contact> all(Member owner);
 

@@ -9,6 +9,8 @@ import io.rapport.events.MemberDataErased;
 import io.rapport.platform.domain.Change;
 import io.rapport.platform.domain.Erasures;
 import io.rapport.platform.domain.Member;
+import io.rapport.contacts.mailbox.MailboxConnection;
+import io.rapport.contacts.mailbox.Mailboxes;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -25,16 +27,18 @@ public class MemberData {
     private final ErasureRequests requests;
     private final Erasures erasures;
     private final ImportJobs imports;
+    private final Mailboxes mailboxes;
     private final Clock clock;
 
     public MemberData(Contacts contacts, Employers employers, Templates templates, ErasureRequests requests,
-            Erasures erasures, ImportJobs imports, Clock clock) {
+            Erasures erasures, ImportJobs imports, Mailboxes mailboxes, Clock clock) {
         this.contacts = contacts;
         this.employers = employers;
         this.templates = templates;
         this.requests = requests;
         this.erasures = erasures;
         this.imports = imports;
+        this.mailboxes = mailboxes;
         this.clock = clock;
     }
 
@@ -58,6 +62,7 @@ public class MemberData {
             requests.deleteAll(owner);
             // An import still running for the member finds its job gone at its next batch and stops.
             imports.deleteAll(owner);
+            mailboxes.deleteAll(owner); // the credentials and the read cursors; replies found are in the contacts
         });
     }
 
@@ -65,6 +70,7 @@ public class MemberData {
         var allContacts = contacts.all(owner);
         return new MemberExport(owner.memberId(), owner.tenantId(), clock.instant(), allContacts,
                 employers.all(owner).stream().map(employer -> LampRanking.assess(employer, allContacts)).toList(),
-                templates.all(owner));
+                templates.all(owner), mailboxes.find(owner).filter(mailbox -> mailbox.server() != null)
+                        .map(MailboxConnection::of).orElse(null));
     }
 }

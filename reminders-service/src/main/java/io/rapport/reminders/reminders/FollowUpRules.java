@@ -6,6 +6,8 @@ import static io.rapport.reminders.reminders.ReminderRule.CHECK_IN;
 import static io.rapport.reminders.reminders.ReminderRule.CONFIRM_INTERVIEW;
 import static io.rapport.reminders.reminders.ReminderRule.FOLLOW_UP_ONCE;
 import static io.rapport.reminders.reminders.ReminderRule.KEEP_IN_TOUCH;
+import static io.rapport.reminders.reminders.ReminderRule.LOG_OUTREACH;
+import static io.rapport.reminders.reminders.ReminderRule.MAILBOX_PAUSED;
 import static io.rapport.reminders.reminders.ReminderRule.LEAVE_NOW;
 import static io.rapport.reminders.reminders.ReminderRule.PREPARE_QUESTIONS;
 import static io.rapport.reminders.reminders.ReminderRule.REPORT_ON_ADVICE;
@@ -27,9 +29,11 @@ import io.rapport.events.InterviewHeld;
 import io.rapport.events.InterviewNoShow;
 import io.rapport.events.InterviewRescheduled;
 import io.rapport.events.InterviewScheduled;
+import io.rapport.events.MailboxPaused;
 import io.rapport.events.MemberDataErased;
 import io.rapport.events.OutreachReplied;
 import io.rapport.events.OutreachSent;
+import io.rapport.events.OutreachSuggested;
 import io.rapport.events.ThankYouSent;
 import io.rapport.platform.domain.Member;
 import io.rapport.reminders.preferences.MemberCalendar;
@@ -90,6 +94,8 @@ public class FollowUpRules {
             case ContactArchived archived -> reminders.closeForContact(owner, archived.contactId(), ReminderStatus.CANCELLED);
             case ActionItemCreated item -> actionItemCreated(owner, item);
             case AdvisorNudged nudge -> advisorNudged(owner, nudge);
+            case MailboxPaused paused -> mailboxPaused(owner, eventId, paused);
+            case OutreachSuggested suggested -> outreachSuggested(owner, suggested);
             case ActionItemCompleted done ->
                     reminders.close(owner, Set.of(ACTION_ITEM), done.actionItemId(), ReminderStatus.CLOSED);
             case MemberDataErased erased -> {
@@ -249,6 +255,24 @@ public class FollowUpRules {
         Instant due = nudge.sentAt() == null ? clock.instant() : nudge.sentAt();
         reminders.schedule(Reminder.planned(owner, ADVISOR_NUDGE, nudge.nudgeId(), null, null,
                 "From your advisor: " + shorten(nudge.text()), due, due.plus(NUDGE_OVERDUE)));
+    }
+
+    /** In the inbox at once, one per pause (the event id: a mailbox paused again after reconnecting tells again). */
+    private void mailboxPaused(Member owner, String eventId, MailboxPaused paused) {
+        Instant due = paused.pausedAt() == null ? clock.instant() : paused.pausedAt();
+        reminders.schedule(Reminder.planned(owner, MAILBOX_PAUSED, eventId, null, null,
+                "Your mailbox is paused: " + shorten(paused.reason()), due, due.plus(NUDGE_OVERDUE)));
+    }
+
+    /** "Log this as outreach?" in the inbox at once, one per message and contact; nothing is logged for the member. */
+    private void outreachSuggested(Member owner, OutreachSuggested suggested) {
+        Instant due = clock.instant();
+        String employer = blankToNull(suggested.employer());
+        String when = suggested.sentAt() == null ? ""
+                : " on " + suggested.sentAt().atZone(preferences.of(owner).calendar().zone()).format(WHEN);
+        reminders.schedule(Reminder.planned(owner, LOG_OUTREACH, suggested.suggestionId(), suggested.contactId(), employer,
+                "You wrote to " + contactName(owner, suggested.contactId()) + when
+                        + " and no outreach is logged: log this as outreach?", due, due.plus(NUDGE_OVERDUE)));
     }
 
     /** A nudge not acted on within a week is marked late, like any other reminder past its time. */

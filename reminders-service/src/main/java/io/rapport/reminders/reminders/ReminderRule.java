@@ -21,7 +21,11 @@ public enum ReminderRule {
     KEEP_IN_TOUCH,
     ACTION_ITEM,
     /** A nudge from an advisor the member shares with (insights-service's AdvisorNudged), delivered at once. */
-    ADVISOR_NUDGE;
+    ADVISOR_NUDGE,
+    /** The member's connected mailbox was paused after failed sign-ins (contacts-service's MailboxPaused), at once. */
+    MAILBOX_PAUSED,
+    /** "Log this as outreach?": the member wrote to a contact with no outreach logged (OutreachSuggested), at once. */
+    LOG_OUTREACH;
 
     public static final Set<ReminderRule> FOLLOW_UPS = EnumSet.of(WRITE_TO_SECOND_CONTACT, FOLLOW_UP_ONCE);
     public static final Set<ReminderRule> BEFORE_INTERVIEW = EnumSet.of(CONFIRM_INTERVIEW, PREPARE_QUESTIONS, LEAVE_NOW);

@@ -139,6 +139,12 @@ public class MongoContacts implements Contacts {
     }
 
     @Override
+    public Optional<Contact> findByEmail(Member owner, String email) {
+        // one_contact_per_identity: (tenantId, memberId, identityKeys) fixed, one entry read
+        return documents.findOne(owner, where(IDENTITY_KEYS).is("email:" + email.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    @Override
     public Optional<Contact> find(Member owner, String id) {
         return documents.find(owner, id);
     }

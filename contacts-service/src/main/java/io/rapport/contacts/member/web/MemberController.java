@@ -3,10 +3,12 @@ package io.rapport.contacts.member.web;
 import io.rapport.contacts.contacts.web.ContactResponse;
 import io.rapport.contacts.employers.web.EmployerResponse;
 import io.rapport.contacts.member.MemberData;
+import io.rapport.contacts.mailbox.MailboxConnection;
 import io.rapport.contacts.member.MemberExport;
 import io.rapport.contacts.outreach.web.TemplateResponse;
 import io.rapport.platform.domain.Member;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -48,10 +50,12 @@ class MemberController {
         return new Export(export.memberId(), export.tenantId(), export.exportedAt(),
                 export.contacts().stream().map(ContactResponse::of).toList(),
                 export.employers().stream().map(EmployerResponse::of).toList(),
-                export.templates().stream().map(TemplateResponse::of).toList());
+                export.templates().stream().map(TemplateResponse::of).toList(), export.mailbox());
     }
 
     record Export(String memberId, String tenantId, Instant exportedAt, List<ContactResponse> contacts,
-            List<EmployerResponse> employers, List<TemplateResponse> templates) {
+            List<EmployerResponse> employers, List<TemplateResponse> templates,
+            @Schema(description = "The mailbox connection as GET /api/mailbox shows it (never the password); null when none")
+            MailboxConnection mailbox) {
     }
 }
