@@ -61,10 +61,14 @@ public class ConnectedCalendars {
         String password = secret(given.password(), "password", problems);
         String token = secret(given.token(), "token", problems);
         AuthKind auth = null;
-        if (password != null && token != null) {
+        boolean passwordGiven = Fields.clean(given.password()) != null;
+        boolean tokenGiven = Fields.clean(given.token()) != null;
+        if (passwordGiven && tokenGiven) {
             problems.add(new FieldProblem("token", "give either a password or a token, not both"));
-        } else if (password == null && token == null) {
+        } else if (!passwordGiven && !tokenGiven) {
             problems.add(new FieldProblem("password", "is required (or a token): the calendar server asks for one"));
+        } else if (password == null && token == null) {
+            // the one given is at fault, and named above
         } else if (password != null) {
             auth = AuthKind.PASSWORD;
             if (user == null) {

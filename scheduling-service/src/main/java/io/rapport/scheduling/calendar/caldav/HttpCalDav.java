@@ -36,7 +36,7 @@ public class HttpCalDav implements CalDav {
     private final Duration timeout;
 
     public HttpCalDav(Duration connectTimeout, Duration timeout) {
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.timeout = timeout;
     }
 
@@ -130,7 +130,15 @@ public class HttpCalDav implements CalDav {
         }
         String host = access.collection().getHost();
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            try {
+                return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (HttpTimeoutException | ConnectException e) {
+                throw e;
+            } catch (IOException closedMeanwhile) {
+                // A kept-alive connection the server closed meanwhile (Radicale's server does): once more on a new
+                // one. PUT, DELETE and REPORT are idempotent.
+                return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            }
         } catch (HttpConnectTimeoutException | ConnectException e) {
             throw new CalDavException("Could not reach the calendar server at " + host, false);
         } catch (HttpTimeoutException e) {
