@@ -5,6 +5,7 @@ import static io.rapport.scheduling.SchedulingTestSupport.proposal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.rapport.events.MemberDataErased;
 import io.rapport.events.Topics;
 import io.rapport.platform.domain.Member;
 import io.rapport.platform.messaging.CloudEventHeaders;
@@ -13,8 +14,10 @@ import io.rapport.scheduling.interviews.BusyTimes.Busy;
 import io.rapport.test.ApiClient;
 import io.rapport.test.EventsOnTopic;
 import io.rapport.test.ServiceIntegrationTest;
+import io.rapport.test.TestEvents;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -175,6 +178,16 @@ class CalendarConnectionIT {
             assertThat(after).doesNotContainKeys("secret", "url", "user");
             events.await(mine("CalendarDisconnected"), Duration.ofSeconds(20));
         }
+    }
+
+    @Test
+    void erasingTheMemberDeletesTheCalendarCredentials() {
+        assertThat(api.put("/api/calendar", connectBody("https://dav.example.org/ada/", "ada", secret)).status()).isEqualTo(200);
+        Instant erasedAt = Instant.now();
+        producer.send(TestEvents.record(new MemberDataErased(ada.memberId(), erasedAt), ada, "erase-" + UUID.randomUUID(),
+                erasedAt)).join();
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/calendar").status() == 404);
+        assertThat(mongo.findById(ada.tenantId() + "/" + ada.memberId(), Document.class, "calendar_connections")).isNull();
     }
 
     private java.util.function.Predicate<ConsumerRecord<String, byte[]>> mine(String type) {
