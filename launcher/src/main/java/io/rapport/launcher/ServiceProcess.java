@@ -58,7 +58,9 @@ final class ServiceProcess {
         this.jar = settings.repoRoot().resolve(service.jar());
         this.arguments = arguments(service, settings.ports(), instance, settings.instances());
         this.folder = folder;
-        this.environment = Map.of(IDENTITY_SECRET_ENV, identitySecret);
+        this.environment = service == RapportService.SCHEDULING && folder != null
+                ? Map.of(IDENTITY_SECRET_ENV, identitySecret, CalendarKey.ENV, CalendarKey.of(folder, System.getenv()))
+                : Map.of(IDENTITY_SECRET_ENV, identitySecret);
     }
 
     /** Another instance of this service (--instances), on its own port, running the same extracted jar. */
