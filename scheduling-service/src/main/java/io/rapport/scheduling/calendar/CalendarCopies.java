@@ -50,7 +50,14 @@ public class CalendarCopies {
         Instant now = clock.instant();
         List<Interview> due = interviews.calendarCopiesDue(now, BATCH);
         Map<Member, Optional<CalendarAccess>> accessByMember = new HashMap<>();
+        Map<Member, Instant> failedUntil = new HashMap<>();
         for (Interview interview : due) {
+            Instant retryAt = failedUntil.get(interview.owner());
+            if (retryAt != null) {
+                // The member's server just failed: their other copies wait for the same retry.
+                interviews.calendarCopyRetry(interview, retryAt);
+                continue;
+            }
             Optional<CalendarAccess> access = accessByMember.computeIfAbsent(interview.owner(), calendars::access);
             if (access.isEmpty()) {
                 // No calendar (never connected, disconnected, or its secret no longer opens): nothing to write to.
@@ -63,10 +70,10 @@ public class CalendarCopies {
                 connections.recordSuccess(interview.owner(), now);
             } catch (CalDavException e) {
                 int failures = connections.find(interview.owner()).map(CalendarConnection::failures).orElse(0);
-                interviews.calendarCopyRetry(interview, now.plus(retryAfter(failures)));
+                Instant retry = now.plus(retryAfter(failures));
+                interviews.calendarCopyRetry(interview, retry);
                 connections.recordFailure(interview.owner(), e.getMessage(), now);
-                accessByMember.put(interview.owner(), Optional.empty());
-                // the member's other copies wait for the retry too: the next round finds them due
+                failedUntil.put(interview.owner(), retry);
             }
         }
         return due.size();
