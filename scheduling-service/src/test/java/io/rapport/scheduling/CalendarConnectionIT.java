@@ -240,6 +240,27 @@ class CalendarConnectionIT {
         assertThat(overlapping.json().path("calendarBusyEnd").asString()).isEqualTo(dentist.plusHours(1).toInstant().toString());
         assertThat(overlapping.raw().body()).doesNotContain("Dentist").doesNotContain("dr.who");
 
+        // A weekly meeting stored as it was created three weeks earlier (Radicale does not expand it): this week's counts.
+        ZonedDateTime weekly = dentist.plusHours(5);
+        assertThat(radicale.put(calendar + "weekly.ics", """
+                BEGIN:VCALENDAR\r
+                VERSION:2.0\r
+                PRODID:-//Another app//EN\r
+                BEGIN:VEVENT\r
+                UID:weekly-%1$s@example.org\r
+                DTSTAMP:20260101T000000Z\r
+                DTSTART;TZID=Europe/Berlin:%2$s\r
+                DURATION:PT45M\r
+                RRULE:FREQ=WEEKLY\r
+                SUMMARY:Weekly team meeting\r
+                END:VEVENT\r
+                END:VCALENDAR\r
+                """.formatted(UUID.randomUUID(), weekly.minusWeeks(3).toLocalDateTime().format(
+                        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")))).statusCode()).isEqualTo(201);
+        ApiClient.Response duringTheMeeting = api.post("/api/interviews", proposal(contact, weekly.plusMinutes(15).toOffsetDateTime().toString()));
+        assertThat(duringTheMeeting.status()).as(duringTheMeeting.toString()).isEqualTo(409);
+        assertThat(duringTheMeeting.json().path("calendarBusyStart").asString()).isEqualTo(weekly.toInstant().toString());
+
         ApiClient.Response withinTheBuffer = api.post("/api/interviews", proposal(contact, dentist.plusMinutes(70).toOffsetDateTime().toString()));
         assertThat(withinTheBuffer.status()).as("11:10 leaves less than the 15-minute buffer").isEqualTo(409);
 

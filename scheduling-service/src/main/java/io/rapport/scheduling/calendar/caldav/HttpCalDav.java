@@ -72,7 +72,7 @@ public class HttpCalDav implements CalDav {
         }
         List<Busy> busy = new ArrayList<>();
         for (String calendar : data) {
-            busy.addAll(ICalendarTimes.busy(calendar, floatingZone));
+            busy.addAll(ICalendarTimes.busy(calendar, floatingZone, from, to));
         }
         return busy.stream().filter(b -> b.overlaps(from, to)).toList();
     }

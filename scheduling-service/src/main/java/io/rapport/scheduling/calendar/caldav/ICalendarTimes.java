@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import net.fortuna.ical4j.model.Recur;
 
 /**
  * Reads the times, and nothing else, out of iCalendar text (RFC 5545): the FREEBUSY periods of a VFREEBUSY, and
@@ -20,14 +22,26 @@ import java.util.Locale;
  */
 public final class ICalendarTimes {
 
+    static final int MAX_OCCURRENCES = 500;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT);
 
     private ICalendarTimes() {
     }
 
-    /** The busy periods in {@code text}; a time without zone is read in {@code floatingZone}. */
+    /** The busy periods in {@code text}; a time without zone is read in {@code floatingZone}; no recurrence expanded. */
     public static List<Busy> busy(String text, ZoneId floatingZone) {
+        return busy(text, floatingZone, null, null);
+    }
+
+    /**
+     * As above, with each recurring event (RRULE) expanded into its occurrences overlapping [from, to), for servers
+     * that send the event as stored instead of expanding it (Radicale 3.1 ignores {@code CALDAV:expand}). Exceptions
+     * (EXDATE, moved instances) are not applied, so such an event may look busier than it is, never freer.
+     */
+    public static List<Busy> busy(String text, ZoneId floatingZone, Instant from, Instant to) {
         List<Busy> busy = new ArrayList<>();
+        ZonedDateTime zonedStart = null;
+        String rrule = null;
         Instant start = null;
         Instant end = null;
         Duration duration = null;
@@ -47,6 +61,8 @@ public final class ICalendarTimes {
                 if (value.equalsIgnoreCase("VEVENT")) {
                     inEvent = true;
                     start = null;
+                    zonedStart = null;
+                    rrule = null;
                     end = null;
                     duration = null;
                     allDay = false;
@@ -61,7 +77,12 @@ public final class ICalendarTimes {
                     if (start != null && !allDay) {
                         Instant until = end != null ? end : start.plus(duration != null ? duration : Duration.ZERO);
                         if (until.isAfter(start)) {
-                            busy.add(new Busy(start, until));
+                            Duration length = Duration.between(start, until);
+                            if (rrule != null && from != null && to != null && zonedStart != null) {
+                                busy.addAll(occurrences(rrule, zonedStart, length, from, to));
+                            } else {
+                                busy.add(new Busy(start, until));
+                            }
                         }
                     }
                 }
@@ -73,7 +94,10 @@ public final class ICalendarTimes {
                     case "DTSTART" -> {
                         allDay = isDate(head, value);
                         start = allDay ? null : instant(head, value, floatingZone);
+                        zonedStart = start == null ? null : start.atZone(value.toUpperCase(Locale.ROOT).endsWith("Z")
+                                ? ZoneOffset.UTC : zone(parameter(head, "TZID"), floatingZone));
                     }
+                    case "RRULE" -> rrule = value;
                     case "DTEND" -> end = isDate(head, value) ? null : instant(head, value, floatingZone);
                     case "DURATION" -> duration = duration(value);
                     default -> { }
@@ -89,6 +113,32 @@ public final class ICalendarTimes {
                     }
                 }
             }
+        }
+        return busy;
+    }
+
+    /**
+     * The occurrences of a recurring event overlapping [from, to), computed in the event's own zone so a weekly
+     * 10:00 stays at 10:00 across daylight-saving changes; at most {@value #MAX_OCCURRENCES}.
+     */
+    static List<Busy> occurrences(String rrule, ZonedDateTime seed, Duration length, Instant from, Instant to) {
+        List<Busy> busy = new ArrayList<>();
+        try {
+            Recur<ZonedDateTime> recur = new Recur<>(rrule);
+            List<ZonedDateTime> dates = recur.getDates(seed, from.minus(length).atZone(seed.getZone()), to.atZone(seed.getZone()));
+            for (ZonedDateTime date : dates) {
+                Instant start = date.toInstant();
+                Instant end = start.plus(length);
+                if (start.isBefore(to) && end.isAfter(from)) {
+                    busy.add(new Busy(start, end));
+                }
+                if (busy.size() == MAX_OCCURRENCES) {
+                    break;
+                }
+            }
+        } catch (Exception unreadable) {
+            // An RRULE ical4j cannot read: the first occurrence alone, as stored.
+            busy.add(new Busy(seed.toInstant(), seed.toInstant().plus(length)));
         }
         return busy;
     }

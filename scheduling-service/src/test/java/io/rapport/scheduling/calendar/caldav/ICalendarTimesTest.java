@@ -111,6 +111,29 @@ class ICalendarTimesTest {
     }
 
     @Test
+    void aRecurringEventThatTheServerDidNotExpandCountsEachOccurrenceInTheRangeAtItsWallClockTime() {
+        // Weekly on Monday 10:00 Berlin from 1 March 2027; summer time starts on 28 March.
+        String text = """
+                BEGIN:VEVENT
+                DTSTART;TZID=Europe/Berlin:20270301T100000
+                DTEND;TZID=Europe/Berlin:20270301T110000
+                RRULE:FREQ=WEEKLY;COUNT=10
+                SUMMARY:Team meeting
+                END:VEVENT
+                """;
+        assertThat(ICalendarTimes.busy(text, ZoneOffset.UTC, Instant.parse("2027-03-22T00:00:00Z"),
+                Instant.parse("2027-04-06T00:00:00Z"))).containsExactly(
+                busy("2027-03-22T09:00:00Z", "2027-03-22T10:00:00Z"),
+                busy("2027-03-29T08:00:00Z", "2027-03-29T09:00:00Z"),
+                busy("2027-04-05T08:00:00Z", "2027-04-05T09:00:00Z"));
+        assertThat(ICalendarTimes.busy(text, ZoneOffset.UTC, Instant.parse("2027-06-01T00:00:00Z"),
+                Instant.parse("2027-06-08T00:00:00Z"))).as("after its tenth occurrence").isEmpty();
+        assertThat(ICalendarTimes.busy(text, ZoneOffset.UTC, Instant.parse("2027-03-22T09:30:00Z"),
+                Instant.parse("2027-03-22T09:45:00Z"))).as("a range inside one occurrence")
+                .containsExactly(busy("2027-03-22T09:00:00Z", "2027-03-22T10:00:00Z"));
+    }
+
+    @Test
     void durationsAsRfc5545WritesThem() {
         assertThat(ICalendarTimes.duration("PT1H30M")).isEqualTo(Duration.ofMinutes(90));
         assertThat(ICalendarTimes.duration("P1D")).isEqualTo(Duration.ofDays(1));
