@@ -59,7 +59,9 @@ final class ServiceProcess {
         this.arguments = arguments(service, settings.ports(), instance, settings.instances());
         this.folder = folder;
         this.environment = service == RapportService.SCHEDULING && folder != null
-                ? Map.of(IDENTITY_SECRET_ENV, identitySecret, CalendarKey.ENV, CalendarKey.of(folder, System.getenv()))
+                // A local, single-user system: a calendar server on this machine or the home network is the member's own.
+                ? Map.of(IDENTITY_SECRET_ENV, identitySecret, CalendarKey.ENV, CalendarKey.of(folder, System.getenv()),
+                        "RAPPORT_CALENDAR_ALLOW_PRIVATE_NETWORKS", "true")
                 : Map.of(IDENTITY_SECRET_ENV, identitySecret);
     }
 

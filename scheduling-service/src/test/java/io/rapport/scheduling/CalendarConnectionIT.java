@@ -56,7 +56,9 @@ import tools.jackson.databind.json.JsonMapper;
 @TestPropertySource(properties = {
         // 32 bytes of test key, base64; the launcher and deployments supply their own.
         "rapport.calendar.key=" + CalendarConnectionIT.KEY,
-        "rapport.calendar.poll-interval=200ms"})
+        "rapport.calendar.poll-interval=200ms",
+        // Radicale runs on this machine's loopback.
+        "rapport.calendar.allow-private-networks=true"})
 @ExtendWith(OutputCaptureExtension.class)
 class CalendarConnectionIT {
 

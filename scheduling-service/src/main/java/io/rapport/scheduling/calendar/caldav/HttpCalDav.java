@@ -6,6 +6,8 @@ import io.rapport.scheduling.calendar.CalendarConnection.AuthKind;
 import io.rapport.scheduling.interviews.BusyTimes.Busy;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -26,7 +28,10 @@ import java.util.Locale;
  * (RFC 4791 §7.10: the server answers periods only); a server that does not answer it with {@code text/calendar}
  * is asked a {@code calendar-query} for the events in the range, requesting DTSTART, DTEND and DURATION only
  * (§9.6 partial retrieval). What comes back is read by {@link ICalendarTimes}, which keeps the times alone.
- * Redirects are not followed, so the credentials go only to the address the member gave.
+ * Redirects are not followed, so the credentials go only to the address the member gave. The address is the
+ * member's to choose, so unless {@code privateNetworksAllowed} (a local, single-user Rapport) a host that resolves
+ * into a loopback, private, link-local (cloud metadata) or unique-local network is refused before any call: a member
+ * cannot make the service probe what sits next to it.
  */
 public class HttpCalDav implements CalDav {
 
@@ -34,8 +39,10 @@ public class HttpCalDav implements CalDav {
 
     private final HttpClient http;
     private final Duration timeout;
+    private final boolean privateNetworksAllowed;
 
-    public HttpCalDav(Duration connectTimeout, Duration timeout) {
+    public HttpCalDav(Duration connectTimeout, Duration timeout, boolean privateNetworksAllowed) {
+        this.privateNetworksAllowed = privateNetworksAllowed;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.timeout = timeout;
     }
@@ -129,6 +136,7 @@ public class HttpCalDav implements CalDav {
             request.header("Depth", depth);
         }
         String host = access.collection().getHost();
+        refusePrivateNetworks(host);
         try {
             try {
                 return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -150,6 +158,32 @@ public class HttpCalDav implements CalDav {
             Thread.currentThread().interrupt();
             throw new CalDavException("The call to the calendar server at " + host + " was interrupted", false);
         }
+    }
+
+    private void refusePrivateNetworks(String host) {
+        if (privateNetworksAllowed) {
+            return;
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            throw new CalDavException("No calendar server named " + host + " was found: check the address", false);
+        }
+        for (InetAddress address : addresses) {
+            if (isPrivate(address)) {
+                throw new CalDavException("The calendar address " + host
+                        + " is in a local or private network, which this Rapport does not call", false);
+            }
+        }
+    }
+
+    static boolean isPrivate(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        boolean uniqueLocalV6 = bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
+        boolean carrierGradeNat = bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
+        return address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress() || address.isMulticastAddress() || uniqueLocalV6 || carrierGradeNat;
     }
 
     private static String authorization(CalendarAccess access) {

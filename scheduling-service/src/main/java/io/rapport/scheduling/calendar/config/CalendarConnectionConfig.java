@@ -32,8 +32,9 @@ class CalendarConnectionConfig {
 
     @Bean
     CalDav calDav(@Value("${rapport.calendar.connect-timeout:5s}") Duration connectTimeout,
-            @Value("${rapport.calendar.timeout:10s}") Duration timeout) {
-        return new HttpCalDav(connectTimeout, timeout);
+            @Value("${rapport.calendar.timeout:10s}") Duration timeout,
+            @Value("${rapport.calendar.allow-private-networks:false}") boolean privateNetworksAllowed) {
+        return new HttpCalDav(connectTimeout, timeout, privateNetworksAllowed);
     }
 
     @Bean
