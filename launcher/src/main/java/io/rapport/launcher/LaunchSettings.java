@@ -215,8 +215,10 @@ public record LaunchSettings(Path dataDir, boolean reset, boolean demo, Map<Port
         }
         text.append(String.format("%nEnvironment:%n  RAPPORT_IDENTITY_SECRET     the secret the gateway signs each request's identity with"
                 + " for the services%n                              (at least 32 bytes; default: a new random one each run)%n"
-                + "  RAPPORT_MAILBOX_KEY         the key contacts-service seals mailbox passwords with%n"
-                + "                              (16, 24 or 32 bytes in base64; default: a new random one each run)%n"));
+                + "  RAPPORT_MAILBOX_KEY         the AES key sealing members' mailbox passwords (base64 of 32 bytes;"
+                + "%n                              default: one made on the first run, kept in the data folder)%n"
+                + "  RAPPORT_CALENDAR_KEY        the AES key sealing members' calendar passwords (base64 of 32 bytes;"
+                + "%n                              default: one made on the first run, kept in the data folder)%n"));
         return text.toString();
     }
 }

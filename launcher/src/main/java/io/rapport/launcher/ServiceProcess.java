@@ -18,13 +18,6 @@ final class ServiceProcess {
     static final String IDENTITY_SECRET_ENV = "RAPPORT_IDENTITY_SECRET";
     /** HS256 needs a key of at least 256 bits; the gateway and the services refuse to start with less. */
     static final int MIN_SECRET_BYTES = 32;
-    /**
-     * Where contacts-service reads the key it seals mailbox passwords with (rapport.mailbox.key): the one given to the
-     * launcher, else a new random one per run, in memory only like the identity secret (a mailbox connected in an
-     * earlier run is then paused, "connect the mailbox again"; give a key to keep them across runs).
-     */
-    static final String MAILBOX_KEY_ENV = "RAPPORT_MAILBOX_KEY";
-    private static final String RUN_MAILBOX_KEY = mailboxKey(System.getenv());
 
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
     /**
@@ -65,9 +58,7 @@ final class ServiceProcess {
         this.jar = settings.repoRoot().resolve(service.jar());
         this.arguments = arguments(service, settings.ports(), instance, settings.instances());
         this.folder = folder;
-        this.environment = service == RapportService.CONTACTS
-                ? Map.of(IDENTITY_SECRET_ENV, identitySecret, MAILBOX_KEY_ENV, RUN_MAILBOX_KEY)
-                : Map.of(IDENTITY_SECRET_ENV, identitySecret);
+        this.environment = environment(service, folder, identitySecret);
     }
 
     /** Another instance of this service (--instances), on its own port, running the same extracted jar. */
@@ -94,15 +85,24 @@ final class ServiceProcess {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** {@value #MAILBOX_KEY_ENV} when given (checked by contacts-service), else 32 random bytes in base64. */
-    static String mailboxKey(Map<String, String> environment) {
-        String given = environment.get(MAILBOX_KEY_ENV);
-        if (given != null && !given.isBlank()) {
-            return given;
+    /**
+     * The identity tokens' secret for every process; the keys sealing members' stored secrets for the services that
+     * keep them. A local, single-user system: a calendar server on this machine or the home network is the member's
+     * own, so scheduling may reach private addresses (refused in production). Mailboxes stay TLS-only, which the
+     * setting that allows local mail servers would also lift.
+     */
+    private static Map<String, String> environment(RapportService service, DataFolder folder, String identitySecret) {
+        if (folder == null) {
+            return Map.of(IDENTITY_SECRET_ENV, identitySecret);
         }
-        byte[] bytes = new byte[32];
-        new java.security.SecureRandom().nextBytes(bytes);
-        return java.util.Base64.getEncoder().encodeToString(bytes);
+        return switch (service) {
+            case CONTACTS -> Map.of(IDENTITY_SECRET_ENV, identitySecret,
+                    SealingKey.MAILBOX.env(), SealingKey.MAILBOX.of(folder, System.getenv()));
+            case SCHEDULING -> Map.of(IDENTITY_SECRET_ENV, identitySecret,
+                    SealingKey.CALENDAR.env(), SealingKey.CALENDAR.of(folder, System.getenv()),
+                    "RAPPORT_CALENDAR_ALLOW_PRIVATE_NETWORKS", "true");
+            default -> Map.of(IDENTITY_SECRET_ENV, identitySecret);
+        };
     }
 
     /**

@@ -48,6 +48,8 @@ class MemberJourneyIT {
 
     @RegisterExtension
     static final ServiceLogsOnFailure LOGS = new ServiceLogsOnFailure(() -> system == null ? null : system.logsDir());
+    /** Maya's own CalDAV calendar in the scheduling step, where Debian's radicale is installed. */
+    private static RadicaleServer radicale;
     private static GatewayClient api;
     private static String bluefin;
     private static String marcus;
@@ -61,7 +63,7 @@ class MemberJourneyIT {
     private static String confirmedCalendarFile;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() throws Exception {
         LaunchSettings settings = LaunchSettings.defaults()
                 .withRepoRoot(Path.of("..").toAbsolutePath().normalize())
                 .withDataDir(Files.createDirectories(Path.of("target", "journey-data").toAbsolutePath()))
@@ -71,13 +73,22 @@ class MemberJourneyIT {
             settings = settings.withPort(name, ports.get(name.ordinal()));
         }
         system = EmbeddedSystem.start(settings, System.out::println);
+        if (RadicaleServer.installed()) {
+            radicale = RadicaleServer.start();
+        } else {
+            System.out.println("MemberJourneyIT: " + RadicaleServer.MISSING + ", so the scheduling step runs without"
+                    + " a connected calendar");
+        }
         api = new GatewayClient(system.gatewayUri(), "journey-university-" + UUID.randomUUID());
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (system != null) {
             system.close();
+        }
+        if (radicale != null) {
+            radicale.close();
         }
     }
 
@@ -151,16 +162,39 @@ class MemberJourneyIT {
 
     @Test
     @Order(4)
-    void anInterviewIsProposedScheduledAndConfirmedAndAClashingOneIsRefused() {
+    void anInterviewIsProposedScheduledAndConfirmedAndAClashingOneIsRefused() throws Exception {
         awaitKnownToScheduling(priya);
         ZonedDateTime base = ZonedDateTime.now(ZoneId.of(ZONE)).plusDays(8).withHour(14).truncatedTo(ChronoUnit.HOURS);
-        List<String> slots = List.of(base.toInstant().toString(), base.plusDays(1).toInstant().toString(), base.plusDays(2).toInstant().toString());
-        String interview = id(api.post("/api/interviews", MAYA, """
-                {"contactId": "%s", "objective": "Learn how product managers at Northwind decide what to build.",
-                 "slots": [{"start": "%s", "minutes": 30}, {"start": "%s", "minutes": 30}, {"start": "%s", "minutes": 30}],
-                 "format": {"kind": "VIDEO", "platform": "ZOOM", "link": "https://zoom.example/j/123"},
-                 "memberTimeZone": "%s", "contactTimeZone": "America/New_York"}
-                """.formatted(priya, slots.get(0), slots.get(1), slots.get(2), ZONE)));
+        List<String> slots = new ArrayList<>(List.of(base.toInstant().toString(), base.plusDays(1).toInstant().toString(),
+                base.plusDays(2).toInstant().toString()));
+        String calendar = null;
+        if (radicale != null) {
+            // Maya's own calendar is connected and already holds a busy hour at the second slot.
+            calendar = radicale.newCalendar();
+            assertThat(api.put("/api/calendar", MAYA, """
+                    {"url": "%s", "user": "%s", "password": "%s"}""".formatted(calendar, RadicaleServer.USER,
+                    RadicaleServer.PASSWORD)).status()).isEqualTo(200);
+            assertThat(radicale.put(calendar + "offsite.ics", """
+                    BEGIN:VCALENDAR\r
+                    VERSION:2.0\r
+                    PRODID:-//Another app//EN\r
+                    BEGIN:VEVENT\r
+                    UID:offsite@example.org\r
+                    DTSTAMP:20260101T000000Z\r
+                    DTSTART:%s\r
+                    DURATION:PT1H\r
+                    SUMMARY:Team offsite\r
+                    END:VEVENT\r
+                    END:VCALENDAR\r
+                    """.formatted(base.plusDays(1).withZoneSameInstant(ZoneId.of("UTC")).toLocalDateTime()
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")))).statusCode()).isEqualTo(201);
+            GatewayClient.Response busy = api.post("/api/interviews", MAYA, proposal(priya, slots));
+            assertThat(busy.status()).as(busy.toString()).isEqualTo(409);
+            assertThat(busy.text("calendarBusyStart")).isEqualTo(slots.get(1));
+            assertThat(busy.raw().body()).doesNotContain("offsite");
+            slots.remove(1);
+        }
+        String interview = id(api.post("/api/interviews", MAYA, proposal(priya, slots)));
         assertThat(api.post("/api/interviews/" + interview + "/schedule", MAYA, "{\"start\": \"" + slots.get(0) + "\"}").status()).isEqualTo(200);
         awaitReminder(r -> r.path("rule").asText().equals("CONFIRM_INTERVIEW") && interview.equals(r.path("subjectId").asText()));
 
@@ -175,6 +209,13 @@ class MemberJourneyIT {
         confirmedInterview = interview;
         confirmedStart = Instant.parse(slots.get(0));
         confirmedCalendarFile = ics.raw().body();
+        if (radicale != null) {
+            String copy = calendar + interview + ".ics";
+            // Written when scheduled (tentative), rewritten when confirmed.
+            String held = await().atMost(EVENTS).until(() -> radicale.get(copy),
+                    r -> r.statusCode() == 200 && r.body().contains("STATUS:CONFIRMED")).body();
+            assertThat(held).contains("UID:" + interview + "@rapport.scheduling");
+        }
 
         awaitKnownToScheduling(sofia);
         GatewayClient.Response clash = api.post("/api/interviews", MAYA, """
@@ -410,6 +451,16 @@ class MemberJourneyIT {
         assertThat(parsedByPythonIcalendar(confirmedCalendarFile))
                 .contains("STATUS=CONFIRMED", "UID=" + confirmedInterview + "@rapport.scheduling", "TZID=" + ZONE,
                         "DTSTART=" + confirmedStart, "LOCATION=https://zoom.example/j/123");
+    }
+
+    private static String proposal(String contact, List<String> slots) {
+        return """
+                {"contactId": "%s", "objective": "Learn how product managers at Northwind decide what to build.",
+                 "slots": [%s],
+                 "format": {"kind": "VIDEO", "platform": "ZOOM", "link": "https://zoom.example/j/123"},
+                 "memberTimeZone": "%s", "contactTimeZone": "America/New_York"}
+                """.formatted(contact, String.join(", ", slots.stream()
+                .map(start -> "{\"start\": \"" + start + "\", \"minutes\": 30}").toList()), ZONE);
     }
 
     private static boolean pythonImportsIcalendar() {

@@ -15,7 +15,8 @@ public sealed interface DomainEvent permits
         NoteRecorded, ReferralRecorded, ActionItemCreated, ActionItemCompleted,
         ThankYouSent, SynthesisUpdated,
         ReminderDue,
-        SharingChanged, AdvisorNudged, AlumniVolunteerRequested {
+        SharingChanged, AdvisorNudged, AlumniVolunteerRequested,
+        CalendarConnected, CalendarDisconnected {
 
     /** The id of the aggregate the event is about: the envelope's {@code subject}. */
     String subject();

@@ -28,6 +28,8 @@ public final class EventCatalogue {
             type(InterviewCancelled.class, Producer.SCHEDULING),
             type(InterviewNoShow.class, Producer.SCHEDULING),
             type(InterviewHeld.class, Producer.SCHEDULING),
+            type(CalendarConnected.class, Producer.SCHEDULING),
+            type(CalendarDisconnected.class, Producer.SCHEDULING),
             type(NoteRecorded.class, Producer.NOTES),
             type(ReferralRecorded.class, Producer.NOTES),
             type(ActionItemCreated.class, Producer.NOTES),

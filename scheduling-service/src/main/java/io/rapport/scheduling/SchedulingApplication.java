@@ -1,11 +1,13 @@
 package io.rapport.scheduling;
 
 import io.rapport.platform.domain.Erasures;
+import io.rapport.scheduling.calendar.CalendarConnections;
 import io.rapport.scheduling.calendar.CalendarFeeds;
 import io.rapport.scheduling.calendar.FeedTokens;
 import io.rapport.scheduling.contacts.KnownContacts;
 import io.rapport.scheduling.erasure.MemberData;
 import io.rapport.scheduling.interviews.BookingLock;
+import io.rapport.scheduling.interviews.BusyTimes;
 import io.rapport.scheduling.interviews.InterviewBook;
 import io.rapport.scheduling.interviews.Interviews;
 import io.rapport.scheduling.questions.MemberQuestions;
@@ -13,6 +15,7 @@ import io.rapport.scheduling.questions.QuestionBank;
 import io.rapport.scheduling.questions.QuestionPlanner;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -28,8 +31,9 @@ public class SchedulingApplication {
 
     @Bean
     InterviewBook interviewBook(Interviews interviews, KnownContacts contacts, BookingLock bookings, Clock clock,
-            @Value("${rapport.scheduling.conflict-buffer:15m}") Duration conflictBuffer) {
-        return new InterviewBook(interviews, contacts, bookings, clock, conflictBuffer);
+            @Value("${rapport.scheduling.conflict-buffer:15m}") Duration conflictBuffer, ObjectProvider<BusyTimes> busyTimes) {
+        return new InterviewBook(interviews, contacts, bookings, clock, conflictBuffer,
+                busyTimes.getIfAvailable(() -> BusyTimes.NONE));
     }
 
     @Bean
@@ -49,7 +53,7 @@ public class SchedulingApplication {
 
     @Bean
     MemberData memberData(Erasures erasures, Interviews interviews, MemberQuestions questions, CalendarFeeds feeds,
-            KnownContacts contacts) {
-        return new MemberData(erasures, interviews, questions, feeds, contacts);
+            KnownContacts contacts, CalendarConnections calendars) {
+        return new MemberData(erasures, interviews, questions, feeds, contacts, calendars);
     }
 }

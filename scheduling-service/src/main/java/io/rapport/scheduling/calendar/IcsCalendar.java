@@ -51,11 +51,25 @@ public final class IcsCalendar {
 
     /** Only interviews with an agreed slot have a place in a calendar; the others are left out. */
     public static String render(String calendarName, List<Interview> interviews) {
+        return render(calendarName, interviews, true);
+    }
+
+    /**
+     * One interview as a CalDAV calendar object resource (RFC 4791 §4.1): the same event and UID as the .ics file,
+     * without the METHOD property, which a resource in a calendar collection must not carry.
+     */
+    public static String renderResource(Interview interview) {
+        return render(null, List.of(interview), false);
+    }
+
+    private static String render(String calendarName, List<Interview> interviews, boolean published) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PRODUCT));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(new Method("PUBLISH"));
+        if (published) {
+            calendar.add(new Method("PUBLISH"));
+        }
         if (calendarName != null) {
             calendar.add(new XProperty("X-WR-CALNAME", calendarName));
         }

@@ -2,6 +2,7 @@ package io.rapport.scheduling.erasure;
 
 import io.rapport.platform.domain.Erasures;
 import io.rapport.platform.domain.Member;
+import io.rapport.scheduling.calendar.CalendarConnections;
 import io.rapport.scheduling.calendar.CalendarFeeds;
 import io.rapport.scheduling.contacts.KnownContacts;
 import io.rapport.scheduling.interviews.Interviews;
@@ -11,7 +12,8 @@ import java.time.Instant;
 /**
  * A member's data in scheduling-service. It exports nothing of its own (interviews are listed by
  * the API); erasing deletes everything scheduling holds of a member who asked to be erased: interviews (with any
- * unpublished events), question plans, their own questions, calendar feeds and the contacts copy.
+ * unpublished events), question plans, their own questions, calendar feeds, the connected calendar's
+ * credentials and the contacts copy.
  */
 public class MemberData {
 
@@ -20,9 +22,11 @@ public class MemberData {
     private final MemberQuestions questions;
     private final CalendarFeeds feeds;
     private final KnownContacts contacts;
+    private final CalendarConnections calendars;
 
     public MemberData(Erasures erasures, Interviews interviews, MemberQuestions questions, CalendarFeeds feeds,
-            KnownContacts contacts) {
+            KnownContacts contacts, CalendarConnections calendars) {
+        this.calendars = calendars;
         this.erasures = erasures;
         this.interviews = interviews;
         this.questions = questions;
@@ -42,6 +46,7 @@ public class MemberData {
             questions.eraseAll(member);
             feeds.eraseAll(member);
             contacts.eraseAll(member);
+            calendars.eraseAll(member);
         });
     }
 }

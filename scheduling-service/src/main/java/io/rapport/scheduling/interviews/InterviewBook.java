@@ -33,9 +33,16 @@ public class InterviewBook {
     private final BookingLock bookings;
     private final Clock clock;
     private final Duration conflictBuffer;
+    private final BusyTimes busyTimes;
 
     public InterviewBook(Interviews interviews, KnownContacts contacts, BookingLock bookings, Clock clock,
             Duration conflictBuffer) {
+        this(interviews, contacts, bookings, clock, conflictBuffer, BusyTimes.NONE);
+    }
+
+    public InterviewBook(Interviews interviews, KnownContacts contacts, BookingLock bookings, Clock clock,
+            Duration conflictBuffer, BusyTimes busyTimes) {
+        this.busyTimes = busyTimes;
         this.interviews = interviews;
         this.bookings = bookings;
         this.contacts = contacts;
@@ -180,6 +187,17 @@ public class InterviewBook {
             throw new ConflictException("The slot at " + slot.start() + " overlaps interview " + other.id()
                     + " (with " + other.contactName() + " at " + other.slot().start() + ", keeping "
                     + conflictBuffer.toMinutes() + " minutes between interviews)", details);
+        });
+        Instant from = slot.start().minus(conflictBuffer);
+        Instant to = slot.end().plus(conflictBuffer);
+        busyTimes.between(owner, from, to).stream().filter(busy -> busy.overlaps(from, to)).findFirst().ifPresent(busy -> {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("calendarBusyStart", busy.start().toString());
+            details.put("calendarBusyEnd", busy.end().toString());
+            details.put("bufferMinutes", conflictBuffer.toMinutes());
+            throw new ConflictException("The slot at " + slot.start() + " overlaps a busy time in your calendar ("
+                    + busy.start() + " to " + busy.end() + ", keeping " + conflictBuffer.toMinutes()
+                    + " minutes free around it)", details);
         });
     }
 }

@@ -32,4 +32,19 @@ public interface Interviews {
 
     /** @return how many interviews were deleted */
     long eraseAll(Member owner);
+
+    /**
+     * Interviews whose copy in the member's calendar is due to be written (each stored change of an agreed
+     * interview marks it, in the same write), the longest waiting first.
+     */
+    List<Interview> calendarCopiesDue(Instant now, int limit);
+
+    /** The calendar copy of the interview as it was then is written; a later change stays due. */
+    void calendarCopyWritten(Interview asWritten);
+
+    /** Writing the copy failed: due again at {@code retryAt}, unless the interview changed meanwhile. */
+    void calendarCopyRetry(Interview asTried, Instant retryAt);
+
+    /** The member connected a calendar: their agreed interviews from {@code from} on get a copy there. */
+    long calendarCopiesWanted(Member owner, Instant from);
 }

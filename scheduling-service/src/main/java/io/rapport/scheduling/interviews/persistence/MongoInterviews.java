@@ -41,10 +41,13 @@ import org.springframework.stereotype.Repository;
 class MongoInterviews implements Interviews {
 
     static final String COLLECTION = "interviews";
+    /** Set while the interview's copy in the member's calendar is to be written: when it is due. */
+    static final String CALENDAR_DUE = "calendarCopyDue";
     private static final List<String> BOOKED = List.of(InterviewStatus.SCHEDULED.name(), InterviewStatus.CONFIRMED.name());
 
     private final OwnedDocuments<Interview> documents;
     private final Outbox outbox;
+    private final MongoTemplate mongo;
 
     MongoInterviews(MongoTemplate mongo, Outbox outbox) {
         this.documents = new OwnedDocuments<>(mongo, COLLECTION, MongoInterviews::toInterview)
@@ -53,6 +56,10 @@ class MongoInterviews implements Interviews {
         // Clashes and the agenda: the member's interviews by start.
         mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC)
                 .on("memberId", Sort.Direction.ASC).on("slotStart", Sort.Direction.ASC).named("member_interviews_by_slot"));
+        // The calendar copies due: sparse, so it holds only the interviews waiting for their copy (like the outbox's).
+        mongo.indexOps(COLLECTION).createIndex(new Index().on(CALENDAR_DUE, Sort.Direction.ASC).sparse()
+                .named("calendar_copies_due"));
+        this.mongo = mongo;
     }
 
     @Override
@@ -72,11 +79,50 @@ class MongoInterviews implements Interviews {
             }
         });
         documents.updateAtVersion(interview.owner(), interview.id(), expectedVersion,
-                outbox.addTo(update, interview.owner(), changed.events()), "interview",
+                outbox.addTo(markCalendarCopy(update, changed), interview.owner(), changed.events()), "interview",
                 Map.of("interviewId", interview.id()));
         if (!changed.events().isEmpty()) {
             outbox.written();
         }
+    }
+
+    /**
+     * A change of an agreed interview (scheduled, moved, confirmed, cancelled, held) makes its calendar copy due in
+     * the same write, so a copy can be late but never lost; members without a calendar cost one lookup each.
+     */
+    private static Update markCalendarCopy(Update update, Change<Interview> changed) {
+        if (changed.state().slot() != null && !changed.events().isEmpty()) {
+            update.set(CALENDAR_DUE, Date.from(changed.state().updatedAt()));
+        }
+        return update;
+    }
+
+    @Override
+    public List<Interview> calendarCopiesDue(Instant now, int limit) {
+        Query due = Query.query(where(CALENDAR_DUE).lte(Date.from(now))).with(Sort.by(CALENDAR_DUE)).limit(limit);
+        due.fields().exclude(Outbox.FIELD);
+        return mongo.find(due, Document.class, COLLECTION).stream().map(MongoInterviews::toInterview).toList();
+    }
+
+    @Override
+    public void calendarCopyWritten(Interview asWritten) {
+        mongo.updateFirst(atVersion(asWritten), new Update().unset(CALENDAR_DUE), COLLECTION);
+    }
+
+    @Override
+    public void calendarCopyRetry(Interview asTried, Instant retryAt) {
+        mongo.updateFirst(atVersion(asTried), new Update().set(CALENDAR_DUE, Date.from(retryAt)), COLLECTION);
+    }
+
+    /** A later change raised the version and marked the copy due again: that mark stays. */
+    private static Query atVersion(Interview interview) {
+        return Query.query(owned(interview.owner()).and("_id").is(interview.id()).and("version").is(interview.version()));
+    }
+
+    @Override
+    public long calendarCopiesWanted(Member owner, Instant from) {
+        return mongo.updateMulti(Query.query(owned(owner).and("slotStart").gte(Date.from(from)).and("status").in(BOOKED)),
+                new Update().set(CALENDAR_DUE, Date.from(from)), COLLECTION).getModifiedCount();
     }
 
     @Override
