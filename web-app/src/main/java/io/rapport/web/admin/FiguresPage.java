@@ -1,0 +1,92 @@
+package io.rapport.web.admin;
+
+import io.rapport.web.charts.SuppressibleChart;
+import io.rapport.web.gateway.Gateway;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The organization's figures: to date for the whole organization and each cohort (a table, suppressed cells said as
+ * such), and one figure of one group week by week (a chart, suppressed weeks drawn as such, with its table). The
+ * service precomputes every period; this page reads them (one small document each) and draws them.
+ */
+@Controller
+class FiguresPage {
+
+    static final String TOTAL = "total";
+    static final String TO_DATE = "to-date";
+
+    private final Gateway api;
+
+    FiguresPage(Gateway api) {
+        this.api = api;
+    }
+
+    /** One row of the to-date table: a group and its cells, as read. */
+    record GroupRow(String id, String name, List<String> cells) {
+    }
+
+    @GetMapping("/admin/figures")
+    String figures(@RequestParam(required = false) String figure, @RequestParam(required = false) String group, Model model) {
+        FigureFormat chosen = FigureFormat.parse(figure);
+        Map<String, Object> toDate = api.get("/api/insights/admin/figures?period=" + TO_DATE);
+        List<GroupRow> rows = new ArrayList<>();
+        rows.add(row(TOTAL, "Whole organization", map(toDate.get("total"))));
+        String chosenGroup = TOTAL;
+        String groupName = "the whole organization";
+        for (Map<String, Object> cohort : list(toDate.get("cohorts"))) {
+            String id = String.valueOf(cohort.get("cohortId"));
+            rows.add(row(id, String.valueOf(cohort.get("name")), map(cohort.get("figures"))));
+            if (id.equals(group)) {
+                chosenGroup = id;
+                groupName = String.valueOf(cohort.get("name"));
+            }
+        }
+        List<String> weeks = new ArrayList<>();
+        if (toDate.get("periods") instanceof List<?> periods) {
+            periods.stream().map(String::valueOf).filter(p -> !TO_DATE.equals(p)).sorted().forEach(weeks::add);
+        }
+        List<SuppressibleChart.Point> points = new ArrayList<>();
+        for (String week : weeks) {
+            Map<String, Object> view = api.get("/api/insights/admin/figures?period={week}", week);
+            Map<String, Object> cells = map(view.get("total"));
+            if (!TOTAL.equals(chosenGroup)) {
+                cells = Map.of();
+                for (Map<String, Object> cohort : list(view.get("cohorts"))) {
+                    if (chosenGroup.equals(String.valueOf(cohort.get("cohortId")))) {
+                        cells = map(cohort.get("figures"));
+                    }
+                }
+            }
+            Object value = cells.get(chosen.name());
+            points.add(new SuppressibleChart.Point(week, value instanceof Number n ? n.doubleValue() : null, chosen.format(value)));
+        }
+        model.addAttribute("figures", FigureFormat.all());
+        model.addAttribute("rows", rows);
+        model.addAttribute("k", toDate.get("minGroupSize"));
+        model.addAttribute("computedAt", toDate.get("computedAt"));
+        model.addAttribute("figure", chosen);
+        model.addAttribute("group", chosenGroup);
+        model.addAttribute("weekly", SuppressibleChart.of(chosen.label() + " week by week, " + groupName, points));
+        return "figures";
+    }
+
+    private static GroupRow row(String id, String name, Map<String, Object> cells) {
+        return new GroupRow(id, name, FigureFormat.all().stream().map(f -> f.format(cells.get(f.name()))).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object value) {
+        return value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+    }
+}
