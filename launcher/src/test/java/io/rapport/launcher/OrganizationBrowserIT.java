@@ -22,7 +22,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * with the member in it and assigns the advisor; the member shares their progress with the advisor; the advisor finds
  * them in the caseload, opens them and sends a nudge, which reaches the member's Today; the member revokes, and the
  * advisor's caseload no longer lists them within seconds; the admin's cohort figures mark their suppressed cells as
- * such. Each page is checked with axe-core (no serious or critical WCAG 2.2 AA finding); screenshots are kept in
+ * such. Five peers of the member (made through the gateway's API, as the demo loader makes its peers) have written to
+ * a contact each, so the whole organization has figures to show beside the suppressed ones. Each page is checked with axe-core (no serious or critical WCAG 2.2 AA finding); screenshots are kept in
  * {@code target/screenshots}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -33,6 +34,8 @@ class OrganizationBrowserIT {
     private static final Duration REVOCATION = Duration.ofSeconds(5);
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String NUDGE = "Try a second contact at Northwind this week.";
+    /** Enough members with outreach for the whole organization's figures at k = 5. */
+    private static final int PEERS = 5;
 
     private static EmbeddedSystem system;
     private static Browser admin;
@@ -56,6 +59,7 @@ class OrganizationBrowserIT {
         }
         system = EmbeddedSystem.start(settings, System.out::println);
         web = system.serviceUri("web-app").toString();
+        peersWriteToAContactEach(new GatewayClient(system.gatewayUri(), DemoMember.TENANT));
         admin = Browser.open(SCREENSHOTS);
         member = Browser.open(SCREENSHOTS);
         advisor = Browser.open(SCREENSHOTS);
@@ -94,10 +98,12 @@ class OrganizationBrowserIT {
         cohortPage = admin.driver().getCurrentUrl();
         assertThat(admin.text("h1")).isEqualTo("Class of 2027");
 
-        admin.type("#memberId", "demo");
-        admin.find("#add-member button[type=submit]").click();
-        admin.expectPage(EVENTS, "demo added.");
-        assertThat(admin.text("#members")).contains("demo");
+        for (String member : List.of("demo", "peer-1", "peer-2")) {
+            admin.type("#memberId", member);
+            admin.find("#add-member button[type=submit]").click();
+            admin.expectPage(EVENTS, member + " added.");
+        }
+        assertThat(admin.text("#members")).contains("demo", "peer-1", "peer-2");
 
         admin.type("#advisorId", "advisor");
         admin.find("#assign-advisor button[type=submit]").click();
@@ -203,21 +209,52 @@ class OrganizationBrowserIT {
     @Order(6)
     void theAdminsCohortFiguresMarkSuppressedCellsAsSuch() throws IOException {
         String cohortId = cohortPage.substring(cohortPage.lastIndexOf('/') + 1);
-        admin.waitFor("the cohort's figures computed (the service recomputes them about a second after a change)", EVENTS, d -> {
-            admin.go(web + "/admin/figures?group=" + cohortId);
-            return !admin.all("#to-date-table tr[data-group='" + cohortId + "']").isEmpty()
-                    && !admin.all("#weekly-table tbody tr").isEmpty();
-        });
-        assertThat(admin.text("#to-date-table tr[data-group='" + cohortId + "']")).startsWith("Class of 2027").contains("suppressed");
-        assertThat(admin.all("#to-date-table tr[data-group='" + cohortId + "'] td.suppressed"))
-                .as("a cohort of one: every figure suppressed (k = 5)").hasSize(7);
-        assertThat(admin.text("#weekly-table")).contains("suppressed (fewer than k members)");
-        assertThat(admin.all("#weekly-heading ~ figure svg rect.suppressed")).as("suppressed weeks drawn as such").isNotEmpty();
+        String total = "#to-date-table tr[data-group=total]";
+        String cohort = "#to-date-table tr[data-group='" + cohortId + "']";
+        try {
+            admin.waitFor("the organization's figures with the " + PEERS + " peers' outreach (insights-service recomputes them as events arrive)",
+                EVENTS, d -> {
+                    admin.go(web + "/admin/figures");
+                    String active = admin.text(total + " td");
+                    return !admin.all(cohort).isEmpty() && active.matches("\\d+") && Integer.parseInt(active) >= PEERS
+                            && !admin.all("#weekly-table tbody tr").isEmpty();
+                });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("The figures never showed the peers' activity: " + admin.page(), e);
+        }
+        // the whole organization: the 5 peers who wrote (and the member, whose nudge was activity) are active; 3 of the
+        // 5 outreach had a reply; only 3 members had one, fewer than k = 5, so the median days to reply is suppressed
+        assertThat(admin.text(total)).startsWith("Whole organization").contains("60 %", "suppressed");
+        assertThat(admin.text(total + " td:nth-of-type(3)")).as("median business days to reply").isEqualTo("suppressed");
+        // the cohort: 3 members, fewer than k: every figure suppressed
+        assertThat(admin.text(cohort)).startsWith("Class of 2027");
+        assertThat(admin.all(cohort + " td.suppressed")).as("every figure of a cohort below k suppressed").hasSize(7);
+        assertThat(admin.all(cohort + " td:not(.suppressed)")).isEmpty();
+        // week by week, the whole organization: this week shown, the 11 before it (nobody active) said so
+        List<String> weeks = admin.all("#weekly-table tbody tr").stream().map(row -> row.getText()).toList();
+        assertThat(weeks).hasSize(12);
+        assertThat(weeks.getLast()).matches(".* \\d+$");
+        assertThat(weeks.getFirst()).endsWith("no activity");
+        assertThat(admin.all("#weekly-heading ~ figure svg rect.bar")).hasSize(1);
         admin.assertAccessible("cohort figures");
         admin.screenshot("cohort-figures");
-        admin.go(web + "/admin/figures?group=" + cohortId); // a fresh load, so the weight counts every script and style once
-        assertThat(admin.pageWeightBytes()).as("the figures with their scripts and styles").isPositive().isLessThanOrEqualTo(200 * 1024);
+        ((org.openqa.selenium.JavascriptExecutor) admin.driver()).executeScript("arguments[0].scrollIntoView();", admin.find("#weekly-heading"));
+        admin.screenshot("cohort-figures-weekly");
 
+        admin.select("#group", cohortId);
+        admin.find("#weekly-form button[type=submit]").click();
+        admin.waitFor("the cohort's weeks", EVENTS, d -> admin.text("#weekly-table caption").contains("Class of 2027"));
+        List<String> cohortWeeks = admin.all("#weekly-table tbody tr").stream().map(row -> row.getText()).toList();
+        assertThat(cohortWeeks.getLast()).as("this week, the cohort's members were active, fewer than k")
+                .endsWith("suppressed (fewer than k members)");
+        assertThat(admin.all("#weekly-heading ~ figure svg rect.bar")).as("a cohort below k: no week shown").isEmpty();
+        assertThat(admin.all("#weekly-heading ~ figure svg rect.suppressed")).as("the suppressed week drawn as such").hasSize(1);
+        admin.assertAccessible("a cohort's weeks");
+        ((org.openqa.selenium.JavascriptExecutor) admin.driver()).executeScript("arguments[0].scrollIntoView();", admin.find("#weekly-heading"));
+        admin.screenshot("cohort-figures-weekly-suppressed");
+
+        admin.go(web + "/admin/figures"); // a fresh load, so the weight counts every script and style once
+        assertThat(admin.pageWeightBytes()).as("the figures with their scripts and styles").isPositive().isLessThanOrEqualTo(200 * 1024);
         admin.resize(375, 812);
         assertThat(admin.scrollWidth()).as("the figures fit a 375 px phone").isLessThanOrEqualTo(375);
         admin.resize(1280, 900);
@@ -246,6 +283,24 @@ class OrganizationBrowserIT {
         admin.go(web + "/admin/over-asked");
         assertThat(admin.text("#no-signal")).contains("Nobody is over-asked");
         admin.assertAccessible("over-asked contacts");
+    }
+
+    /** Each peer adds a contact and writes to them; every other one gets a reply (3 of 5). */
+    private static void peersWriteToAContactEach(GatewayClient members) {
+        for (int i = 1; i <= PEERS; i++) {
+            String peer = "peer-" + i;
+            GatewayClient.Response contact = members.post("/api/contacts", peer, """
+                    {"name": "Grace Park", "email": "grace.park-%d@alumni.example", "employer": "Bluefin Analytics", "source": "alumni"}""".formatted(i));
+            assertThat(contact.status()).as("a contact of " + peer).isEqualTo(201);
+            GatewayClient.Response outreach = members.post("/api/contacts/" + contact.json().path("id").asText() + "/outreach", peer, """
+                    {"channel": "email", "memberTimeZone": "UTC", "text": "Hello Grace, as a fellow alum I admired your talk on forecasting. Would you have 20 minutes next week?"}""");
+            assertThat(outreach.status()).as("outreach of " + peer).isEqualTo(201);
+            if (i % 2 == 1) {
+                GatewayClient.Response reply = members.post("/api/contacts/" + contact.json().path("id").asText() + "/outreach/"
+                        + outreach.json().path("outreach").path("id").asText() + "/reply", peer, "{\"outcome\": \"REPLIED\"}");
+                assertThat(reply.status() / 100).as("a reply to " + peer).isEqualTo(2);
+            }
+        }
     }
 
     private static void signIn(Browser browser, String username) {

@@ -21,10 +21,32 @@ class FiguresPage {
     static final String TOTAL = "total";
     static final String TO_DATE = "to-date";
 
-    private final Gateway api;
+    /** The service computes the 12 latest ISO weeks (UTC). */
+    static final int WEEKS = 12;
 
+    private final Gateway api;
+    private final java.time.Clock clock;
+
+    @org.springframework.beans.factory.annotation.Autowired
     FiguresPage(Gateway api) {
+        this(api, java.time.Clock.systemUTC());
+    }
+
+    FiguresPage(Gateway api, java.time.Clock clock) {
         this.api = api;
+        this.clock = clock;
+    }
+
+    /** The ISO weeks ("2026-W48") ending with the one {@code now} is in, oldest first, as the service names them. */
+    static List<String> lastWeeks(java.time.Instant now, int count) {
+        java.time.LocalDate today = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        List<String> weeks = new ArrayList<>();
+        for (int back = count - 1; back >= 0; back--) {
+            java.time.LocalDate day = today.minusWeeks(back);
+            weeks.add(String.format("%d-W%02d", day.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+                    day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
+        }
+        return weeks;
     }
 
     /** One row of the to-date table: a group and its cells, as read. */
@@ -47,12 +69,16 @@ class FiguresPage {
                 groupName = String.valueOf(cohort.get("name"));
             }
         }
-        List<String> weeks = new ArrayList<>();
+        java.util.Set<String> computed = new java.util.HashSet<>();
         if (toDate.get("periods") instanceof List<?> periods) {
-            periods.stream().map(String::valueOf).filter(p -> !TO_DATE.equals(p)).sorted().forEach(weeks::add);
+            periods.forEach(period -> computed.add(String.valueOf(period)));
         }
         List<SuppressibleChart.Point> points = new ArrayList<>();
-        for (String week : weeks) {
+        for (String week : lastWeeks(clock.instant(), WEEKS)) {
+            if (!computed.contains(week)) {
+                points.add(SuppressibleChart.Point.noActivity(week)); // no member active that week: nothing to read
+                continue;
+            }
             Map<String, Object> view = api.get("/api/insights/admin/figures?period={week}", week);
             Map<String, Object> cells = map(view.get("total"));
             if (!TOTAL.equals(chosenGroup)) {
@@ -64,7 +90,7 @@ class FiguresPage {
                 }
             }
             Object value = cells.get(chosen.name());
-            points.add(new SuppressibleChart.Point(week, value instanceof Number n ? n.doubleValue() : null, chosen.format(value)));
+            points.add(SuppressibleChart.Point.of(week, value instanceof Number n ? n.doubleValue() : null, chosen.format(value)));
         }
         model.addAttribute("figures", FigureFormat.all());
         model.addAttribute("rows", rows);

@@ -56,13 +56,23 @@ public record SuppressibleChart(String title, List<Point> points, double max) {
 
     /**
      * @param label  e.g. the ISO week "2026-W48"
-     * @param value  null when suppressed
-     * @param shown  the value as a person reads it ("42 %"), or "suppressed"
+     * @param value  null when suppressed or when there is no figure at all
+     * @param shown  the value as a person reads it ("42 %"), "suppressed (…)" or "no activity"
+     * @param suppressed  there is a figure, withheld because fewer than k members contribute (or it could be
+     *                    recovered by subtracting others); false for a week nobody was active in
      */
-    public record Point(String label, Double value, String shown) {
+    public record Point(String label, Double value, String shown, boolean suppressed) {
 
-        public boolean suppressed() {
-            return value == null;
+        public static Point of(String label, Double value, String shown) {
+            return new Point(label, value, shown, value == null);
+        }
+
+        public static Point noActivity(String label) {
+            return new Point(label, null, "no activity", false);
+        }
+
+        public boolean empty() {
+            return value == null && !suppressed;
         }
     }
 }

@@ -213,19 +213,30 @@ class OrganizationPagesTest {
 
     @Test
     void theFiguresMarkSuppressedCellsAsSuchInTheTableAndTheWeeklyChart() throws Exception {
+        String thisWeek = week(0);
+        String lastWeek = week(1);
         when(api.get("/api/insights/admin/figures?period=to-date")).thenReturn(Map.of("minGroupSize", 5,
                 "total", Map.of("ACTIVE_MEMBERS", 8.0, "REPLY_RATE", 0.5),
                 "cohorts", List.of(Map.of("cohortId", "mba", "name", "MBA", "figures", Map.of())),
-                "periods", List.of("to-date", "2026-W47", "2026-W48")));
-        when(api.get("/api/insights/admin/figures?period={week}", "2026-W47")).thenReturn(Map.of("total", Map.of("ACTIVE_MEMBERS", 6.0)));
-        when(api.get("/api/insights/admin/figures?period={week}", "2026-W48")).thenReturn(Map.of("total", Map.of()));
+                "periods", List.of("to-date", lastWeek, thisWeek)));
+        when(api.get("/api/insights/admin/figures?period={week}", lastWeek)).thenReturn(Map.of("total", Map.of("ACTIVE_MEMBERS", 6.0)));
+        when(api.get("/api/insights/admin/figures?period={week}", thisWeek)).thenReturn(Map.of("total", Map.of()));
 
         String page = page("/admin/figures", "ADMIN").getResponse().getContentAsString();
 
         assertThat(page).contains(">8<", ">50 %<", "Whole organization", "MBA");
         assertThat(page).containsPattern("<td class=\"suppressed\">suppressed</td>");
-        assertThat(page).contains("rect class=\"suppressed\"", "<td>2026-W47</td>", ">6<",
-                "suppressed (fewer than k members)");
+        assertThat(page).contains("<td>" + lastWeek + "</td>", ">6<", "rect class=\"suppressed\"");
+        assertThat(page).containsPattern("<td>" + thisWeek + "</td>\\s*<td class=\"suppressed\">suppressed \\(fewer than k members\\)</td>");
+        assertThat(page).containsPattern("<td>" + week(2) + "</td>\\s*<td>no activity</td>");
+        verify(api, never()).get("/api/insights/admin/figures?period={week}", week(2));
+    }
+
+    /** The ISO week {@code back} weeks ago, as the service names it. */
+    private static String week(int back) {
+        java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusWeeks(back);
+        return String.format("%d-W%02d", day.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+                day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     @Test
