@@ -163,6 +163,21 @@ class OrganizationPagesTest {
     }
 
     @Test
+    void aFullShareAddsTheContactsAndTheSynthesisSize() throws Exception {
+        Map<String, Object> full = new java.util.HashMap<>(row("demo", List.of()));
+        full.put("tier", "FULL");
+        when(api.get("/api/insights/advisor/members/{memberId}", "demo")).thenReturn(Map.of("row", full,
+                "contactsByStage", Map.of("CONTACTED", 1), "synthesis", Map.of("interviews", 2, "themes", 4),
+                "contacts", List.of(Map.of("contactId", "c1", "name", "Priya Raman", "employer", "Northwind Health",
+                        "role", "Product Manager", "stage", "CONTACTED"))));
+
+        String page = page("/advisor/members/demo", "ADVISOR").getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"contacts-table\"", "Priya Raman", "Northwind Health", "4 themes across 2 interviews.",
+                "<strong id=\"tier\">full</strong>");
+    }
+
+    @Test
     void aRevokedMembersPageIsNotFound() throws Exception {
         when(api.get("/api/insights/advisor/members/{memberId}", "demo")).thenThrow(new ApiProblem(404, "Not Found", null, Map.of()));
 
