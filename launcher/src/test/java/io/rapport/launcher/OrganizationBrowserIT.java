@@ -274,7 +274,7 @@ class OrganizationBrowserIT {
         assertThat(admin.find("#v-name").getAttribute("value")).isEqualTo("Lin Okafor");
         assertThat(admin.find("#v-topics").getAttribute("value")).isEqualTo("grid storage, research to industry");
 
-        admin.type("#v-monthlyCap", "2");
+        admin.type("#v-monthlyCap", "1");
         admin.find("#add-volunteer button[type=submit]").click();
         admin.expectPage(EVENTS, "Lin Okafor added to the directory.");
         assertThat(admin.text("#volunteers-table")).contains("Lin Okafor", "lin@orbit.example", "grid storage, research to industry");
@@ -283,6 +283,25 @@ class OrganizationBrowserIT {
         admin.go(web + "/admin/over-asked");
         assertThat(admin.text("#no-signal")).contains("Nobody is over-asked");
         admin.assertAccessible("over-asked contacts");
+    }
+
+    @Test
+    @Order(8)
+    void aMembersRequestToAVolunteerWhoseMonthIsFullIsRefusedSayingWhen() {
+        GatewayClient peers = new GatewayClient(system.gatewayUri(), DemoMember.TENANT);
+        String volunteerId = peers.get("/api/insights/volunteers", "peer-3").json().get(0).path("id").asText();
+        assertThat(peers.post("/api/insights/volunteers/" + volunteerId + "/requests", "peer-3", null).status())
+                .as("a peer takes the volunteer's one request of the month").isEqualTo(201);
+
+        member.go(web + "/volunteers");
+        assertThat(member.text("#volunteer-" + volunteerId)).contains("Lin Okafor", "grid storage, research to industry",
+                "0 of 1 requests left this month").doesNotContain("lin@orbit.example");
+        member.find("#volunteer-" + volunteerId + " button[type=submit]").click();
+
+        member.expectPage(EVENTS, "Conflict");
+        assertThat(member.text("#volunteer-" + volunteerId + " .field-error"))
+                .contains("Lin Okafor has already received this month's 1 request and takes new ones from");
+        member.assertAccessible("alumni volunteers, a request refused");
     }
 
     /** Each peer adds a contact and writes to them; every other one gets a reply (3 of 5). */

@@ -270,6 +270,20 @@ class OrganizationPagesTest {
                 "monthlyCap", 0, "topics", List.of("grid storage", "research to industry")));
     }
 
+    @Test
+    void aVolunteerWhoseMonthIsFullIsRefusedWithTheServicesWordsBesideThem() throws Exception {
+        when(api.list("/api/insights/volunteers")).thenReturn(List.of(Map.of("id", "v1", "name", "Lin Okafor", "topics", List.of(),
+                "monthlyCap", 1, "requestsLeftThisMonth", 0)));
+        when(api.post("/api/insights/volunteers/{volunteerId}/requests", null, "v1")).thenThrow(new ApiProblem(409, "Conflict",
+                "Lin Okafor has already received this month's 1 request and takes new ones from 2026-12-01.", Map.of()));
+
+        MvcResult page = mvc.perform(post("/volunteers/v1/requests").with(as("MEMBER")).with(csrf())).andReturn();
+
+        assertThat(page.getResponse().getStatus()).isEqualTo(409);
+        assertThat(page.getResponse().getContentAsString()).contains("0 of 1 requests left this month",
+                "<p class=\"field-error\">Lin Okafor has already received this month&#39;s 1 request and takes new ones from 2026-12-01.</p>");
+    }
+
     private static Map<String, Object> row(String member, List<Map<String, Object>> signals) {
         return Map.of("memberId", member, "tier", "PROGRESS", "signals", signals, "funnel", Map.of("targets", 1, "contacts", 2,
                 "outreachSent", 3, "replies", 1, "interviewsHeld", 0, "thankYousWithin24h", 0, "thankYousWithin48h", 0, "referrals", 0));
