@@ -304,6 +304,35 @@ class OrganizationBrowserIT {
         member.assertAccessible("alumni volunteers, a request refused");
     }
 
+    /**
+     * How long the server takes to answer each organization page (the browser's Navigation Timing: the request sent
+     * to the first byte of the answer, over loopback; the web app's calls to the gateway and insights-service
+     * included), 30 loads each after one to warm up; the issue's target is p95 ≤ 150 ms. Printed and kept in
+     * {@code target/organization-page-timings.txt} rather than asserted: other builds share this machine.
+     */
+    @Test
+    @Order(9)
+    void pageTimings() throws IOException {
+        StringBuilder report = new StringBuilder("page: p50 / p95 / max server time (ms), 30 loads\n");
+        report.append(timed(admin, "/admin/figures")).append(timed(admin, "/admin")).append(timed(admin, "/admin/volunteers"))
+                .append(timed(member, "/sharing")).append(timed(member, "/volunteers")).append(timed(advisor, "/advisor"));
+        System.out.println(report);
+        Files.writeString(Path.of("target", "organization-page-timings.txt"), report);
+    }
+
+    private static String timed(Browser browser, String path) {
+        browser.go(web + path);
+        List<Double> millis = new java.util.ArrayList<>();
+        for (int load = 0; load < 30; load++) {
+            browser.go(web + path);
+            millis.add(((Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "const n = performance.getEntriesByType('navigation')[0]; return n.responseStart - n.requestStart;")).doubleValue());
+        }
+        java.util.Collections.sort(millis);
+        assertThat(millis.getFirst()).as(path + " answered").isPositive();
+        return "%s: %.0f / %.0f / %.0f%n".formatted(path, millis.get(14), millis.get(28), millis.get(29));
+    }
+
     /** Each peer adds a contact and writes to them; every other one gets a reply (3 of 5). */
     private static void peersWriteToAContactEach(GatewayClient members) {
         for (int i = 1; i <= PEERS; i++) {

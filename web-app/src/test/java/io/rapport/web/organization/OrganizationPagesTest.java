@@ -234,8 +234,8 @@ class OrganizationPagesTest {
                 "total", Map.of("ACTIVE_MEMBERS", 8.0, "REPLY_RATE", 0.5),
                 "cohorts", List.of(Map.of("cohortId", "mba", "name", "MBA", "figures", Map.of())),
                 "periods", List.of("to-date", lastWeek, thisWeek)));
-        when(api.get("/api/insights/admin/figures?period={week}", lastWeek)).thenReturn(Map.of("total", Map.of("ACTIVE_MEMBERS", 6.0)));
-        when(api.get("/api/insights/admin/figures?period={week}", thisWeek)).thenReturn(Map.of("total", Map.of()));
+        when(api.getAll(List.of("/api/insights/admin/figures?period=" + lastWeek, "/api/insights/admin/figures?period=" + thisWeek)))
+                .thenReturn(List.of(Map.of("total", Map.of("ACTIVE_MEMBERS", 6.0)), Map.of("total", Map.of())));
 
         String page = page("/admin/figures", "ADMIN").getResponse().getContentAsString();
 
@@ -244,7 +244,7 @@ class OrganizationPagesTest {
         assertThat(page).contains("<td>" + lastWeek + "</td>", ">6<", "rect class=\"suppressed\"");
         assertThat(page).containsPattern("<td>" + thisWeek + "</td>\\s*<td class=\"suppressed\">suppressed \\(fewer than k members\\)</td>");
         assertThat(page).containsPattern("<td>" + week(2) + "</td>\\s*<td>no activity</td>");
-        verify(api, never()).get("/api/insights/admin/figures?period={week}", week(2));
+        verify(api).getAll(List.of("/api/insights/admin/figures?period=" + lastWeek, "/api/insights/admin/figures?period=" + thisWeek));
     }
 
     /** The ISO week {@code back} weeks ago, as the service names it. */
