@@ -16,8 +16,9 @@ import java.util.function.Consumer;
  */
 final class DemoOrganization {
 
-    static final String ADMIN = "demo-admin";
-    static final String ADVISOR = "demo-advisor";
+    /** The sign-in provider's demo users (auth-server's embedded profile), so the web app's advisor sees this caseload. */
+    static final String ADMIN = "admin";
+    static final String ADVISOR = "advisor";
     static final int PEERS = 7;
 
     private final GatewayClient members;

@@ -11,8 +11,10 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every page needs a signed-in member: the authorization code with PKCE at the provider, then a session here (its
+ * Every page needs a signed-in person: the authorization code with PKCE at the provider, then a session here (its
  * cookie named apart from the provider's, which lives on the same host). Signing out ends the provider's session too.
+ * Each role has its pages ({@link Roles}): members theirs, advisors {@code /advisor}, admins {@code /admin}; any other
+ * is the {@link NotForYouPage}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
@@ -36,9 +38,15 @@ class WebSecurity {
                 .authorizeHttpRequests(pages -> pages
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/app.css", "/app.js",
                                 "/webjars/**", "/favicon.ico", "/error", "/account/deleted").permitAll()
-                        .anyRequest().authenticated())
+                        // each role its own pages; Today ("/") sends an advisor or admin to theirs
+                        .requestMatchers("/", NotForYouPage.PATH).authenticated()
+                        .requestMatchers("/advisor", "/advisor/**").hasRole(Roles.ADVISOR)
+                        .requestMatchers("/admin", "/admin/**").hasRole(Roles.ADMIN)
+                        .anyRequest().hasRole(Roles.MEMBER))
+                .exceptionHandling(denied -> denied.accessDeniedPage(NotForYouPage.PATH))
                 .oauth2Login(login -> login
                         .loginPage(SIGN_IN)
+                        .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(new Roles()))
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(requests)))
                 .logout(logout -> logout.logoutSuccessHandler(signedOut))
                 .build();

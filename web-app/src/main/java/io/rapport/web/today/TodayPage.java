@@ -1,6 +1,7 @@
 package io.rapport.web.today;
 
 import io.rapport.web.gateway.Gateway;
+import io.rapport.web.signin.Navigation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,13 +30,18 @@ class TodayPage {
     static final Set<String> THANK_YOUS = Set.of("SEND_THANK_YOU", "THANK_YOU_OVERDUE");
 
     private final Gateway api;
+    private final Navigation navigation;
 
-    TodayPage(Gateway api) {
+    TodayPage(Gateway api, Navigation navigation) {
         this.api = api;
+        this.navigation = navigation;
     }
 
     @GetMapping("/")
     String today(Model model) {
+        if (!navigation.isMember()) {
+            return "redirect:" + navigation.home(); // an advisor's or admin's first page is their own
+        }
         Future<List<Map<String, Object>>> interviewsRead = api.fork(gateway -> gateway.list("/api/interviews?limit=50"));
         Map<String, Object> inbox = api.get("/api/reminders");
         List<Map<String, Object>> overdue = listOf(inbox.get("overdue"));
