@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * A member's mailbox connection: where to sign in ({@code server}, without its password), the password sealed
- * ({@link CredentialCipher}), whether it is read, how far each folder has been read, and how the last look went.
+ * ({@link io.rapport.platform.secrets.SealedSecrets}), whether it is read, how far each folder has been read, and how the last look went.
  *
  * @param server null once disconnected
  * @param sealedPassword null once disconnected

@@ -1,5 +1,6 @@
 package io.rapport.contacts.mailbox;
 
+import io.rapport.platform.secrets.SealedSecrets;
 import io.rapport.platform.domain.Change;
 import io.rapport.platform.domain.Ids;
 import io.rapport.platform.domain.InvalidInputException;
@@ -11,7 +12,7 @@ import java.time.Clock;
 public class MailboxDesk {
 
     private final Mailboxes mailboxes;
-    private final CredentialCipher cipher;
+    private final SealedSecrets cipher;
     private final Runnable wakeWatcher;
     private final boolean localServersAllowed;
     private final Clock clock;
@@ -20,7 +21,7 @@ public class MailboxDesk {
      * @param localServersAllowed whether a mail server on a local or private address, and IMAP without TLS, may be
      *        used (a test server on this machine); else both are refused
      */
-    public MailboxDesk(Mailboxes mailboxes, CredentialCipher cipher, Runnable wakeWatcher, boolean localServersAllowed,
+    public MailboxDesk(Mailboxes mailboxes, SealedSecrets cipher, Runnable wakeWatcher, boolean localServersAllowed,
             Clock clock) {
         this.mailboxes = mailboxes;
         this.cipher = cipher;

@@ -1,5 +1,6 @@
 package io.rapport.contacts.mailbox;
 
+import io.rapport.platform.secrets.SealedSecrets;
 import io.rapport.contacts.contacts.Contact;
 import io.rapport.contacts.contacts.ContactBook;
 import io.rapport.contacts.contacts.OutreachStatus;
@@ -37,7 +38,7 @@ public class MailboxWatch implements AutoCloseable {
 
     private final Mailboxes mailboxes;
     private final MailboxReader reader;
-    private final CredentialCipher cipher;
+    private final SealedSecrets cipher;
     private final ContactBook contacts;
     private final ExecutorService workers;
     private final Settings settings;
@@ -47,7 +48,7 @@ public class MailboxWatch implements AutoCloseable {
     private volatile Runnable lookEnded = () -> { };
 
     /** @param threads how many looks run side by side on {@code workers} */
-    public MailboxWatch(Mailboxes mailboxes, MailboxReader reader, CredentialCipher cipher, ContactBook contacts,
+    public MailboxWatch(Mailboxes mailboxes, MailboxReader reader, SealedSecrets cipher, ContactBook contacts,
             ExecutorService workers, int threads, Settings settings, Clock clock) {
         this.mailboxes = mailboxes;
         this.reader = reader;
@@ -120,8 +121,9 @@ public class MailboxWatch implements AutoCloseable {
             outcome = mailbox.checked(reading, suggestions, clock.instant(), settings.interval());
         } catch (MailboxReadFailure failure) {
             outcome = mailbox.failed(failure.kind(), failure.getMessage(), clock.instant(), settings.interval());
-        } catch (CredentialCipher.UnreadableCredentialsException unreadable) {
-            outcome = mailbox.unreadable(unreadable.getMessage(), clock.instant());
+        } catch (SealedSecrets.UnopenableSecretException unreadable) {
+            outcome = mailbox.unreadable("The stored mailbox password cannot be read with this server's key; connect the"
+                    + " mailbox again.", clock.instant());
         }
         mailboxes.saveAt(outcome, mailbox.version());
     }

@@ -1,5 +1,6 @@
 package io.rapport.contacts.mailbox;
 
+import io.rapport.platform.secrets.SealedSecrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +46,7 @@ class MailboxDeskTest {
             throw new UnsupportedOperationException();
         }
     };
-    private final CredentialCipher cipher = CredentialCipher.fromBase64(Base64.getEncoder().encodeToString(new byte[32]));
+    private final SealedSecrets cipher = SealedSecrets.withKey("rapport.mailbox.key", Base64.getEncoder().encodeToString(new byte[32]));
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
 
     @Test

@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * A member's CalDAV calendar: the collection's address, the user name and the secret (a password, or a token sent
- * as a bearer token), sealed by {@link SecretBox} before it is stored. {@code lastError} says in plain words what
+ * as a bearer token), sealed by {@link io.rapport.platform.secrets.SealedSecrets} before it is stored. {@code lastError} says in plain words what
  * went wrong the last time the server was asked, until a later call succeeds.
  */
 public record CalendarConnection(Member owner, String url, String user, AuthKind auth, String sealedSecret,

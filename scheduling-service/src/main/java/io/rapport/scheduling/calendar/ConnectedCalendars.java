@@ -1,5 +1,6 @@
 package io.rapport.scheduling.calendar;
 
+import io.rapport.platform.secrets.SealedSecrets;
 import io.rapport.events.CalendarConnected;
 import io.rapport.events.CalendarDisconnected;
 import io.rapport.platform.domain.Change;
@@ -41,11 +42,11 @@ public class ConnectedCalendars {
 
     private final CalendarConnections connections;
     private final Interviews interviews;
-    private final Optional<SecretBox> secrets;
+    private final Optional<SealedSecrets> secrets;
     private final Clock clock;
 
     /** @param secrets empty when no {@code rapport.calendar.key} is configured: then nothing can be connected */
-    public ConnectedCalendars(CalendarConnections connections, Interviews interviews, Optional<SecretBox> secrets,
+    public ConnectedCalendars(CalendarConnections connections, Interviews interviews, Optional<SealedSecrets> secrets,
             Clock clock) {
         this.connections = connections;
         this.interviews = interviews;
@@ -78,7 +79,7 @@ public class ConnectedCalendars {
             auth = AuthKind.TOKEN;
         }
         Fields.check(problems);
-        SecretBox box = secrets.orElseThrow(() -> new ConflictException(
+        SealedSecrets box = secrets.orElseThrow(() -> new ConflictException(
                 "Calendar connections are not set up on this Rapport: the operator has to set rapport.calendar.key"));
         Instant now = clock.instant();
         CalendarConnection connection = new CalendarConnection(owner, url.toString(), user, auth,
@@ -109,7 +110,7 @@ public class ConnectedCalendars {
         String secret;
         try {
             secret = secrets.get().open(owner, c.sealedSecret());
-        } catch (IllegalStateException e) {
+        } catch (SealedSecrets.UnopenableSecretException e) {
             connections.recordFailure(owner, "Rapport can no longer read the password stored for this calendar: connect it again", clock.instant());
             return Optional.empty();
         }

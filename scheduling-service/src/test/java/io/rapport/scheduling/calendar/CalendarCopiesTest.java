@@ -1,5 +1,6 @@
 package io.rapport.scheduling.calendar;
 
+import io.rapport.platform.secrets.SealedSecrets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rapport.platform.domain.Change;
@@ -32,7 +33,7 @@ class CalendarCopiesTest {
     private static final Instant NOW = Instant.parse("2027-03-01T09:00:00Z");
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final Member ada = new Member("ada", "uni-1");
-    private final SecretBox box = SecretBox.withKey(Base64.getEncoder().encodeToString(new byte[32]));
+    private final SealedSecrets box = SealedSecrets.withKey("rapport.calendar.key", Base64.getEncoder().encodeToString(new byte[32]));
     private final DueInterviews interviews = new DueInterviews();
     private final OneConnection connections = new OneConnection();
     private final ConnectedCalendars calendars = new ConnectedCalendars(connections, interviews, Optional.of(box), clock);

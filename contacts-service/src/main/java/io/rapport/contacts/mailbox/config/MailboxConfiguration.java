@@ -1,7 +1,7 @@
 package io.rapport.contacts.mailbox.config;
 
+import io.rapport.platform.secrets.SealedSecrets;
 import io.rapport.contacts.contacts.ContactBook;
-import io.rapport.contacts.mailbox.CredentialCipher;
 import io.rapport.contacts.mailbox.MailboxDesk;
 import io.rapport.contacts.mailbox.MailboxReader;
 import io.rapport.contacts.mailbox.MailboxWatch;
@@ -32,8 +32,8 @@ import org.springframework.context.annotation.Configuration;
 class MailboxConfiguration {
 
     @Bean
-    CredentialCipher credentialCipher(@Value("${rapport.mailbox.key}") String key) {
-        return CredentialCipher.fromBase64(key);
+    SealedSecrets mailboxPasswords(@Value("${rapport.mailbox.key}") String key) {
+        return SealedSecrets.withKey("rapport.mailbox.key", key);
     }
 
     @Bean
@@ -43,7 +43,7 @@ class MailboxConfiguration {
     }
 
     @Bean
-    MailboxWatch mailboxWatch(Mailboxes mailboxes, MailboxReader reader, CredentialCipher cipher, ContactBook contacts,
+    MailboxWatch mailboxWatch(Mailboxes mailboxes, MailboxReader reader, SealedSecrets cipher, ContactBook contacts,
             @Value("${rapport.mailbox.poll-interval:2m}") Duration interval,
             @Value("${rapport.mailbox.batch:100}") int batch,
             @Value("${rapport.mailbox.threads:32}") int threads,
@@ -70,7 +70,7 @@ class MailboxConfiguration {
     }
 
     @Bean
-    MailboxDesk mailboxDesk(Mailboxes mailboxes, CredentialCipher cipher, BackgroundWorker mailboxPoller,
+    MailboxDesk mailboxDesk(Mailboxes mailboxes, SealedSecrets cipher, BackgroundWorker mailboxPoller,
             @Value("${rapport.mailbox.allow-local-servers:false}") boolean allowLocal, Clock clock) {
         return new MailboxDesk(mailboxes, cipher, mailboxPoller::wake, allowLocal, clock);
     }

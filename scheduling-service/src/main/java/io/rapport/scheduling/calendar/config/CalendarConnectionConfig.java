@@ -1,5 +1,6 @@
 package io.rapport.scheduling.calendar.config;
 
+import io.rapport.platform.secrets.SealedSecrets;
 import io.rapport.scheduling.calendar.caldav.HttpCalDav;
 
 import io.rapport.platform.persistence.Leases;
@@ -9,7 +10,6 @@ import io.rapport.scheduling.calendar.CalendarBusyTimes;
 import io.rapport.scheduling.calendar.CalendarConnections;
 import io.rapport.scheduling.calendar.CalendarCopies;
 import io.rapport.scheduling.calendar.ConnectedCalendars;
-import io.rapport.scheduling.calendar.SecretBox;
 import io.rapport.scheduling.interviews.Interviews;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +40,8 @@ class CalendarConnectionConfig {
     @Bean
     ConnectedCalendars connectedCalendars(CalendarConnections connections, Interviews interviews, Clock clock,
             @Value("${rapport.calendar.key:}") String key) {
-        Optional<SecretBox> secrets = key.isBlank() ? Optional.empty() : Optional.of(SecretBox.withKey(key));
+        Optional<SealedSecrets> secrets = key.isBlank() ? Optional.empty()
+                : Optional.of(SealedSecrets.withKey("rapport.calendar.key", key));
         return new ConnectedCalendars(connections, interviews, secrets, clock);
     }
 
