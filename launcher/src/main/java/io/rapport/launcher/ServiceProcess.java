@@ -87,9 +87,9 @@ final class ServiceProcess {
 
     /**
      * The identity tokens' secret for every process; the keys sealing members' stored secrets for the services that
-     * keep them. A local, single-user system: a calendar server on this machine or the home network is the member's
-     * own, so scheduling may reach private addresses (refused in production). Mailboxes stay TLS-only, which the
-     * setting that allows local mail servers would also lift.
+     * keep them. A local, single-user system: a mail or calendar server on this machine or the home network is the
+     * member's own (a mail bridge on loopback speaks plain IMAP), so the services may reach private addresses and
+     * local IMAP without TLS; production refuses both.
      */
     private static Map<String, String> environment(RapportService service, DataFolder folder, String identitySecret) {
         if (folder == null) {
@@ -97,7 +97,8 @@ final class ServiceProcess {
         }
         return switch (service) {
             case CONTACTS -> Map.of(IDENTITY_SECRET_ENV, identitySecret,
-                    SealingKey.MAILBOX.env(), SealingKey.MAILBOX.of(folder, System.getenv()));
+                    SealingKey.MAILBOX.env(), SealingKey.MAILBOX.of(folder, System.getenv()),
+                    "RAPPORT_MAILBOX_ALLOW_LOCAL_SERVERS", "true");
             case SCHEDULING -> Map.of(IDENTITY_SECRET_ENV, identitySecret,
                     SealingKey.CALENDAR.env(), SealingKey.CALENDAR.of(folder, System.getenv()),
                     "RAPPORT_CALENDAR_ALLOW_PRIVATE_NETWORKS", "true");

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +22,10 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -62,8 +71,16 @@ class MemberJourneyIT {
     private static Instant confirmedStart;
     private static String confirmedCalendarFile;
 
+    private static final String MAYAS_ADDRESS = "maya@journey.example";
+    private static final String MAYAS_PASSWORD = "maya's app password";
+    /** Maya's mailbox: plain IMAP on loopback, which the embedded default allows (a local, single-user system). */
+    private static GreenMail mailbox;
+
     @BeforeAll
     static void start() throws Exception {
+        mailbox = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
+        mailbox.start();
+        mailbox.setUser(MAYAS_ADDRESS, MAYAS_ADDRESS, MAYAS_PASSWORD);
         LaunchSettings settings = LaunchSettings.defaults()
                 .withRepoRoot(Path.of("..").toAbsolutePath().normalize())
                 .withDataDir(Files.createDirectories(Path.of("target", "journey-data").toAbsolutePath()))
@@ -90,6 +107,24 @@ class MemberJourneyIT {
         if (radicale != null) {
             radicale.close();
         }
+        if (mailbox != null) {
+            mailbox.stop();
+        }
+    }
+
+    private static MimeMessage email(String messageId, String from, String to, Instant date) throws MessagingException {
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties())) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        message.setFrom(new InternetAddress(from));
+        message.setRecipients(Message.RecipientType.TO, to);
+        message.setSentDate(Date.from(date));
+        message.setSubject("Re: 20 minutes next week?");
+        message.setText("Happy to talk, how about Thursday? (a body Rapport never reads)");
+        return message;
     }
 
     @Test
@@ -143,16 +178,26 @@ class MemberJourneyIT {
 
     @Test
     @Order(3)
-    void theFollowUpsFallDueOnBusinessDaysAndAReplyAtTheEmployerCancelsThem() {
+    void theFollowUpsFallDueOnBusinessDaysAndAReplyByEmailAtTheEmployerCancelsThem() throws Exception {
         LocalDate sentOn = LocalDate.now(ZoneId.of(ZONE));
         JsonNode second = awaitReminder(r -> r.path("rule").asText().equals("WRITE_TO_SECOND_CONTACT") && marcus.equals(r.path("contactId").asText()));
         JsonNode followUp = awaitReminder(r -> r.path("rule").asText().equals("FOLLOW_UP_ONCE") && marcus.equals(r.path("contactId").asText()));
         assertThat(localDate(second.path("dueAt").asText())).isEqualTo(businessDaysAfter(sentOn, 3));
         assertThat(localDate(followUp.path("dueAt").asText())).isEqualTo(businessDaysAfter(sentOn, 7));
 
+        // Lena answers by e-mail; Maya connects her mailbox (a real IMAP server, GreenMail) and Rapport sees the reply in
+        // its headers: no API call says she replied.
         String lenasOutreach = items(api.get("/api/contacts/" + lena + "/outreach", MAYA)).get(0).path("id").asText();
-        assertThat(api.post("/api/contacts/" + lena + "/outreach/" + lenasOutreach + "/reply", MAYA, "{\"outcome\": \"REPLIED\"}").status())
-                .isIn(200, 201);
+        mailbox.getUserManager().getUser(MAYAS_ADDRESS).deliver(email("<lena-reply@bluefin.example>",
+                "Lena Fischer <lena@bluefin.example>", MAYAS_ADDRESS, Instant.now()));
+        GatewayClient.Response connected = api.put("/api/mailbox", MAYA, """
+                {"host": "127.0.0.1", "port": %d, "tls": false, "user": "%s", "password": "%s"}"""
+                .formatted(mailbox.getImap().getPort(), MAYAS_ADDRESS, MAYAS_PASSWORD));
+        assertThat(connected.status()).as(connected.toString()).isEqualTo(200);
+        assertThat(connected.toString()).doesNotContain(MAYAS_PASSWORD);
+        await().atMost(EVENTS).untilAsserted(() -> assertThat(items(api.get("/api/contacts/" + lena + "/outreach", MAYA))
+                .get(0).path("status").asText()).as("Lena's outreach, answered by her e-mail").isEqualTo("REPLIED"));
+        assertThat(lenasOutreach).isNotBlank();
 
         await().atMost(EVENTS).untilAsserted(() -> assertThat(reminders(r -> "Bluefin Analytics".equals(r.path("employer").asText())
                 && List.of("WRITE_TO_SECOND_CONTACT", "FOLLOW_UP_ONCE").contains(r.path("rule").asText())))
