@@ -218,6 +218,26 @@ class BrowserJourneyIT {
 
         browser.expectPage(EVENTS, "Notes saved", "SQL and stakeholder communication matter most");
         browser.assertAccessible("interview with notes");
+
+        browser.type("#referral-name", "Ana Silva");
+        browser.type("#referral-employer", "Northwind Health");
+        browser.type("#referral-role", "Data Analyst");
+        browser.find("form[action$='/referrals'] button").click();
+        browser.expectPage(EVENTS, "Referral recorded");
+        assertThat(browser.text("#referrals")).contains("Ana Silva, Data Analyst at Northwind Health");
+
+        browser.type("#action-text", "Publish one dashboard");
+        browser.find("form[action$='/action-items'] button").click(); // no date: refused, the text kept
+        browser.expectPage(EVENTS, "Invalid request");
+        assertThat(browser.find("#action-text").getAttribute("value")).isEqualTo("Publish one dashboard");
+        assertThat(browser.find("#action-dueOn").getAttribute("aria-invalid")).isEqualTo("true");
+        browser.setValue("#action-dueOn", LocalDateTime.now(ZoneOffset.UTC).plusDays(14).toLocalDate().toString());
+        browser.find("form[action$='/action-items'] button").click();
+        browser.expectPage(EVENTS, "Action item added");
+        browser.find("button[aria-label='Done: Publish one dashboard']").click();
+        browser.expectPage(EVENTS, "Action item done.");
+        assertThat(browser.text("#action-items")).contains("Publish one dashboard", "done");
+        browser.assertAccessible("interview with referrals and action items");
     }
 
     @Test

@@ -72,6 +72,61 @@ class NotesPage {
         }
     }
 
+    /** Someone they suggested talking to: contacts-service adds them as a contact referred by this one. */
+    @PostMapping("/interviews/{id}/referrals")
+    String addReferral(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model,
+                       RedirectAttributes flash, HttpServletResponse response) {
+        Map<String, Object> body = FormInput.json(unprefixed(form, "referral-"), Set.of("name", "employer", "role"), Set.of());
+        body.put("mayUseReferrerName", form.containsKey("referral-mayUseReferrerName"));
+        return afterward(id, () -> api.post("/api/notes/{id}/referrals", body, id), "referral-",
+                "Referral recorded: they are now among your contacts.", form, model, flash, response);
+    }
+
+    /** Something to do because of the conversation, with a date: it comes back as a reminder. */
+    @PostMapping("/interviews/{id}/action-items")
+    String addActionItem(@PathVariable String id, @RequestParam MultiValueMap<String, String> form, Model model,
+                         RedirectAttributes flash, HttpServletResponse response) {
+        Map<String, Object> body = FormInput.json(unprefixed(form, "action-"), Set.of("text", "dueOn"), Set.of());
+        return afterward(id, () -> api.post("/api/notes/{id}/action-items", body, id), "action-",
+                "Action item added; you will be reminded on its date.", form, model, flash, response);
+    }
+
+    @PostMapping("/interviews/{id}/action-items/{itemId}/done")
+    String completeActionItem(@PathVariable String id, @PathVariable String itemId, RedirectAttributes flash) {
+        api.post("/api/notes/{id}/action-items/{itemId}/completion", null, id, itemId);
+        flash.addFlashAttribute("flash", "Action item done.");
+        return "redirect:/interviews/" + id;
+    }
+
+    /** A refusal is shown on the interview's page, its field messages next to the form's own (prefixed) fields. */
+    private String afterward(String id, Runnable call, String prefix, String done, MultiValueMap<String, String> form,
+                             Model model, RedirectAttributes flash, HttpServletResponse response) {
+        try {
+            call.run();
+            flash.addFlashAttribute("flash", done);
+            return "redirect:/interviews/" + id;
+        } catch (ApiProblem problem) {
+            if (problem.status() >= 500 || problem.isNotFound()) {
+                throw problem;
+            }
+            Map<String, String> renamed = new LinkedHashMap<>();
+            problem.fieldErrors().forEach((field, message) -> renamed.put(prefix + field, message));
+            FormInput.keep(model, form, new ApiProblem(problem.status(), problem.title(), problem.detail(), renamed));
+            response.setStatus(problem.status());
+            return interviews.interview(id, model);
+        }
+    }
+
+    private static MultiValueMap<String, String> unprefixed(MultiValueMap<String, String> form, String prefix) {
+        MultiValueMap<String, String> fields = new org.springframework.util.LinkedMultiValueMap<>();
+        form.forEach((name, values) -> {
+            if (name.startsWith(prefix)) {
+                fields.put(name.substring(prefix.length()), values);
+            }
+        });
+        return fields;
+    }
+
     @GetMapping("/interviews/{id}/thank-you")
     String thankYou(@PathVariable String id, Model model) {
         model.addAttribute("interview", api.get("/api/interviews/{id}", id));
