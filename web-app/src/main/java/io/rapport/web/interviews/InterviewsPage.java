@@ -107,6 +107,7 @@ class InterviewsPage {
 
     @GetMapping("/interviews/{id}")
     String interview(@PathVariable String id, Model model) {
+        java.util.concurrent.Future<Map<String, Object>> plan = api.fork(gateway -> gateway.get("/api/interviews/{id}/question-plan", id));
         Map<String, Object> interview = api.get("/api/interviews/{id}", id);
         model.addAttribute("interview", interview);
         if ("HELD".equals(interview.get("status"))) {
@@ -120,7 +121,7 @@ class InterviewsPage {
             }
         }
         try {
-            model.addAttribute("plan", api.get("/api/interviews/{id}/question-plan", id));
+            model.addAttribute("plan", Gateway.join(plan));
         } catch (ApiProblem noPlan) {
             if (noPlan.status() >= 500) {
                 throw noPlan;
