@@ -72,8 +72,16 @@ public class Gateway {
      * {@link #join}.
      */
     public <T> Future<T> fork(Function<Gateway, T> call) {
-        Gateway bound = new Gateway(this, accessToken());
-        return FORKS.submit(() -> call.apply(bound));
+        return bound().forked(call);
+    }
+
+    /** This request's sign-in, read once from the session, for calls made on other threads. */
+    private Gateway bound() {
+        return boundToken != null ? this : new Gateway(this, accessToken());
+    }
+
+    private <T> Future<T> forked(Function<Gateway, T> call) {
+        return FORKS.submit(() -> call.apply(this));
     }
 
     /** A forked call's answer, or its refusal ({@link ApiProblem}, {@link SignInAgain}) as if it had been made here. */
@@ -100,8 +108,9 @@ public class Gateway {
      * (the figures' weeks) waits for about one round trip rather than a dozen. The first refusal is thrown.
      */
     public List<Map<String, Object>> getAll(List<String> paths) {
+        Gateway bound = bound();
         List<Future<Map<String, Object>>> answers = paths.stream()
-                .map(path -> fork(gateway -> orEmpty(gateway.get(path)))).toList();
+                .map(path -> bound.forked(gateway -> orEmpty(gateway.get(path)))).toList();
         return answers.stream().map(Gateway::join).toList();
     }
 
