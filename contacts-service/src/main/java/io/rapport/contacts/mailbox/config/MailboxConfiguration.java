@@ -14,13 +14,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The mailbox feature, on when {@code rapport.mailbox.key} is set (the key that seals the credentials; without it
- * the API answers 503 and nothing is watched). Settings, all under {@code rapport.mailbox}:
+ * The mailbox feature, on when {@code rapport.mailbox.key} is set and not blank (the key that seals the credentials;
+ * without it the API answers 503 and nothing is watched; blank counts as unset, as docker-compose passes an unset
+ * variable). Settings, all under {@code rapport.mailbox}:
  * {@code poll-interval} (how often each connected mailbox is looked at, default 2m), {@code tick} (how often due
  * mailboxes are looked for, default 5s), {@code batch} (mailboxes claimed per round at most, default 100), {@code threads}
  * (looks side by side, default 32: a look mostly waits on the server), {@code max-messages} (headers per folder per look, default 200), {@code timeout}
@@ -28,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
  * tests and development only).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty("rapport.mailbox.key")
+@ConditionalOnExpression("!'${rapport.mailbox.key:}'.isBlank()")
 class MailboxConfiguration {
 
     @Bean
