@@ -48,7 +48,7 @@ class CohortFiguresIT {
             if (i >= 6) {
                 admin.put("/api/insights/admin/cohorts/" + wide + "/members/" + member, "");
             }
-            tenant.publish(member, new OutreachSent("o-1", "c-1", "Northwind", "email", "UTC", sent),
+            tenant.publish(member, new OutreachSent("o-1", "c-1", "Northwind", "email", "UTC", sent, null),
                     new OutreachReplied("o-1", "c-1", "Northwind", "REPLIED", i % 3, sent.plus(Duration.ofDays(1))));
         }
         admin.put("/api/insights/admin/cohorts/" + small + "/members/quiet", "");
@@ -75,10 +75,10 @@ class CohortFiguresIT {
         // four more MBA members: MBA 10 of 12 active members is still 2 outside; with 5 outside, MBA is shown
         for (int i = 9; i <= 12; i++) {
             admin.put("/api/insights/admin/cohorts/" + mba + "/members/m" + i, "");
-            tenant.publish("m" + i, new OutreachSent("o-1", "c-1", "Northwind", "email", "UTC", sent));
+            tenant.publish("m" + i, new OutreachSent("o-1", "c-1", "Northwind", "email", "UTC", sent, null));
         }
         for (int i = 13; i <= 15; i++) {
-            tenant.publish("m" + i, new OutreachSent("o-1", "c-1", "Northwind", "email", "UTC", sent));
+            tenant.publish("m" + i, new OutreachSent("o-1", "c-1", "Northwind", "email", "UTC", sent, null));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode figures = admin.get("/api/insights/admin/figures").json();

@@ -42,16 +42,16 @@ class OrganizationSignalsIT {
             // each member keeps the person under their own contact id, the e-mail written their own way
             String email = i == 1 ? "  Priya@Northwind.example " : "priya@northwind.example";
             tenant.publish(members[i], new ContactAdded("c-" + i, "Priya Raman", email, "Northwind Health", "PM", "alumni",
-                    "UTC", null, now.minus(Duration.ofDays(3))));
+                    "UTC", null, now.minus(Duration.ofDays(3)), null));
             if (i < 2) {
                 tenant.publish(members[i], new OutreachSent("o-" + i, "c-" + i, "Northwind Health", "email", "UTC",
-                        now.minus(Duration.ofDays(2))));
+                        now.minus(Duration.ofDays(2)), null));
             }
         }
         // someone approached long ago does not count
         tenant.publish("dee", new ContactAdded("c-9", "Priya Raman", "priya@northwind.example", "Northwind Health", "PM",
-                "alumni", "UTC", null, now.minus(Duration.ofDays(60))),
-                new OutreachSent("o-9", "c-9", "Northwind Health", "email", "UTC", now.minus(Duration.ofDays(45))));
+                "alumni", "UTC", null, now.minus(Duration.ofDays(60)), null),
+                new OutreachSent("o-9", "c-9", "Northwind Health", "email", "UTC", now.minus(Duration.ofDays(45)), null));
         ApiClient admin = tenant.admin("dean");
 
         // cy is about to write: 2 others did
@@ -62,7 +62,7 @@ class OrganizationSignalsIT {
         assertThat(note.raw().body()).doesNotContain("ada", "bo\"");
         assertThat(admin.get("/api/insights/admin/over-asked").json()).as("two members are not yet over-asking").isEmpty();
 
-        tenant.publish("cy", new OutreachSent("o-2", "c-2", "Northwind Health", "email", "UTC", now.minus(Duration.ofDays(1))));
+        tenant.publish("cy", new OutreachSent("o-2", "c-2", "Northwind Health", "email", "UTC", now.minus(Duration.ofDays(1)), null));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(admin.get("/api/insights/admin/over-asked").json()).hasSize(1));

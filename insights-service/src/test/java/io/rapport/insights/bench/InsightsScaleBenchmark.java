@@ -123,8 +123,8 @@ class InsightsScaleBenchmark {
         String contact = "c-" + (n / 5);
         return switch (n % 10) {
             case 0, 5 -> new ContactAdded("c-" + (n / 5), "Contact " + n, "person-" + ((m * 7 + n) % 20_000) + "@example.org",
-                    "Employer " + (n % 40), "Role", "alumni", "UTC", null, at);
-            case 1, 6, 8 -> new OutreachSent("o-" + n, contact, "Employer " + (n % 40), "email", "UTC", at);
+                    "Employer " + (n % 40), "Role", "alumni", "UTC", null, at, null);
+            case 1, 6, 8 -> new OutreachSent("o-" + n, contact, "Employer " + (n % 40), "email", "UTC", at, null);
             case 2, 7 -> new OutreachReplied("o-" + (n - 1), contact, "Employer " + (n % 40), "REPLIED", n % 6, at);
             case 3 -> new InterviewHeld("i-" + n, contact, at, 30, 30, false, at);
             case 4 -> new ThankYouSent("i-" + (n - 1), contact, "email", at, 20 + n % 40, false);
