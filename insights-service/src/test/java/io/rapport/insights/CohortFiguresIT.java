@@ -91,6 +91,38 @@ class CohortFiguresIT {
     }
 
     @Test
+    void theTopIndustriesApproachedListOnlyThoseAtLeastKMembersApproached() {
+        Tenant tenant = new Tenant(port, kafka);
+        ApiClient admin = tenant.admin("dean");
+        String mba = admin.post("/api/insights/admin/cohorts", "{\"name\": \"MBA\"}").text("id");
+        Instant sent = Instant.parse("2026-11-24T09:00:00Z");
+        for (int i = 1; i <= 9; i++) {
+            String member = "m" + i;
+            if (i <= 5) {
+                admin.put("/api/insights/admin/cohorts/" + mba + "/members/" + member, "");
+            }
+            // 5 members approach fintech (spelled their own way), 4 energy: below k
+            String industry = i <= 5 ? (i % 2 == 0 ? " fintech" : "Fintech") : "Energy";
+            tenant.publish(member, new OutreachSent("o-1", "c-1", "Northwind", "email", "UTC", sent, industry));
+        }
+        tenant.publish("m1", new OutreachSent("o-2", "c-2", "Contoso", "email", "UTC", sent, null));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.get("/api/insights/admin/figures")
+                .json().path("total").path("ACTIVE_MEMBERS").asDouble()).isEqualTo(9.0));
+        for (String period : new String[] {"to-date", Weeks.of(sent)}) {
+            JsonNode figures = admin.get("/api/insights/admin/figures?period=" + period).json();
+            JsonNode top = figures.path("topIndustries");
+            assertThat(top.size()).as(period).isEqualTo(1);
+            assertThat(top.get(0).path("industry").asString()).isEqualTo("Fintech");
+            assertThat(top.get(0).path("members").asInt()).isEqualTo(5);
+            JsonNode cohort = figures.path("cohorts").get(0);
+            assertThat(cohort.path("topIndustries").get(0).path("members").asInt())
+                    .as("the same 5 members: nothing to subtract").isEqualTo(5);
+            assertThat(figures.toString()).as("below k: never returned").doesNotContain("Energy", "energy");
+        }
+    }
+
+    @Test
     void anUnknownPeriodIsAProblemNamingIt() {
         ApiClient admin = new Tenant(port, kafka).admin("dean");
 
