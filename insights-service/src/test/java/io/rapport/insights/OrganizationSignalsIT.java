@@ -12,6 +12,9 @@ import io.rapport.test.ApiClient;
 import io.rapport.test.EventsOnTopic;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +35,9 @@ class OrganizationSignalsIT {
 
     @Autowired
     KafkaTemplate<String, byte[]> producer;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void aPersonApproachedByThreeMembersIn30DaysIsASignalThatNamesNoMember() {
@@ -73,6 +79,35 @@ class OrganizationSignalsIT {
         // another tenant with the same person sees nothing of this one
         assertThat(tenant.as("dean", "uni-other-" + tenant.id.substring(4), "admin").get("/api/insights/admin/over-asked")
                 .json()).isEmpty();
+    }
+
+    @Test
+    void aPersonIsMatchedOnHerEmailOrHerLinkedInProfileAndKeptAsKeyedHashesOnly() {
+        Tenant tenant = new Tenant(port, producer);
+        Instant now = Instant.now();
+        // ada knows only her e-mail, bo only her profile (written his own way), cy both
+        String[][] known = {{"ada", "priya@northwind.example", null}, {"bo", null, "https://www.linkedin.com/in/Priya-R/?trk=x"},
+                {"cy", "Priya@Northwind.example", "linkedin.com/in/priya-r"}};
+        for (String[] member : known) {
+            tenant.publish(member[0], new ContactAdded("c-" + member[0], "Priya Raman", member[1], "Northwind Health", "PM",
+                    "alumni", "UTC", null, now.minus(Duration.ofDays(3)), member[2]),
+                    new OutreachSent("o-" + member[0], "c-" + member[0], "Northwind Health", "email", "UTC",
+                            now.minus(Duration.ofDays(2)), null));
+        }
+        ApiClient admin = tenant.admin("dean");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(admin.get("/api/insights/admin/over-asked").json().findValuesAsString("contactName"))
+                        .as("one person, once").containsExactly("Priya Raman"));
+        assertThat(admin.get("/api/insights/admin/over-asked").json().get(0).path("members").asInt()).isEqualTo(3);
+        assertThat(tenant.member("bo").get("/api/insights/contacts/c-bo/outreach-note").json().path("othersInWindow").asInt())
+                .as("bo knows the profile only: ada wrote under the e-mail, cy under both").isEqualTo(2);
+
+        String stored = mongo.getCollection("contact_fingerprints").find(new Document("tenantId", tenant.id))
+                .into(new ArrayList<>()).toString() + mongo.getCollection("approaches")
+                .find(new Document("tenantId", tenant.id)).into(new ArrayList<>());
+        assertThat(stored).contains("Priya Raman").doesNotContainIgnoringCase("priya@").doesNotContainIgnoringCase("priya-r")
+                .doesNotContainIgnoringCase("linkedin");
     }
 
     @Test
