@@ -30,7 +30,10 @@ public class OverAskedContacts {
 
     public static final int MEMBERS = 3;
     public static final Duration WINDOW = Duration.ofDays(30);
-    /** Links followed for a member's note: a person has an e-mail and a profile, so two reads find them all. */
+    /**
+     * Reads for a member's note, each following the links the last one found: two find an e-mail's profile and its
+     * approaches; the rest are for a person known under several addresses. Bounded, whatever the links.
+     */
     static final int MAX_LINK_ROUNDS = 4;
 
     private final OverAskedStore store;
