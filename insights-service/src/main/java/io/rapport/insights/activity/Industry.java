@@ -3,7 +3,8 @@ package io.rapport.insights.activity;
 import java.util.Locale;
 
 /**
- * An industry a member approached, as the figures group it: the text trimmed, runs of spaces made one, at most
+ * An industry a member approached, as the figures group it: the text trimmed, runs of spaces (and control characters)
+ * made one space, at most
  * {@value #MAX_LENGTH} characters; grouped case-insensitively under {@code key} (which is also a field name in the
  * read model, so it has no dot or dollar), shown as {@code name}.
  */
@@ -17,7 +18,8 @@ public record Industry(String key, String name) {
         if (text == null) {
             return null;
         }
-        String name = text.strip().replaceAll("\\s+", " ");
+        // Control characters (a NUL cannot be in a field name) count as spaces.
+        String name = text.replaceAll("\\p{Cntrl}", " ").strip().replaceAll("\\s+", " ");
         if (name.isEmpty()) {
             return null;
         }

@@ -20,5 +20,6 @@ class IndustryTest {
 
         assertThat(cut.name()).hasSize(Industry.MAX_LENGTH);
         assertThat(Industry.of("Web3.0 $ales").key()).isEqualTo("web3_0 _ales");
+        assertThat(Industry.of("Bio\u0000\ttech\n")).isEqualTo(new Industry("bio tech", "Bio tech"));
     }
 }
