@@ -3,7 +3,10 @@ package io.rapport.contacts;
 import static io.rapport.test.EventsOnTopic.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rapport.events.ContactUpdated;
+import io.rapport.events.OutreachSent;
 import io.rapport.events.Topics;
+import io.rapport.platform.messaging.CloudEvents;
 import io.rapport.test.ApiClient;
 import io.rapport.test.EventsOnTopic;
 import io.rapport.test.ServiceIntegrationTest;
@@ -154,6 +157,37 @@ class OutreachApiIT {
         assertThat(alice.post("/api/contacts/" + grace + "/outreach/" + outreachId + "/reply", "{}").status())
                 .as("answered once").isEqualTo(409);
         assertThat(bob.get("/api/contacts/" + grace + "/outreach").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theOutreachAnnouncedCarriesTheContactsIndustryOrElseItsEmployersAndTheContactItsLinkedInUrl() {
+        String robotics = alice.post("/api/employers", "{\"name\": \"Acme\", \"industry\": \"Robotics\"}").text("id");
+        String own = alice.post("/api/contacts", "{\"name\": \"Ada\", \"employerId\": \"" + robotics
+                + "\", \"industry\": \"Fintech\", \"linkedInUrl\": \"https://www.linkedin.com/in/Ada-L/\"}").text("id");
+        String viaEmployer = alice.post("/api/contacts", "{\"name\": \"Wile E.\", \"employerId\": \"" + robotics + "\"}")
+                .text("id");
+        String unknown = alice.post("/api/contacts", "{\"name\": \"Grace\", \"employer\": \"Navy\"}").text("id");
+
+        assertThat(new String(events.await(ofType("ContactAdded", own), Duration.ofSeconds(20)).value(), StandardCharsets.UTF_8))
+                .contains("\"linkedInUrl\":\"https://www.linkedin.com/in/Ada-L/\"");
+        assertThat(industryOfOutreachTo(own)).isEqualTo("Fintech");
+        assertThat(industryOfOutreachTo(viaEmployer)).as("the linked employer's industry").isEqualTo("Robotics");
+        assertThat(industryOfOutreachTo(unknown)).as("neither is known").isNull();
+
+        alice.put("/api/contacts/" + own, "{\"name\": \"Ada\", \"linkedInUrl\": \"linkedin.com/in/ada-lovelace\"}");
+        ContactUpdated updated = (ContactUpdated) CloudEvents.read(events.await(ofType("ContactUpdated", own)
+                .and(record -> ((ContactUpdated) CloudEvents.read(record).payload()).changedFields().contains("linkedInUrl")),
+                Duration.ofSeconds(20))).payload();
+        assertThat(updated.linkedInUrl()).isEqualTo("linkedin.com/in/ada-lovelace");
+    }
+
+    private String industryOfOutreachTo(String contactId) {
+        ApiClient.Response sent = alice.post("/api/contacts/" + contactId + "/outreach",
+                "{\"channel\": \"email\", \"memberTimeZone\": \"Europe/Berlin\"}");
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+        OutreachSent event = (OutreachSent) CloudEvents.read(events.await(ofType("OutreachSent",
+                sent.json().path("outreach").path("id").asString()), Duration.ofSeconds(20))).payload();
+        return event.industry();
     }
 
     @Test

@@ -53,8 +53,8 @@ class AdvisorCaseloadIT {
         Instant sent = Instant.now().minus(Duration.ofDays(3));
         tenant.publish(member,
                 new ContactAdded("c-1", "Priya Raman", "priya@northwind.example", "Northwind Health", "Product Manager",
-                        "alumni", "America/New_York", null, sent),
-                new OutreachSent("o-1", "c-1", "Northwind Health", "email", "America/Chicago", sent),
+                        "alumni", "America/New_York", null, sent, null),
+                new OutreachSent("o-1", "c-1", "Northwind Health", "email", "America/Chicago", sent, null),
                 new OutreachReplied("o-1", "c-1", "Northwind Health", "REPLIED", 1, sent.plus(Duration.ofDays(1))),
                 new InterviewHeld("i-1", "c-1", sent.plus(Duration.ofDays(2)), 30, 30, false, sent.plus(Duration.ofDays(2))),
                 new ThankYouSent("i-1", "c-1", "email", sent.plus(Duration.ofDays(2)).plus(Duration.ofHours(20)), 20, false),

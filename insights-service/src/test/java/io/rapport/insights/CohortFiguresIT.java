@@ -48,7 +48,7 @@ class CohortFiguresIT {
             if (i >= 6) {
                 admin.put("/api/insights/admin/cohorts/" + wide + "/members/" + member, "");
             }
-            tenant.publish(member, new OutreachSent("o-1", "c-1", "Northwind", "email", "UTC", sent),
+            tenant.publish(member, new OutreachSent("o-1", "c-1", "Northwind", "email", "UTC", sent, null),
                     new OutreachReplied("o-1", "c-1", "Northwind", "REPLIED", i % 3, sent.plus(Duration.ofDays(1))));
         }
         admin.put("/api/insights/admin/cohorts/" + small + "/members/quiet", "");
@@ -75,10 +75,10 @@ class CohortFiguresIT {
         // four more MBA members: MBA 10 of 12 active members is still 2 outside; with 5 outside, MBA is shown
         for (int i = 9; i <= 12; i++) {
             admin.put("/api/insights/admin/cohorts/" + mba + "/members/m" + i, "");
-            tenant.publish("m" + i, new OutreachSent("o-1", "c-1", "Northwind", "email", "UTC", sent));
+            tenant.publish("m" + i, new OutreachSent("o-1", "c-1", "Northwind", "email", "UTC", sent, null));
         }
         for (int i = 13; i <= 15; i++) {
-            tenant.publish("m" + i, new OutreachSent("o-1", "c-1", "Northwind", "email", "UTC", sent));
+            tenant.publish("m" + i, new OutreachSent("o-1", "c-1", "Northwind", "email", "UTC", sent, null));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode figures = admin.get("/api/insights/admin/figures").json();
@@ -88,6 +88,38 @@ class CohortFiguresIT {
             assertThat(mbaFigures.path("ACTIVE_MEMBERS").asDouble()).isEqualTo(10.0);
             assertThat(mbaFigures.path("REPLY_RATE").asDouble()).isEqualTo(0.6);
         });
+    }
+
+    @Test
+    void theTopIndustriesApproachedListOnlyThoseAtLeastKMembersApproached() {
+        Tenant tenant = new Tenant(port, kafka);
+        ApiClient admin = tenant.admin("dean");
+        String mba = admin.post("/api/insights/admin/cohorts", "{\"name\": \"MBA\"}").text("id");
+        Instant sent = Instant.parse("2026-11-24T09:00:00Z");
+        for (int i = 1; i <= 9; i++) {
+            String member = "m" + i;
+            if (i <= 5) {
+                admin.put("/api/insights/admin/cohorts/" + mba + "/members/" + member, "");
+            }
+            // 5 members approach fintech (spelled their own way), 4 energy: below k
+            String industry = i <= 5 ? (i % 2 == 0 ? " fintech" : "Fintech") : "Energy";
+            tenant.publish(member, new OutreachSent("o-1", "c-1", "Northwind", "email", "UTC", sent, industry));
+        }
+        tenant.publish("m1", new OutreachSent("o-2", "c-2", "Contoso", "email", "UTC", sent, null));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.get("/api/insights/admin/figures")
+                .json().path("total").path("ACTIVE_MEMBERS").asDouble()).isEqualTo(9.0));
+        for (String period : new String[] {"to-date", Weeks.of(sent)}) {
+            JsonNode figures = admin.get("/api/insights/admin/figures?period=" + period).json();
+            JsonNode top = figures.path("topIndustries");
+            assertThat(top.size()).as(period).isEqualTo(1);
+            assertThat(top.get(0).path("industry").asString()).isEqualTo("Fintech");
+            assertThat(top.get(0).path("members").asInt()).isEqualTo(5);
+            JsonNode cohort = figures.path("cohorts").get(0);
+            assertThat(cohort.path("topIndustries").get(0).path("members").asInt())
+                    .as("the same 5 members: nothing to subtract").isEqualTo(5);
+            assertThat(figures.toString()).as("below k: never returned").doesNotContain("Energy", "energy");
+        }
     }
 
     @Test

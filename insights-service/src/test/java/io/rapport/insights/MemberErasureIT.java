@@ -32,8 +32,8 @@ class MemberErasureIT {
         ApiClient mentor = tenant.advisor("mentor");
         Instant before = Instant.now().minus(Duration.ofDays(1));
         ContactAdded contact = new ContactAdded("c-1", "Priya Raman", "priya@northwind.example", "Northwind", "PM", "alumni",
-                "UTC", null, before);
-        tenant.publish("ada", contact, new OutreachSent("o-1", "c-1", "Northwind", "email", "UTC", before));
+                "UTC", null, before, null);
+        tenant.publish("ada", contact, new OutreachSent("o-1", "c-1", "Northwind", "email", "UTC", before, null));
         tenant.member("ada").put("/api/insights/sharing/mentor", "{\"tier\": \"full\"}");
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 mentor.get("/api/insights/advisor/members/ada").json().path("row").path("funnel").path("outreachSent").asInt() == 1);

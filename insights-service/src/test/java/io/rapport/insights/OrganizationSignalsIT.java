@@ -12,6 +12,9 @@ import io.rapport.test.ApiClient;
 import io.rapport.test.EventsOnTopic;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +36,9 @@ class OrganizationSignalsIT {
     @Autowired
     KafkaTemplate<String, byte[]> producer;
 
+    @Autowired
+    MongoTemplate mongo;
+
     @Test
     void aPersonApproachedByThreeMembersIn30DaysIsASignalThatNamesNoMember() {
         Tenant tenant = new Tenant(port, producer);
@@ -42,16 +48,16 @@ class OrganizationSignalsIT {
             // each member keeps the person under their own contact id, the e-mail written their own way
             String email = i == 1 ? "  Priya@Northwind.example " : "priya@northwind.example";
             tenant.publish(members[i], new ContactAdded("c-" + i, "Priya Raman", email, "Northwind Health", "PM", "alumni",
-                    "UTC", null, now.minus(Duration.ofDays(3))));
+                    "UTC", null, now.minus(Duration.ofDays(3)), null));
             if (i < 2) {
                 tenant.publish(members[i], new OutreachSent("o-" + i, "c-" + i, "Northwind Health", "email", "UTC",
-                        now.minus(Duration.ofDays(2))));
+                        now.minus(Duration.ofDays(2)), null));
             }
         }
         // someone approached long ago does not count
         tenant.publish("dee", new ContactAdded("c-9", "Priya Raman", "priya@northwind.example", "Northwind Health", "PM",
-                "alumni", "UTC", null, now.minus(Duration.ofDays(60))),
-                new OutreachSent("o-9", "c-9", "Northwind Health", "email", "UTC", now.minus(Duration.ofDays(45))));
+                "alumni", "UTC", null, now.minus(Duration.ofDays(60)), null),
+                new OutreachSent("o-9", "c-9", "Northwind Health", "email", "UTC", now.minus(Duration.ofDays(45)), null));
         ApiClient admin = tenant.admin("dean");
 
         // cy is about to write: 2 others did
@@ -62,7 +68,7 @@ class OrganizationSignalsIT {
         assertThat(note.raw().body()).doesNotContain("ada", "bo\"");
         assertThat(admin.get("/api/insights/admin/over-asked").json()).as("two members are not yet over-asking").isEmpty();
 
-        tenant.publish("cy", new OutreachSent("o-2", "c-2", "Northwind Health", "email", "UTC", now.minus(Duration.ofDays(1))));
+        tenant.publish("cy", new OutreachSent("o-2", "c-2", "Northwind Health", "email", "UTC", now.minus(Duration.ofDays(1)), null));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(admin.get("/api/insights/admin/over-asked").json()).hasSize(1));
@@ -73,6 +79,35 @@ class OrganizationSignalsIT {
         // another tenant with the same person sees nothing of this one
         assertThat(tenant.as("dean", "uni-other-" + tenant.id.substring(4), "admin").get("/api/insights/admin/over-asked")
                 .json()).isEmpty();
+    }
+
+    @Test
+    void aPersonIsMatchedOnHerEmailOrHerLinkedInProfileAndKeptAsKeyedHashesOnly() {
+        Tenant tenant = new Tenant(port, producer);
+        Instant now = Instant.now();
+        // ada knows only her e-mail, bo only her profile (written his own way), cy both
+        String[][] known = {{"ada", "priya@northwind.example", null}, {"bo", null, "https://www.linkedin.com/in/Priya-R/?trk=x"},
+                {"cy", "Priya@Northwind.example", "linkedin.com/in/priya-r"}};
+        for (String[] member : known) {
+            tenant.publish(member[0], new ContactAdded("c-" + member[0], "Priya Raman", member[1], "Northwind Health", "PM",
+                    "alumni", "UTC", null, now.minus(Duration.ofDays(3)), member[2]),
+                    new OutreachSent("o-" + member[0], "c-" + member[0], "Northwind Health", "email", "UTC",
+                            now.minus(Duration.ofDays(2)), null));
+        }
+        ApiClient admin = tenant.admin("dean");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(admin.get("/api/insights/admin/over-asked").json().findValuesAsString("contactName"))
+                        .as("one person, once").containsExactly("Priya Raman"));
+        assertThat(admin.get("/api/insights/admin/over-asked").json().get(0).path("members").asInt()).isEqualTo(3);
+        assertThat(tenant.member("bo").get("/api/insights/contacts/c-bo/outreach-note").json().path("othersInWindow").asInt())
+                .as("bo knows the profile only: ada wrote under the e-mail, cy under both").isEqualTo(2);
+
+        String stored = mongo.getCollection("contact_fingerprints").find(new Document("tenantId", tenant.id))
+                .into(new ArrayList<>()).toString() + mongo.getCollection("approaches")
+                .find(new Document("tenantId", tenant.id)).into(new ArrayList<>());
+        assertThat(stored).contains("Priya Raman").doesNotContainIgnoringCase("priya@").doesNotContainIgnoringCase("priya-r")
+                .doesNotContainIgnoringCase("linkedin");
     }
 
     @Test

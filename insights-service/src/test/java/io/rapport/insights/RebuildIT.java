@@ -58,8 +58,8 @@ class RebuildIT {
                 String contact = "c-" + c;
                 tenant.publish(members.get(m),
                         new ContactAdded(contact, "Contact " + c, contact + "@example.com", "Employer " + c, "Role",
-                                "alumni", "UTC", null, at),
-                        new OutreachSent("o-" + c, contact, "Employer " + c, "email", "Europe/Berlin", at),
+                                "alumni", "UTC", null, at, null),
+                        new OutreachSent("o-" + c, contact, "Employer " + c, "email", "Europe/Berlin", at, null),
                         new ContactTouched(contact, "call", null, at.plus(Duration.ofDays(1))));
                 if (c % 2 == 0) {
                     tenant.publish(members.get(m),

@@ -2,7 +2,12 @@ package io.rapport.events;
 
 import java.time.Instant;
 
-/** A member added a contact to their network. Carries the contact as it now stands. */
+/**
+ * A member added a contact to their network. Carries the contact as it now stands.
+ *
+ * @param linkedInUrl the contact's LinkedIn profile URL as the member wrote it; null when none (and from producers
+ *     before it)
+ */
 public record ContactAdded(
         String contactId,
         String name,
@@ -12,7 +17,8 @@ public record ContactAdded(
         String source,
         String timeZone,
         String referredByContactId,
-        Instant addedAt) implements DomainEvent {
+        Instant addedAt,
+        String linkedInUrl) implements DomainEvent {
 
     @Override
     public String subject() {

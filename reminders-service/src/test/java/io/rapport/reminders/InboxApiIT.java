@@ -165,7 +165,7 @@ class InboxApiIT {
     @Test
     void theZoneOfTheMembersEventsIsUsedUntilTheyChooseOne() {
         send(TestEvents.record(new OutreachSent("o-1", "c-1", "Acme", "EMAIL", "America/New_York",
-                at("2026-03-02T10:00", ZoneId.of("America/New_York"))), member));
+                at("2026-03-02T10:00", ZoneId.of("America/New_York")), null), member));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/reminders").json().path("upcoming").size() == 2);
         assertThat(api.get("/api/preferences").text("timeZone")).isEqualTo("America/New_York");
@@ -201,7 +201,7 @@ class InboxApiIT {
         String sentEventId = UUID.randomUUID().toString();
         Instant sentEventTime = Instant.now();
         OutreachSent sent = new OutreachSent("o-9", "c-9", "Northwind", "EMAIL", "Europe/Berlin",
-                at("2026-03-02T10:00", BERLIN));
+                at("2026-03-02T10:00", BERLIN), null);
         send(TestEvents.record(sent, member, sentEventId, sentEventTime));
         String followUp = Reminder.idFor(member, ReminderRule.FOLLOW_UP_ONCE, "o-9");
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/reminders/" + followUp).status() == 200);

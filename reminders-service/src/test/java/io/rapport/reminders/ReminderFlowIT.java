@@ -81,9 +81,9 @@ class ReminderFlowIT {
     void anOutreachBecomesTwoFollowUpsThatAReplyAtTheEmployerCancels() {
         Instant sent = at("2026-03-02T08:00", BERLIN);
         ProducerRecord<String, byte[]> outreach = TestEvents.record(
-                new OutreachSent("o-1", "c-1", "Acme", "EMAIL", "Europe/Berlin", sent), member, "sent-o-1");
+                new OutreachSent("o-1", "c-1", "Acme", "EMAIL", "Europe/Berlin", sent, null), member, "sent-o-1");
         send(outreach);
-        send(TestEvents.record(new OutreachSent("o-1", "c-1", "Acme", "EMAIL", "Europe/Berlin", sent), member, "sent-o-1"));
+        send(TestEvents.record(new OutreachSent("o-1", "c-1", "Acme", "EMAIL", "Europe/Berlin", sent, null), member, "sent-o-1"));
 
         JsonNode upcoming = await().atMost(Duration.ofSeconds(30)).until(
                 () -> api.get("/api/reminders").json().path("upcoming"), list -> list.size() == 2);

@@ -60,7 +60,7 @@ class ContactReadModelIT {
         awaitName(id, "Ada Lovelace");
 
         send(TestEvents.record(new ContactUpdated(id, "Ada King", "ada@example.com", "Analytical Engines",
-                "Mathematician", "ALUMNI", "Europe/London", "IDENTIFIED", List.of("name"), Instant.now()), alice));
+                "Mathematician", "ALUMNI", "Europe/London", "IDENTIFIED", List.of("name"), Instant.now(), null), alice));
 
         awaitName(id, "Ada King");
         ApiClient.Response contact = aliceApi.get("/api/scheduling/contacts/" + id);
@@ -76,7 +76,7 @@ class ContactReadModelIT {
         send(record);
         send(TestEvents.record(added(id, "Twice Delivered", "Acme"), alice, "event-" + id));
         send(TestEvents.record(new ContactUpdated(id, "Once Updated", null, "Acme", null, "OTHER", null, "IDENTIFIED",
-                List.of("name"), Instant.now()), alice));
+                List.of("name"), Instant.now(), null), alice));
 
         awaitName(id, "Once Updated");
         Document stored = mongo.findById(id, Document.class, "known_contacts");
@@ -141,6 +141,6 @@ class ContactReadModelIT {
     }
 
     static ContactAdded added(String id, String name, String employer) {
-        return new ContactAdded(id, name, null, employer, "Engineer", "LINKEDIN", "Europe/Berlin", null, Instant.now());
+        return new ContactAdded(id, name, null, employer, "Engineer", "LINKEDIN", "Europe/Berlin", null, Instant.now(), null);
     }
 }

@@ -78,7 +78,7 @@ class MemberDataIT {
         producer.send(TestEvents.record(new MemberDataErased("alice", erasedAt), alice, eventId, erasedAt)).join();
         String marker = UUID.randomUUID().toString();
         producer.send(TestEvents.record(new ContactAdded(marker, "After The Redelivery", null, "Acme", null, "OTHER",
-                "Europe/Rome", null, Instant.now()), alice)).join();
+                "Europe/Rome", null, Instant.now(), null), alice)).join();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(aliceApi.get("/api/scheduling/contacts/" + marker).status()).isEqualTo(200));
         assertThat(aliceApi.get("/api/scheduling/contacts/" + newContact).status())
@@ -96,7 +96,7 @@ class MemberDataIT {
         String addedEventId = UUID.randomUUID().toString();
         Instant addedAt = Instant.now();
         ContactAdded added = new ContactAdded(contact, "Grace Hopper", "grace@example.org", "Navy", "Admiral", "ALUMNI",
-                "America/New_York", null, addedAt);
+                "America/New_York", null, addedAt, null);
         producer.send(TestEvents.record(added, alice, addedEventId, addedAt)).join();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(aliceApi.get("/api/scheduling/contacts/" + contact).status()).isEqualTo(200));
@@ -111,11 +111,11 @@ class MemberDataIT {
         producer.send(TestEvents.record(added, alice, addedEventId, addedAt)).join();
         String late = UUID.randomUUID().toString();
         producer.send(TestEvents.record(new ContactAdded(late, "Late Arrival", null, "Navy", null, "OTHER", null, null,
-                addedAt), alice, UUID.randomUUID().toString(), addedAt.plusMillis(1))).join();
+                addedAt, null), alice, UUID.randomUUID().toString(), addedAt.plusMillis(1))).join();
         // Then she starts again: her events from after the erasure are hers.
         String afterwards = UUID.randomUUID().toString();
         producer.send(TestEvents.record(new ContactAdded(afterwards, "New Start", null, "Acme", null, "OTHER", null,
-                null, Instant.now()), alice)).join();
+                null, Instant.now(), null), alice)).join();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(aliceApi.get("/api/scheduling/contacts/" + afterwards).status()).isEqualTo(200));

@@ -23,7 +23,7 @@ final class SchedulingTestSupport {
             String timeZone) {
         String id = UUID.randomUUID().toString();
         producer.send(TestEvents.record(new ContactAdded(id, name, null, "Analytical Engines", "Engineer", "ALUMNI",
-                timeZone, null, Instant.now()), member)).join();
+                timeZone, null, Instant.now(), null), member)).join();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(api.get("/api/scheduling/contacts/" + id).status()).isEqualTo(200));
         return id;

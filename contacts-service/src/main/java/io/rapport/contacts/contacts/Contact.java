@@ -54,7 +54,8 @@ public record Contact(String id, Member owner, ContactDetails details, ContactSt
         Contact contact = new Contact(id, owner, details, ContactStage.IDENTIFIED, referralId, null, List.of(),
                 List.of(), now, now, 1);
         return Change.of(contact, new ContactAdded(id, details.name(), details.email(), details.employer(),
-                details.role(), details.source().name(), details.timeZone(), details.referredByContactId(), now));
+                details.role(), details.source().name(), details.timeZone(), details.referredByContactId(), now,
+                details.linkedInUrl()));
     }
 
     /** Keys under which no second contact of the member may exist; a referral is turned into a contact once. */
@@ -140,9 +141,14 @@ public record Contact(String id, Member owner, ContactDetails details, ContactSt
         return new Change<>(scheduled, events);
     }
 
-    /** The member sent an outreach message from their own mail or LinkedIn. */
+    /**
+     * The member sent an outreach message from their own mail or LinkedIn.
+     *
+     * @param industry the industry approached (the contact's own, or else its linked target employer's: the caller
+     *     resolves it, as {@link PoolCoverage} counts it); null when unknown
+     */
     public Change<Contact> recordOutreach(String outreachId, OutreachChannel channel, String text, Instant sentAt,
-            ZoneId memberZone, Instant now) {
+            ZoneId memberZone, String industry, Instant now) {
         if (stage == ContactStage.ARCHIVED) {
             throw new ConflictException("The contact is archived; no more outreach to them.",
                     Map.of("stage", stage.name()));
@@ -154,7 +160,8 @@ public record Contact(String id, Member owner, ContactDetails details, ContactSt
         Contact sent = with(details, moves ? ContactStage.OUTREACH_SENT : stage, latest(lastInteractionAt, sentAt),
                 log, touches, now);
         List<DomainEvent> events = new ArrayList<>();
-        events.add(new OutreachSent(outreachId, id, details.employer(), channel.name(), memberZone.getId(), sentAt));
+        events.add(new OutreachSent(outreachId, id, details.employer(), channel.name(), memberZone.getId(), sentAt,
+                industry));
         if (moves) {
             events.add(sent.updatedEvent(List.of("stage")));
         }
@@ -268,7 +275,7 @@ public record Contact(String id, Member owner, ContactDetails details, ContactSt
 
     private ContactUpdated updatedEvent(List<String> changed) {
         return new ContactUpdated(id, details.name(), details.email(), details.employer(), details.role(),
-                details.source().name(), details.timeZone(), stage.name(), changed, updatedAt);
+                details.source().name(), details.timeZone(), stage.name(), changed, updatedAt, details.linkedInUrl());
     }
 
     private static Instant latest(Instant current, Instant candidate) {

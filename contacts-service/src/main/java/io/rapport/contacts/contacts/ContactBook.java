@@ -63,9 +63,21 @@ public class ContactBook {
         Instant now = clock.instant();
         String outreachId = Ids.newId();
         Contact sent = store(current, current.recordOutreach(outreachId, channel, text, sentAt == null ? now : sentAt,
-                memberZone, now));
+                memberZone, industryOf(owner, current), now));
         return Map.entry(sent, sent.outreach().stream().filter(attempt -> attempt.id().equals(outreachId))
                 .findFirst().orElseThrow());
+    }
+
+    /**
+     * The contact's industry, or else its linked target employer's: one lookup of the employer by id, and none when
+     * the contact has an industry of its own or no linked employer.
+     */
+    private String industryOf(Member owner, Contact contact) {
+        ContactDetails details = contact.details();
+        if (details.industry() != null || details.employerId() == null) {
+            return details.industry();
+        }
+        return employers.find(owner, details.employerId()).map(TargetEmployer::industry).orElse(null);
     }
 
     public Contact recordAnswer(Member owner, String id, String outreachId, OutreachStatus outcome, Instant at) {

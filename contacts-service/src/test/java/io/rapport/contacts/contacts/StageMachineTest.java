@@ -88,7 +88,7 @@ class StageMachineTest {
     void outreachAndItsAnswerMoveTheStageAndCountBusinessDays() {
         Instant friday = Instant.parse("2026-03-06T16:00:00Z");
         Instant nextWednesday = Instant.parse("2026-03-11T10:00:00Z");
-        Contact sent = contact().recordOutreach("o1", OutreachChannel.EMAIL, "Hello", friday, java.time.ZoneOffset.UTC, NOW).state();
+        Contact sent = contact().recordOutreach("o1", OutreachChannel.EMAIL, "Hello", friday, java.time.ZoneOffset.UTC, null, NOW).state();
         assertThat(sent.stage()).isEqualTo(ContactStage.OUTREACH_SENT);
 
         Change<Contact> replied = sent.recordAnswer("o1", OutreachStatus.REPLIED, nextWednesday, NOW);
@@ -103,7 +103,7 @@ class StageMachineTest {
     @Test
     void aDeclineIsAnAnswerTooAndOnlyAnUnansweredOutreachCanHaveNoResponse() {
         Instant monday = Instant.parse("2026-03-02T09:00:00Z");
-        Contact sent = contact().recordOutreach("o1", OutreachChannel.LINKEDIN, null, monday, java.time.ZoneOffset.UTC, NOW).state();
+        Contact sent = contact().recordOutreach("o1", OutreachChannel.LINKEDIN, null, monday, java.time.ZoneOffset.UTC, null, NOW).state();
 
         Change<Contact> declined = sent.recordAnswer("o1", OutreachStatus.DECLINED, monday.plusSeconds(9 * 86400), NOW);
 
@@ -120,7 +120,7 @@ class StageMachineTest {
 
     @Test
     void anInterviewAgreedAnswersTheOpenOutreachAndMovesToScheduledOnce() {
-        Contact sent = contact().recordOutreach("o-1", OutreachChannel.EMAIL, "Hi Ada", NOW, ZoneId.of("Europe/Berlin"), NOW)
+        Contact sent = contact().recordOutreach("o-1", OutreachChannel.EMAIL, "Hi Ada", NOW, ZoneId.of("Europe/Berlin"), null, NOW)
                 .state();
         Instant agreed = NOW.plus(Duration.ofDays(3));
 

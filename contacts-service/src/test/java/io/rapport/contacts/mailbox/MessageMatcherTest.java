@@ -26,7 +26,7 @@ class MessageMatcherTest {
 
     private final Contact grace = contact("c-grace", "Grace Hopper", "Grace@Navy.example", "Navy Labs");
     private final Contact graceWritten = grace.recordOutreach("o-1", OutreachChannel.EMAIL, "Hello", SENT,
-            ZoneOffset.UTC, SENT).state();
+            ZoneOffset.UTC, null, SENT).state();
     private final Contact ada = contact("c-ada", "Ada Lovelace", "ada@engine.example", "Engines");
 
     private Function<String, Optional<Contact>> book(Contact... contacts) {
@@ -44,7 +44,7 @@ class MessageMatcherTest {
     @Test
     void aMessageFromAContactWithOutreachWaitingIsTheReplyToTheLatestOutreachSentBeforeIt() {
         Contact twice = graceWritten.recordOutreach("o-2", OutreachChannel.EMAIL, "Again", SENT.plus(Duration.ofDays(5)),
-                ZoneOffset.UTC, SENT).state();
+                ZoneOffset.UTC, null, SENT).state();
         Instant at = SENT.plus(Duration.ofDays(6));
 
         Optional<MessageMatcher.Reply> reply = MessageMatcher.reply(

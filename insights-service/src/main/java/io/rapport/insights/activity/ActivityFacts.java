@@ -55,6 +55,10 @@ public final class ActivityFacts {
             case ContactTouched touched -> effects.add(new Effect.FollowedUp(touched.contactId(), touched.touchedAt()));
             case OutreachSent sent -> {
                 effects.add(new Effect.Count(Counter.OUTREACH));
+                Industry industry = Industry.of(sent.industry());
+                if (industry != null) {
+                    effects.add(new Effect.IndustryApproached(industry));
+                }
                 effects.add(new Effect.OutreachOpened(sent.contactId(), sent.outreachId(), sent.employer(),
                         sent.memberTimeZone(), sent.sentAt()));
             }

@@ -20,6 +20,10 @@ public sealed interface Effect {
     record Target(String employer) implements Effect {
     }
 
+    /** The industry of the contact an outreach went to (a counter per industry, to date and in the week). */
+    record IndustryApproached(Industry industry) implements Effect {
+    }
+
     /** An outreach that waits for an answer; a second one to the same contact is its follow-up. */
     record OutreachOpened(String contactId, String outreachId, String employer, String timeZone, Instant sentAt)
             implements Effect {

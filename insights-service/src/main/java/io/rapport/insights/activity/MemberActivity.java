@@ -12,6 +12,8 @@ import java.util.Map;
  *
  * @param latencies reply latency in business days → how many replies took that long
  * @param weeks "2026-W48" → that week's counters and latencies
+ * @param industries industry key ({@link Industry}) → how many outreach messages went to a contact in it
+ * @param industryNames industry key → the name as the member's latest outreach to it spelled it
  */
 public record MemberActivity(
         Member member,
@@ -23,9 +25,12 @@ public record MemberActivity(
         List<OwedThanks> owedThanks,
         Instant lastActivityAt,
         int synthesisInterviews,
-        int synthesisThemes) {
+        int synthesisThemes,
+        Map<String, Integer> industries,
+        Map<String, String> industryNames) {
 
-    public record Week(Map<Counter, Integer> counts, Map<Integer, Integer> latencies) {
+    /** @param industries industry key → outreach that week to a contact in it */
+    public record Week(Map<Counter, Integer> counts, Map<Integer, Integer> latencies, Map<String, Integer> industries) {
         public int count(Counter counter) {
             return counts.getOrDefault(counter, 0);
         }

@@ -127,6 +127,6 @@ public class Caseload {
     }
 
     private static MemberActivity empty(Member member) {
-        return new MemberActivity(member, 0, Map.of(), Map.of(), Map.of(), List.of(), List.of(), null, 0, 0);
+        return new MemberActivity(member, 0, Map.of(), Map.of(), Map.of(), List.of(), List.of(), null, 0, 0, Map.of(), Map.of());
     }
 }

@@ -22,11 +22,18 @@ import java.util.TreeSet;
  * difference has fewer than k members (a cohort against the tenant total, or a cohort inside another), and so is
  * one of the cells inside a shown cell when the members that none of them covers are fewer than k (the tenant
  * total less every shown cohort of a partition); repeated until nothing changes.
+ *
+ * <p>The top industries approached are cells of the same kind, one per industry: its contributors in a group are the
+ * group's members who sent outreach to a contact in it during the period, and the same {@link Suppression} decides
+ * which groups may show it. A group then lists its shown industries, the most members first (ties by name), at most
+ * {@value #TOP_INDUSTRIES}; an industry below k in a group, or given away by differencing, is simply not listed.
  */
 public final class FigureTable {
 
     /** The weeks computed besides the total to date: the latest ones with data. */
     public static final int WEEKS_KEPT = 12;
+    /** How many industries a group lists: its most approached. */
+    public static final int TOP_INDUSTRIES = 5;
     static final String TOTAL = "";
 
     private FigureTable() {
@@ -42,8 +49,9 @@ public final class FigureTable {
         return new TenantFigures(tenantId, k, now, periods);
     }
 
-    /** One member's part in a period: the counters and the latencies. */
-    private record Part(String memberId, boolean active, Map<Counter, Integer> counts, Map<Integer, Integer> latencies) {
+    /** One member's part in a period: the counters, the latencies and the outreach per industry key. */
+    private record Part(String memberId, boolean active, Map<Counter, Integer> counts, Map<Integer, Integer> latencies,
+                        Map<String, Integer> industries) {
         int count(Counter counter) {
             return counts.getOrDefault(counter, 0);
         }
@@ -54,10 +62,11 @@ public final class FigureTable {
         List<Part> parts = new ArrayList<>();
         for (MemberActivity member : members) {
             if (week == null) {
-                parts.add(new Part(member.member().memberId(), true, member.totals(), member.latencies()));
+                parts.add(new Part(member.member().memberId(), true, member.totals(), member.latencies(),
+                        member.industries()));
             } else if (member.weeks().containsKey(week)) {
                 MemberActivity.Week w = member.weeks().get(week);
-                parts.add(new Part(member.member().memberId(), true, w.counts(), w.latencies()));
+                parts.add(new Part(member.member().memberId(), true, w.counts(), w.latencies(), w.industries()));
             }
         }
         Map<String, List<Part>> groups = new LinkedHashMap<>();
@@ -87,7 +96,57 @@ public final class FigureTable {
         }
         Map<String, Map<Figure, Double>> cohorts = new TreeMap<>(shown);
         cohorts.remove(TOTAL);
-        return new TenantFigures.Period(shown.get(TOTAL), cohorts);
+        Map<String, List<TopIndustry>> industries = topIndustries(groups, names(members), k);
+        List<TopIndustry> totalIndustries = industries.remove(TOTAL);
+        return new TenantFigures.Period(shown.get(TOTAL), cohorts, totalIndustries, new TreeMap<>(industries));
+    }
+
+    /** Each group's shown industries, the most members first, then by name; at most {@value #TOP_INDUSTRIES}. */
+    private static Map<String, List<TopIndustry>> topIndustries(Map<String, List<Part>> groups, Map<String, String> names,
+            int k) {
+        Set<String> keys = new TreeSet<>();
+        groups.get(TOTAL).forEach(part -> part.industries().forEach((key, count) -> {
+            if (count > 0) {
+                keys.add(key);
+            }
+        }));
+        Map<String, List<TopIndustry>> shown = new LinkedHashMap<>();
+        groups.keySet().forEach(group -> shown.put(group, new ArrayList<>()));
+        for (String key : keys) {
+            Map<String, Set<String>> contributors = new LinkedHashMap<>();
+            groups.forEach((group, groupParts) -> {
+                Set<String> ids = new HashSet<>();
+                groupParts.stream().filter(part -> part.industries().getOrDefault(key, 0) > 0)
+                        .forEach(part -> ids.add(part.memberId()));
+                contributors.put(group, ids);
+            });
+            for (String group : Suppression.shown(contributors, k)) {
+                shown.get(group).add(new TopIndustry(names.getOrDefault(key, key), contributors.get(group).size()));
+            }
+        }
+        Map<String, List<TopIndustry>> top = new LinkedHashMap<>();
+        shown.forEach((group, industries) -> top.put(group, industries.stream()
+                .sorted(Comparator.comparingInt(TopIndustry::members).reversed()
+                        .thenComparing(TopIndustry::industry, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(TopIndustry::industry))
+                .limit(TOP_INDUSTRIES).toList()));
+        return top;
+    }
+
+    /**
+     * How each industry is shown: the spelling most of the tenant's members used (a tie goes to the first in
+     * alphabetical order), so "fintech" and "FinTech" are one industry under one name.
+     */
+    private static Map<String, String> names(List<MemberActivity> members) {
+        Map<String, Map<String, Integer>> spellings = new HashMap<>();
+        members.forEach(member -> member.industryNames().forEach((key, name) ->
+                spellings.computeIfAbsent(key, any -> new TreeMap<>()).merge(name, 1, Integer::sum)));
+        Map<String, String> names = new HashMap<>();
+        spellings.forEach((key, counts) -> names.put(key, counts.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(Map.Entry::getKey, Comparator.<String>reverseOrder()))
+                .orElseThrow().getKey()));
+        return names;
     }
 
     static boolean contributes(Figure figure, Part part) {

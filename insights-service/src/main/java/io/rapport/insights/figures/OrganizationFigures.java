@@ -67,14 +67,18 @@ public class OrganizationFigures {
                 stored.map(TenantFigures::computedAt).orElse(null),
                 found == null ? Map.of() : found.total(),
                 cohorts.stream().map(cohort -> new CohortView(cohort.id(), cohort.name(),
-                        found == null ? Map.of() : found.cohorts().getOrDefault(cohort.id(), Map.of()))).toList(),
-                stored.map(f -> f.periods().keySet().stream().toList()).orElse(List.of()));
+                        found == null ? Map.of() : found.cohorts().getOrDefault(cohort.id(), Map.of()),
+                        found == null ? List.of() : found.cohortIndustries().getOrDefault(cohort.id(), List.of()))).toList(),
+                stored.map(f -> f.periods().keySet().stream().toList()).orElse(List.of()),
+                found == null ? List.of() : found.totalIndustries());
     }
 
+    /** @param topIndustries the tenant's most approached industries in the period (only those shown: at least k) */
     public record View(String period, int minGroupSize, java.time.Instant computedAt, Map<Figure, Double> total,
-                       List<CohortView> cohorts, List<String> periods) {
+                       List<CohortView> cohorts, List<String> periods, List<TopIndustry> topIndustries) {
     }
 
-    public record CohortView(String cohortId, String name, Map<Figure, Double> figures) {
+    /** @param topIndustries the cohort's most approached industries in the period (only those shown) */
+    public record CohortView(String cohortId, String name, Map<Figure, Double> figures, List<TopIndustry> topIndustries) {
     }
 }

@@ -15,7 +15,7 @@ class SignalTest {
 
     private static MemberActivity activity(List<MemberActivity.WaitingOutreach> waiting,
             List<MemberActivity.OwedThanks> owed, Instant last) {
-        return new MemberActivity(new Member("m", "uni"), 0, Map.of(), Map.of(), Map.of(), waiting, owed, last, 0, 0);
+        return new MemberActivity(new Member("m", "uni"), 0, Map.of(), Map.of(), Map.of(), waiting, owed, last, 0, 0, Map.of(), Map.of());
     }
 
     @Test

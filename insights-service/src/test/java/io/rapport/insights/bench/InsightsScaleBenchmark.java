@@ -49,6 +49,10 @@ class InsightsScaleBenchmark {
 
     private static final int MEMBERS = Integer.getInteger("benchmark.members", 5_000);
     private static final int EVENTS = Integer.getInteger("benchmark.events", 200_000);
+    /** Industries the outreach goes to (OutreachSent's industry); 0: none carried, as before the field. */
+    private static final int INDUSTRIES = Integer.getInteger("benchmark.industries", 12);
+    /** Whether every other contact has a LinkedIn profile too (two fingerprints, two approaches per outreach). */
+    private static final boolean LINKEDIN = Boolean.parseBoolean(System.getProperty("benchmark.linkedin", "true"));
     private static final int COHORTS = 10;
     private static final String TENANT = "bench-university";
 
@@ -108,7 +112,9 @@ class InsightsScaleBenchmark {
             Arrays.sort(reads);
             OrganizationFigures.View view = figures.view(TENANT, null);
             assertThat(view.total().get(io.rapport.insights.figures.Figure.ACTIVE_MEMBERS)).isEqualTo((double) MEMBERS);
+            assertThat(view.topIndustries()).hasSize(Math.min(INDUSTRIES, io.rapport.insights.figures.FigureTable.TOP_INDUSTRIES));
 
+            System.out.printf("BENCHMARK %d industries, LinkedIn profiles %b%n", INDUSTRIES, LINKEDIN);
             System.out.printf("BENCHMARK %,d members, %,d events, %d cohorts: applied in %.1f s = %,.0f events/s; "
                     + "figures recomputed in %.0f ms; cohort page read p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                     MEMBERS, EVENTS, COHORTS, applySeconds, EVENTS / applySeconds, recomputeMillis,
@@ -123,8 +129,10 @@ class InsightsScaleBenchmark {
         String contact = "c-" + (n / 5);
         return switch (n % 10) {
             case 0, 5 -> new ContactAdded("c-" + (n / 5), "Contact " + n, "person-" + ((m * 7 + n) % 20_000) + "@example.org",
-                    "Employer " + (n % 40), "Role", "alumni", "UTC", null, at);
-            case 1, 6, 8 -> new OutreachSent("o-" + n, contact, "Employer " + (n % 40), "email", "UTC", at);
+                    "Employer " + (n % 40), "Role", "alumni", "UTC", null, at,
+                    LINKEDIN && n % 10 == 0 ? "https://www.linkedin.com/in/person-" + ((m * 7 + n) % 20_000) : null);
+            case 1, 6, 8 -> new OutreachSent("o-" + n, contact, "Employer " + (n % 40), "email", "UTC", at,
+                    INDUSTRIES == 0 ? null : "Industry " + (n % INDUSTRIES));
             case 2, 7 -> new OutreachReplied("o-" + (n - 1), contact, "Employer " + (n % 40), "REPLIED", n % 6, at);
             case 3 -> new InterviewHeld("i-" + n, contact, at, 30, 30, false, at);
             case 4 -> new ThankYouSent("i-" + (n - 1), contact, "email", at, 20 + n % 40, false);

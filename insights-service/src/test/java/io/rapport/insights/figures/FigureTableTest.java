@@ -22,7 +22,7 @@ class FigureTableTest {
                 Counter.INTERVIEWS_HELD, 1);
         Map<Integer, Integer> latencies = replies == 0 ? Map.of() : Map.of(latency, replies);
         return new MemberActivity(new Member(id, "uni"), 1, totals, latencies,
-                Map.of("2026-W48", new MemberActivity.Week(totals, latencies)), List.of(), List.of(), NOW, 0, 0);
+                Map.of("2026-W48", new MemberActivity.Week(totals, latencies, Map.of())), List.of(), List.of(), NOW, 0, 0, Map.of(), Map.of());
     }
 
     @Test
@@ -73,5 +73,78 @@ class FigureTableTest {
         assertThat(toDate.cohorts().get("b")).containsEntry(Figure.REPLY_RATE, 0.25);
         assertThat(toDate.total()).containsEntry(Figure.ACTIVE_MEMBERS, 10.0)
                 .doesNotContainKey(Figure.THANK_YOUS_WITHIN_24H);
+    }
+
+    /** A member who sent one outreach to a contact in each industry given (as they spelled it), in week 48. */
+    private static MemberActivity approaching(String id, String... industries) {
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        for (String text : industries) {
+            io.rapport.insights.activity.Industry industry = io.rapport.insights.activity.Industry.of(text);
+            counts.merge(industry.key(), 1, Integer::sum);
+            names.put(industry.key(), industry.name());
+        }
+        Map<Counter, Integer> totals = Map.of(Counter.OUTREACH, industries.length);
+        return new MemberActivity(new Member(id, "uni"), 1, totals, Map.of(),
+                Map.of("2026-W48", new MemberActivity.Week(totals, Map.of(), counts)), List.of(), List.of(), NOW, 0, 0,
+                counts, names);
+    }
+
+    @Test
+    void anIndustryApproachedByKMembersIsListedWithItsMembersAndOneApproachedByKMinusOneIsNot() {
+        List<MemberActivity> members = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            // spelled each member's own way: one industry
+            members.add(approaching("f" + i, i % 2 == 0 ? "  fintech " : "Fintech", "Robotics"));
+        }
+        for (int i = 1; i <= 4; i++) {
+            members.add(approaching("h" + i, "Health care"));
+        }
+
+        TenantFigures figures = FigureTable.compute("uni", members, Map.of(), Set.of(), 5, NOW);
+
+        assertThat(figures.periods().get(TenantFigures.TO_DATE).totalIndustries())
+                .containsExactly(new TopIndustry("Fintech", 5), new TopIndustry("Robotics", 5));
+        assertThat(figures.periods().get("2026-W48").totalIndustries())
+                .as("the week's, the same").containsExactly(new TopIndustry("Fintech", 5), new TopIndustry("Robotics", 5));
+        assertThat(figures.periods().get(TenantFigures.TO_DATE).totalIndustries().toString()).doesNotContain("Health");
+    }
+
+    @Test
+    void atMostFiveIndustriesAreListedTheMostApproachedFirstTiesByName() {
+        List<MemberActivity> members = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            members.add(approaching("m" + i, i <= 6 ? "Zoology" : "Energy", i <= 5 ? "Agriculture" : "Energy",
+                    "Biotech", "Aerospace", "Media", "Retail", "Consulting"));
+        }
+
+        List<TopIndustry> top = FigureTable.compute("uni", members, Map.of(), Set.of(), 5, NOW)
+                .periods().get(TenantFigures.TO_DATE).totalIndustries();
+
+        assertThat(top).extracting(TopIndustry::industry)
+                .containsExactly("Aerospace", "Biotech", "Consulting", "Media", "Retail");
+        assertThat(top).extracting(TopIndustry::members).containsOnly(7);
+    }
+
+    @Test
+    void theDifferencingAttackOnAnIndustryBetweenACohortAndTheTotalFindsNothing() {
+        // 6 members of the cohort and 2 outside it approached Energy: both cells have at least k = 5 members, but
+        // total − cohort would say that 2 members outside the cohort approached Energy. The cohort's Energy goes.
+        List<MemberActivity> members = new ArrayList<>();
+        Map<String, Set<String>> memberships = new HashMap<>();
+        for (int i = 1; i <= 6; i++) {
+            members.add(approaching("in" + i, "Energy", "Media"));
+            memberships.put("in" + i, Set.of("cohort"));
+        }
+        for (int i = 1; i <= 5; i++) {
+            members.add(approaching("out" + i, i <= 2 ? "Energy" : "Retail", "Media"));
+        }
+
+        TenantFigures.Period toDate = FigureTable.compute("uni", members, memberships, Set.of("cohort"), 5, NOW)
+                .periods().get(TenantFigures.TO_DATE);
+
+        assertThat(toDate.totalIndustries()).containsExactly(new TopIndustry("Media", 11), new TopIndustry("Energy", 8));
+        assertThat(toDate.cohortIndustries().get("cohort")).as("Media: 5 members outside, nothing singled out")
+                .containsExactly(new TopIndustry("Media", 6));
     }
 }

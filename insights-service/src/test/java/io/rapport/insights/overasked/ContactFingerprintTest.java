@@ -25,4 +25,37 @@ class ContactFingerprintTest {
         assertThat(ContactFingerprint.of(TENANT_A, "other@northwind.example")).isNotEqualTo(a);
         assertThat(ContactFingerprint.of(TENANT_A, " ")).isNull();
     }
+
+    @Test
+    void aLinkedInProfileIsTheSameWhateverItsSchemeHostCaseQueryOrTrailingSlash() {
+        assertThat(ContactFingerprint.linkedInProfile("https://www.linkedin.com/in/Ada-L/?x=1")).isEqualTo("linkedin.com/in/ada-l");
+        assertThat(ContactFingerprint.linkedInProfile("linkedin.com/in/ada-l")).isEqualTo("linkedin.com/in/ada-l");
+        assertThat(ContactFingerprint.linkedInProfile(" http://uk.LinkedIn.com/in/ada-l//#about ")).isEqualTo("linkedin.com/in/ada-l");
+        assertThat(ContactFingerprint.linkedInProfile("https://www.linkedin.com/in/ada-l/details/experience/"))
+                .isEqualTo("linkedin.com/in/ada-l");
+        assertThat(ContactFingerprint.ofLinkedIn(TENANT_A, "https://www.linkedin.com/in/Ada-L/?x=1"))
+                .isEqualTo(ContactFingerprint.ofLinkedIn(TENANT_A, "linkedin.com/in/ada-l"))
+                .isNotEqualTo(ContactFingerprint.ofLinkedIn(TENANT_A, "linkedin.com/in/ada-m"))
+                .isNotEqualTo(ContactFingerprint.ofLinkedIn(TENANT_B, "linkedin.com/in/ada-l"))
+                .doesNotContain("ada");
+    }
+
+    @Test
+    void aUrlThatIsNotALinkedInProfileHasNoFingerprint() {
+        assertThat(ContactFingerprint.ofLinkedIn(TENANT_A, "https://www.linkedin.com/company/northwind")).isNull();
+        assertThat(ContactFingerprint.ofLinkedIn(TENANT_A, "https://notlinkedin.com/in/ada-l")).isNull();
+        assertThat(ContactFingerprint.ofLinkedIn(TENANT_A, "https://linkedin.com.evil.example/in/ada-l")).isNull();
+        assertThat(ContactFingerprint.ofLinkedIn(TENANT_A, "https://www.linkedin.com/in/")).isNull();
+        assertThat(ContactFingerprint.ofLinkedIn(TENANT_A, "not a url at all")).isNull();
+        assertThat(ContactFingerprint.ofLinkedIn(TENANT_A, null)).isNull();
+    }
+
+    @Test
+    void anEmailAndAProfileOfOnePersonAreTwoFingerprintsNeverEqual() {
+        assertThat(ContactFingerprint.all(TENANT_A, "ada@engine.example", "linkedin.com/in/ada-l")).hasSize(2)
+                .doesNotHaveDuplicates();
+        assertThat(ContactFingerprint.all(TENANT_A, null, "linkedin.com/in/ada-l"))
+                .containsExactly(ContactFingerprint.ofLinkedIn(TENANT_A, "linkedin.com/in/ada-l"));
+        assertThat(ContactFingerprint.all(TENANT_A, " ", "https://example.com")).isEmpty();
+    }
 }

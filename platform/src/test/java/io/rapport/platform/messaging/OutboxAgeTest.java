@@ -78,7 +78,7 @@ class OutboxAgeTest {
     private void write(String id, Instant at) {
         Outbox outbox = new Outbox(Producer.CONTACTS, Clock.fixed(at, ZoneOffset.UTC), () -> { });
         mongo.insert(outbox.addTo(new Document("_id", id), ALICE, List.of(
-                new ContactAdded(id, "Ada", null, "Acme", "Engineer", "LINKEDIN", null, null, at))), "contacts");
+                new ContactAdded(id, "Ada", null, "Acme", "Engineer", "LINKEDIN", null, null, at, null))), "contacts");
     }
 
     /** As the relay leaves a document once Kafka acknowledged its events. */

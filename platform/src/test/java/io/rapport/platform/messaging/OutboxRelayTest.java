@@ -184,7 +184,7 @@ class OutboxRelayTest {
     }
 
     private static ContactAdded added(String id, String name) {
-        return new ContactAdded(id, name, null, "Acme", "Engineer", "LINKEDIN", null, null, Instant.now());
+        return new ContactAdded(id, name, null, "Acme", "Engineer", "LINKEDIN", null, null, Instant.now(), null);
     }
 
     private OutboxRelay relay(String bootstrapServers, String owner) {

@@ -74,6 +74,6 @@ class OutboxTraceContextTest {
     }
 
     private static ContactAdded added() {
-        return new ContactAdded("c-1", "Ada Lovelace", null, "Acme", "Engineer", "LINKEDIN", null, null, Instant.now());
+        return new ContactAdded("c-1", "Ada Lovelace", null, "Acme", "Engineer", "LINKEDIN", null, null, Instant.now(), null);
     }
 }

@@ -66,7 +66,7 @@ class FollowUpRulesTest {
 
     @Test
     void anOutreachGetsA3BAnda7BFollowUpInTheMembersMornings() {
-        apply(new OutreachSent("o-1", "c-1", "Acme", "EMAIL", "Europe/Berlin", at("2026-01-09T16:30", BERLIN)));
+        apply(new OutreachSent("o-1", "c-1", "Acme", "EMAIL", "Europe/Berlin", at("2026-01-09T16:30", BERLIN), null));
 
         Reminder second = reminder(ReminderRule.WRITE_TO_SECOND_CONTACT, "o-1");
         Reminder once = reminder(ReminderRule.FOLLOW_UP_ONCE, "o-1");
@@ -79,7 +79,7 @@ class FollowUpRulesTest {
 
     @Test
     void aReplayedEventNeverCreatesASecondReminderNorReopensOne() {
-        OutreachSent sent = new OutreachSent("o-1", "c-1", "Acme", "EMAIL", "Europe/Berlin", at("2026-01-09T16:30", BERLIN));
+        OutreachSent sent = new OutreachSent("o-1", "c-1", "Acme", "EMAIL", "Europe/Berlin", at("2026-01-09T16:30", BERLIN), null);
         apply(sent);
         apply(new OutreachReplied("o-1", "c-1", "Acme", "REPLIED", 1, at("2026-01-12T10:00", BERLIN)));
 
@@ -92,9 +92,9 @@ class FollowUpRulesTest {
     @Test
     void aReplyFromAnyoneAtTheEmployerCancelsThatEmployersFollowUpsOnly() {
         Instant sent = at("2026-01-09T10:00", BERLIN);
-        apply(new OutreachSent("o-1", "c-1", "Acme Corp", "EMAIL", "Europe/Berlin", sent));
-        apply(new OutreachSent("o-2", "c-2", "Acme Corp", "LINKEDIN", "Europe/Berlin", sent));
-        apply(new OutreachSent("o-3", "c-3", "Globex", "EMAIL", "Europe/Berlin", sent));
+        apply(new OutreachSent("o-1", "c-1", "Acme Corp", "EMAIL", "Europe/Berlin", sent, null));
+        apply(new OutreachSent("o-2", "c-2", "Acme Corp", "LINKEDIN", "Europe/Berlin", sent, null));
+        apply(new OutreachSent("o-3", "c-3", "Globex", "EMAIL", "Europe/Berlin", sent, null));
 
         apply(new OutreachReplied("o-2", "c-2", " ACME  corp", "DECLINED", 2, at("2026-01-12T10:00", BERLIN)));
 
@@ -215,7 +215,7 @@ class FollowUpRulesTest {
 
     @Test
     void aThankYouClosesItsRemindersAndStartsTheKeepInTouchSequence() {
-        apply(new OutreachSent("o-1", "c-1", "Acme", "EMAIL", "Europe/Berlin", at("2026-01-02T10:00", BERLIN)));
+        apply(new OutreachSent("o-1", "c-1", "Acme", "EMAIL", "Europe/Berlin", at("2026-01-02T10:00", BERLIN), null));
         apply(new InterviewHeld("i-1", "c-1", at("2026-01-15T14:00", BERLIN), 30, 30, false, at("2026-01-15T14:30", BERLIN)));
 
         apply(new ThankYouSent("i-1", "c-1", "EMAIL", at("2026-01-15T20:00", BERLIN), 6, false));
@@ -249,7 +249,7 @@ class FollowUpRulesTest {
 
     @Test
     void theReportOnAdviceReminderQuotesTheAdviceTheMemberNoted() {
-        apply(new OutreachSent("o-1", "c-1", "Acme", "EMAIL", "Europe/Berlin", at("2026-01-02T10:00", BERLIN)));
+        apply(new OutreachSent("o-1", "c-1", "Acme", "EMAIL", "Europe/Berlin", at("2026-01-02T10:00", BERLIN), null));
         apply(new ThankYouSent("i-1", "c-1", "EMAIL", at("2026-01-15T20:00", BERLIN), 6, false,
                 "  Take the SQL course\n this month "));
         apply(new ThankYouSent("i-2", "c-1", "EMAIL", at("2026-01-15T20:00", BERLIN), 6, false, null));
@@ -281,7 +281,7 @@ class FollowUpRulesTest {
 
     @Test
     void anArchivedContactsRemindersAreCancelledAndATouchDoesNotRestartThem() {
-        apply(new OutreachSent("o-1", "c-1", "Acme", "EMAIL", "Europe/Berlin", at("2026-01-02T10:00", BERLIN)));
+        apply(new OutreachSent("o-1", "c-1", "Acme", "EMAIL", "Europe/Berlin", at("2026-01-02T10:00", BERLIN), null));
         apply(new ThankYouSent("i-1", "c-1", "EMAIL", at("2026-01-15T20:00", BERLIN), 6, false));
 
         apply(new ContactArchived("c-1", "moved on", at("2026-01-20T10:00", BERLIN)));
@@ -321,7 +321,7 @@ class FollowUpRulesTest {
 
     @Test
     void anotherMembersEventsNeverTouchThisMembersReminders() {
-        apply(new OutreachSent("o-1", "c-1", "Acme", "EMAIL", "Europe/Berlin", at("2026-01-09T10:00", BERLIN)));
+        apply(new OutreachSent("o-1", "c-1", "Acme", "EMAIL", "Europe/Berlin", at("2026-01-09T10:00", BERLIN), null));
         Member other = new Member("bob", member.tenantId());
 
         rules.apply(other, UUID.randomUUID().toString(),

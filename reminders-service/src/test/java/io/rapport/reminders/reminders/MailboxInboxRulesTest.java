@@ -74,7 +74,7 @@ class MailboxInboxRulesTest {
         });
         assertThat(store.reminders.all(member)).noneMatch(reminder -> ReminderRule.FOLLOW_UPS.contains(reminder.rule()));
 
-        rules.apply(member, "e-3", new OutreachSent("o-1", "c-1", "Northwind", "EMAIL", "UTC", NOW));
+        rules.apply(member, "e-3", new OutreachSent("o-1", "c-1", "Northwind", "EMAIL", "UTC", NOW, null));
         assertThat(store.reminders.all(member)).filteredOn(reminder -> ReminderRule.FOLLOW_UPS.contains(reminder.rule()))
                 .as("3B7 starts only when the member logs it").hasSize(2);
     }

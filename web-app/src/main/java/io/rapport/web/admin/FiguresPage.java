@@ -54,17 +54,27 @@ class FiguresPage {
     record GroupRow(String id, String name, List<String> cells) {
     }
 
+    /** A group's most approached industries to date, as read (only those the service shows: at least k members). */
+    record IndustryRow(String name, List<Industry> industries) {
+    }
+
+    record Industry(String industry, int members) {
+    }
+
     @GetMapping("/admin/figures")
     String figures(@RequestParam(required = false) String figure, @RequestParam(required = false) String group, Model model) {
         FigureFormat chosen = FigureFormat.parse(figure);
         Map<String, Object> toDate = api.get("/api/insights/admin/figures?period=" + TO_DATE);
         List<GroupRow> rows = new ArrayList<>();
         rows.add(row(TOTAL, "Whole organization", map(toDate.get("total"))));
+        List<IndustryRow> industries = new ArrayList<>();
+        industries.add(new IndustryRow("Whole organization", industries(toDate.get("topIndustries"))));
         String chosenGroup = TOTAL;
         String groupName = "the whole organization";
         for (Map<String, Object> cohort : list(toDate.get("cohorts"))) {
             String id = String.valueOf(cohort.get("cohortId"));
             rows.add(row(id, String.valueOf(cohort.get("name")), map(cohort.get("figures"))));
+            industries.add(new IndustryRow(String.valueOf(cohort.get("name")), industries(cohort.get("topIndustries"))));
             if (id.equals(group)) {
                 chosenGroup = id;
                 groupName = String.valueOf(cohort.get("name"));
@@ -99,6 +109,7 @@ class FiguresPage {
         }
         model.addAttribute("figures", FigureFormat.all());
         model.addAttribute("rows", rows);
+        model.addAttribute("industries", industries);
         model.addAttribute("k", toDate.get("minGroupSize"));
         model.addAttribute("computedAt", toDate.get("computedAt"));
         model.addAttribute("figure", chosen);
@@ -109,6 +120,11 @@ class FiguresPage {
 
     private static GroupRow row(String id, String name, Map<String, Object> cells) {
         return new GroupRow(id, name, FigureFormat.all().stream().map(f -> f.format(cells.get(f.name()))).toList());
+    }
+
+    private static List<Industry> industries(Object value) {
+        return list(value).stream().map(industry -> new Industry(String.valueOf(industry.get("industry")),
+                industry.get("members") instanceof Number members ? members.intValue() : 0)).toList();
     }
 
     @SuppressWarnings("unchecked")

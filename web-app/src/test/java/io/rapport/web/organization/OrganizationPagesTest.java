@@ -247,6 +247,25 @@ class OrganizationPagesTest {
         verify(api).getAll(List.of("/api/insights/admin/figures?period=" + lastWeek, "/api/insights/admin/figures?period=" + thisWeek));
     }
 
+    @Test
+    void theTopIndustriesApproachedAreListedPerGroupAndAGroupWithNoneShownSaysSo() throws Exception {
+        when(api.get("/api/insights/admin/figures?period=to-date")).thenReturn(Map.of("minGroupSize", 5,
+                "total", Map.of("ACTIVE_MEMBERS", 12.0),
+                "topIndustries", List.of(Map.of("industry", "Fintech", "members", 9), Map.of("industry", "Health Care", "members", 5)),
+                "cohorts", List.of(Map.of("cohortId", "mba", "name", "MBA", "figures", Map.of(), "topIndustries", List.of()),
+                        Map.of("cohortId", "phd", "name", "PhD", "figures", Map.of(),
+                                "topIndustries", List.of(Map.of("industry", "Biotech", "members", 6)))),
+                "periods", List.of("to-date")));
+
+        String page = page("/admin/figures", "ADMIN").getResponse().getContentAsString();
+
+        String industries = page.substring(page.indexOf("id=\"industries-table\""), page.indexOf("id=\"weekly-heading\""));
+        assertThat(industries).containsPattern("Whole organization</th>\\s*<td><ol class=\"industries\">\\s*"
+                + "<li><span>Fintech</span> \\(<span>9</span>\\)</li>\\s*<li><span>Health Care</span> \\(<span>5</span>\\)</li>");
+        assertThat(industries).containsPattern("MBA</th>\\s*<td class=\"suppressed\">none shown \\(fewer than k members each\\)</td>");
+        assertThat(industries).containsPattern("PhD</th>\\s*<td><ol class=\"industries\">\\s*<li><span>Biotech</span> \\(<span>6</span>\\)</li>");
+    }
+
     /** The ISO week {@code back} weeks ago, as the service names it. */
     private static String week(int back) {
         java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusWeeks(back);

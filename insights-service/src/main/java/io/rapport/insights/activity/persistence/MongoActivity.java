@@ -76,6 +76,12 @@ public class MongoActivity implements ActivityStore {
                     update.inc("latencies." + latency.businessDays(), 1);
                     update.inc(week + ".latencies." + latency.businessDays(), 1);
                 }
+                case Effect.IndustryApproached approached -> {
+                    String key = approached.industry().key();
+                    update.inc("industries." + key, 1);
+                    update.inc(week + ".industries." + key, 1);
+                    update.set("industryNames." + key, approached.industry().name());
+                }
                 case Effect.Target target -> update.addToSet("targets", target.employer().trim().toLowerCase(Locale.ROOT));
                 case Effect.OutreachOpened opened -> {
                     String waiting = "waiting." + key(opened.contactId());
@@ -184,7 +190,7 @@ public class MongoActivity implements ActivityStore {
             weekDocs.forEach((week, value) -> {
                 Document weekDoc = (Document) value;
                 weeks.put(week, new MemberActivity.Week(counters(weekDoc.get("counts", Document.class)),
-                        latencies(weekDoc.get("latencies", Document.class))));
+                        latencies(weekDoc.get("latencies", Document.class)), industries(weekDoc.get("industries", Document.class))));
             });
         }
         Set<String> thanked = new HashSet<>();
@@ -225,7 +231,28 @@ public class MongoActivity implements ActivityStore {
                 latencies(document.get("latencies", Document.class)), weeks, waiting, owed,
                 last == null ? null : last.toInstant(),
                 synthesis == null ? 0 : synthesis.getInteger("interviews", 0),
-                synthesis == null ? 0 : synthesis.getInteger("themes", 0));
+                synthesis == null ? 0 : synthesis.getInteger("themes", 0),
+                industries(document.get("industries", Document.class)), industryNames(document.get("industryNames", Document.class)));
+    }
+
+    private static Map<String, Integer> industries(Document document) {
+        Map<String, Integer> industries = new TreeMap<>();
+        if (document != null) {
+            document.forEach((key, count) -> {
+                if (count instanceof Number number) {
+                    industries.put(key, number.intValue());
+                }
+            });
+        }
+        return industries;
+    }
+
+    private static Map<String, String> industryNames(Document document) {
+        Map<String, String> names = new TreeMap<>();
+        if (document != null) {
+            document.forEach((key, name) -> names.put(key, String.valueOf(name)));
+        }
+        return names;
     }
 
     private static Map<Counter, Integer> counters(Document document) {

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.rapport.insights.figures.Figure;
 import io.rapport.insights.figures.FiguresStore;
 import io.rapport.insights.figures.TenantFigures;
+import io.rapport.insights.figures.TopIndustry;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -69,7 +70,11 @@ public class MongoFigures implements FiguresStore {
         figures.periods().forEach((period, cells) -> {
             Document cohorts = new Document();
             cells.cohorts().forEach((cohort, values) -> cohorts.put(cohort, cells(values)));
-            periods.put(period, new Document("total", cells(cells.total())).append("cohorts", cohorts));
+            Document cohortIndustries = new Document();
+            cells.cohortIndustries().forEach((cohort, industries) -> cohortIndustries.put(cohort, industries(industries)));
+            periods.put(period, new Document("total", cells(cells.total())).append("cohorts", cohorts)
+                    .append("industries", new Document("total", industries(cells.totalIndustries()))
+                            .append("cohorts", cohortIndustries)));
         });
         Update update = new Update().set("minGroupSize", figures.minGroupSize())
                 .set("computedAt", Date.from(figures.computedAt())).set("periods", periods);
@@ -94,7 +99,14 @@ public class MongoFigures implements FiguresStore {
             Document cells = (Document) value;
             Map<String, Map<Figure, Double>> cohorts = new TreeMap<>();
             cells.get("cohorts", Document.class).forEach((cohort, values) -> cohorts.put(cohort, cells((Document) values)));
-            periods.put(period, new TenantFigures.Period(cells(cells.get("total", Document.class)), cohorts));
+            // Figures stored before the top industries have none: they come with the next recomputation.
+            Document industries = cells.get("industries", Document.class);
+            Map<String, List<TopIndustry>> cohortIndustries = new TreeMap<>();
+            if (industries != null && industries.get("cohorts") instanceof Document byCohort) {
+                byCohort.forEach((cohort, list) -> cohortIndustries.put(cohort, industries(list)));
+            }
+            periods.put(period, new TenantFigures.Period(cells(cells.get("total", Document.class)), cohorts,
+                    industries == null ? List.of() : industries(industries.get("total")), cohortIndustries));
         });
         return Optional.of(new TenantFigures(tenantId, document.getInteger("minGroupSize"),
                 document.getDate("computedAt").toInstant(), periods));
@@ -110,6 +122,19 @@ public class MongoFigures implements FiguresStore {
         Document document = new Document();
         values.forEach((figure, value) -> document.put(figure.name(), value));
         return document;
+    }
+
+    private static List<Document> industries(List<TopIndustry> industries) {
+        return industries.stream().map(industry -> new Document("industry", industry.industry())
+                .append("members", industry.members())).toList();
+    }
+
+    private static List<TopIndustry> industries(Object stored) {
+        if (!(stored instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream().map(Document.class::cast).map(document -> new TopIndustry(document.getString("industry"),
+                ((Number) document.get("members")).intValue())).toList();
     }
 
     private static Map<Figure, Double> cells(Document document) {

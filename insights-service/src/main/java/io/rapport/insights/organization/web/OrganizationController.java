@@ -154,7 +154,8 @@ class OrganizationController {
      * subtracting others, is absent.
      */
     @Operation(operationId = "getFigures", summary = "Get the figures",
-            description = "The tenant total and each cohort for a period (to-date or an ISO week), precomputed; cells below k, or recoverable by subtraction, are absent.")
+            description = "The tenant total and each cohort for a period (to-date or an ISO week), precomputed; cells below k, or recoverable by subtraction, are absent."
+                    + " topIndustries: the industries most members approached (at most 5, the most members first, ties by name), each only where at least k members approached it and no subtraction gives it away.")
     @GetMapping("/figures")
     OrganizationFigures.View figures(Caller caller, @RequestParam(required = false) String period) {
         return figures.view(admin(caller), period);

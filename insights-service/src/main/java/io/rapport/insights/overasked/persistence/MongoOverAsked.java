@@ -7,6 +7,7 @@ import io.rapport.platform.domain.Member;
 import io.rapport.platform.persistence.MemberScope;
 import io.rapport.platform.persistence.OwnedDocuments;
 import java.security.SecureRandom;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -76,25 +77,28 @@ public class MongoOverAsked implements OverAskedStore {
     }
 
     @Override
-    public void rememberContact(Member member, String contactId, String fingerprint, String name, String employer) {
+    public void rememberContact(Member member, String contactId, List<String> fingerprints, String name, String employer) {
         upsert(CONTACTS, member.tenantId() + "/" + member.memberId() + "/" + contactId, new Update()
                 .setOnInsert("tenantId", member.tenantId()).setOnInsert("memberId", member.memberId())
-                .set("fingerprint", fingerprint).set("name", name).set("employer", employer));
+                .set("fingerprints", fingerprints).unset("fingerprint").set("name", name).set("employer", employer));
     }
 
     @Override
     public Optional<KnownContact> contact(Member member, String contactId) {
         return Optional.ofNullable(mongo.findOne(Query.query(where("_id").is(member.tenantId() + "/" + member.memberId()
                 + "/" + contactId)), Document.class, CONTACTS)).map(document -> new KnownContact(
-                document.getString("fingerprint"), document.getString("name"), document.getString("employer")));
+                fingerprints(document), document.getString("name"), document.getString("employer")));
     }
 
     @Override
-    public void recordApproach(Member member, String fingerprint, String name, String employer, java.time.Instant at) {
-        upsert(APPROACHES, member.tenantId() + "/" + fingerprint + "/" + member.memberId(), new Update()
-                .setOnInsert("tenantId", member.tenantId()).setOnInsert("memberId", member.memberId())
-                .setOnInsert("fingerprint", fingerprint).set("name", name).set("employer", employer)
-                .max("at", Date.from(at)));
+    public void recordApproach(Member member, List<String> fingerprints, String name, String employer,
+            java.time.Instant at) {
+        for (String fingerprint : fingerprints) {
+            upsert(APPROACHES, member.tenantId() + "/" + fingerprint + "/" + member.memberId(), new Update()
+                    .setOnInsert("tenantId", member.tenantId()).setOnInsert("memberId", member.memberId())
+                    .setOnInsert("fingerprint", fingerprint).addToSet("linked").each(fingerprints.toArray())
+                    .set("name", name).set("employer", employer).max("at", Date.from(at)));
+        }
     }
 
     @Override
@@ -103,14 +107,31 @@ public class MongoOverAsked implements OverAskedStore {
     }
 
     @Override
-    public List<Approach> approachesOf(String tenantId, String fingerprint, java.time.Instant since) {
-        return approaches(Query.query(where("tenantId").is(tenantId).and("fingerprint").is(fingerprint)
+    public List<Approach> approachesOf(String tenantId, Collection<String> fingerprints, java.time.Instant since) {
+        return approaches(Query.query(where("tenantId").is(tenantId).and("fingerprint").in(fingerprints)
                 .and("at").gte(Date.from(since))));
     }
 
     private List<Approach> approaches(Query query) {
         return mongo.find(query, Document.class, APPROACHES).stream().map(d -> new Approach(d.getString("fingerprint"),
-                d.getString("memberId"), d.getDate("at").toInstant(), d.getString("name"), d.getString("employer"))).toList();
+                linked(d), d.getString("memberId"), d.getDate("at").toInstant(), d.getString("name"),
+                d.getString("employer"))).toList();
+    }
+
+    /** A contact's fingerprints; one stored before LinkedIn profiles were matched has its e-mail's only. */
+    private static List<String> fingerprints(Document contact) {
+        List<String> fingerprints = contact.getList("fingerprints", String.class);
+        if (fingerprints != null) {
+            return fingerprints;
+        }
+        String email = contact.getString("fingerprint");
+        return email == null ? List.of() : List.of(email);
+    }
+
+    /** The fingerprints an approach came with; one recorded before they were kept has its own only. */
+    private static List<String> linked(Document approach) {
+        List<String> linked = approach.getList("linked", String.class);
+        return linked == null || linked.isEmpty() ? List.of(approach.getString("fingerprint")) : linked;
     }
 
     @Override
