@@ -12,6 +12,8 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import java.util.List;
 import java.util.function.Supplier;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /** An H2-backed database whose collections choose indexes as MongoDB does and keep secondary indexes. */
@@ -92,6 +94,16 @@ final class IndexedDatabase extends H2Database {
         // The same map names as H2Database, so a data folder written before keeps working.
         return new IndexedCollection(this, collectionName, options, mvStore.openMap("databases." + fullName),
                 mvStore.openMap("meta." + fullName), cursorRegistry);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+            boolean sparse) {
+        MVStore mvStore = store != null ? store : OPENING.get().store();
+        // H2Database's map name (a data folder written before keeps its indexes), H2's key format, a faster lookup.
+        MVMap<KeyValue, Object> map = mvStore.openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                new MVMap.Builder<KeyValue, Object>().keyType(new UniqueIndexKeys()));
+        return new UniqueIndex(map, indexName, keys, sparse);
     }
 
     @Override

@@ -170,4 +170,38 @@ class IndexedH2BackendTest {
         assertThat(ids(contacts.find(exists("outboxSince")))).hasSize(5);
         assertThat(backend.fullScans().counts()).isEmpty();
     }
+
+    @Test
+    void aFileWrittenByMongoJavaServersOwnBackendKeepsItsUniqueIndexes(@TempDir Path folder) {
+        String file = folder.resolve("store.mv").toString();
+        server = new MongoServer(new de.bwaldvogel.mongo.backend.h2.H2Backend(file));
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+        MongoCollection<Document> contacts = client.getDatabase("rapport-test").getCollection("contacts");
+        contacts.createIndex(Indexes.ascending("tenantId", "memberId", "email"),
+                new IndexOptions().unique(true).name("one_email_per_member"));
+        for (int i = 0; i < 200; i++) {
+            contacts.insertOne(new Document("_id", "c" + i).append("tenantId", "uni").append("memberId", "m" + i % 7)
+                    .append("email", "p" + i + "@example.com"));
+        }
+        stop();
+
+        contacts = start(IndexedH2Backend.open(file));
+        backend.fullScans().clear();
+        assertThat(ids(contacts.find(eq("_id", "c123")))).containsExactly("c123");
+        assertThat(ids(contacts.find(and(eq("tenantId", "uni"), eq("memberId", "m4"), eq("email", "p4@example.com")))))
+                .containsExactly("c4");
+        assertThat(backend.fullScans().counts()).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> contacts0(client).insertOne(new Document("_id", "c123")))
+                .hasMessageContaining("E11000");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> contacts0(client).insertOne(new Document("_id", "x")
+                        .append("tenantId", "uni").append("memberId", "m4").append("email", "p4@example.com")))
+                .hasMessageContaining("E11000");
+        contacts.insertOne(new Document("_id", "c999").append("tenantId", "uni").append("memberId", "m4")
+                .append("email", "new@example.com"));
+        assertThat(ids(contacts.find(eq("_id", "c999")))).containsExactly("c999");
+    }
+
+    private static MongoCollection<Document> contacts0(MongoClient client) {
+        return client.getDatabase("rapport-test").getCollection("contacts");
+    }
 }
