@@ -16,6 +16,7 @@ public class MailboxDesk {
     private final Runnable wakeWatcher;
     private final boolean localServersAllowed;
     private final Clock clock;
+    private volatile java.util.function.Consumer<String> idleEnded = mailboxId -> { };
 
     /**
      * @param localServersAllowed whether a mail server on a local or private address, and IMAP without TLS, may be
@@ -28,6 +29,11 @@ public class MailboxDesk {
         this.wakeWatcher = wakeWatcher;
         this.localServersAllowed = localServersAllowed;
         this.clock = clock;
+    }
+
+    /** Told the id of a mailbox the member disconnected or replaced, so that this instance ends its IDLE at once. */
+    public void whenAMailboxIsReplaced(java.util.function.Consumer<String> callback) {
+        this.idleEnded = callback;
     }
 
     /**
@@ -46,6 +52,7 @@ public class MailboxDesk {
             }
             io.rapport.platform.domain.Fields.check(problems);
         }
+        mailboxes.find(owner).ifPresent(previous -> idleEnded.accept(previous.id()));
         Change<Mailbox> connected = Mailbox.connect(Ids.newId(), owner, server, cipher.seal(owner, server.password()),
                 clock.instant());
         mailboxes.save(connected);
@@ -63,5 +70,6 @@ public class MailboxDesk {
     public void disconnect(Member owner) {
         Mailbox current = status(owner);
         mailboxes.save(current.disconnect(clock.instant()));
+        idleEnded.accept(current.id());
     }
 }

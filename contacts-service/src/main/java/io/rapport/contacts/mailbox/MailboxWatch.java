@@ -33,7 +33,8 @@ public class MailboxWatch implements AutoCloseable {
     static final Duration FIRST_LOOK_BACK = Duration.ofDays(14);
     private static final System.Logger LOG = System.getLogger(MailboxWatch.class.getName());
 
-    public record Settings(Duration interval, int batch, int maxMessages, Duration lease) {
+    /** @param idleInterval between looks at a mailbox this instance holds IMAP IDLE on (the safety net) */
+    public record Settings(Duration interval, int batch, int maxMessages, Duration lease, Duration idleInterval) {
     }
 
     private final Mailboxes mailboxes;
@@ -46,6 +47,8 @@ public class MailboxWatch implements AutoCloseable {
     /** One per look in flight: the looks of an instance are bounded by its threads. */
     private final Semaphore slots;
     private volatile Runnable lookEnded = () -> { };
+    /** Null when this instance holds no IDLE connections. */
+    private volatile InboxIdleWatch idle;
 
     /** @param threads how many looks run side by side on {@code workers} */
     public MailboxWatch(Mailboxes mailboxes, MailboxReader reader, SealedSecrets cipher, ContactBook contacts,
@@ -58,6 +61,11 @@ public class MailboxWatch implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.slots = new Semaphore(threads);
+    }
+
+    /** Offers IMAP IDLE to mailboxes after a good look (see {@link InboxIdleWatch}). */
+    public void idleWith(InboxIdleWatch idleWatch) {
+        this.idle = idleWatch;
     }
 
     /** Called when a look ends and frees its slot (the poller's wake-up), so the next due mailbox need not wait. */
@@ -113,19 +121,32 @@ public class MailboxWatch implements AutoCloseable {
         Member owner = mailbox.owner();
         Instant started = clock.instant();
         Change<Mailbox> outcome;
+        InboxIdleWatch idling = idle;
+        MailboxServer signIn = null;
         try {
             String password = cipher.open(owner, mailbox.sealedPassword());
-            MailboxReading reading = reader.read(mailbox.server().withPassword(password), mailbox.inbox(),
+            MailboxServer server = mailbox.server().withPassword(password);
+            MailboxReading reading = reader.read(server, mailbox.inbox(),
                     mailbox.sent(), firstLookSince(mailbox, started), settings.maxMessages());
             List<OutreachSuggested> suggestions = apply(owner, mailbox.server().user(), reading);
-            outcome = mailbox.checked(reading, suggestions, clock.instant(), settings.interval());
+            boolean watched = idling != null && idling.isWatching(mailbox.id());
+            outcome = mailbox.checked(reading, suggestions, clock.instant(),
+                    watched ? settings.idleInterval() : settings.interval());
+            signIn = server;
         } catch (MailboxReadFailure failure) {
             outcome = mailbox.failed(failure.kind(), failure.getMessage(), clock.instant(), settings.interval());
         } catch (SealedSecrets.UnopenableSecretException unreadable) {
             outcome = mailbox.unreadable("The stored mailbox password cannot be read with this server's key; connect the"
                     + " mailbox again.", clock.instant());
         }
-        mailboxes.saveAt(outcome, mailbox.version());
+        boolean stored = mailboxes.saveAt(outcome, mailbox.version());
+        if (idling != null) {
+            if (outcome.state().state() != MailboxState.CONNECTED) {
+                idling.stop(mailbox.id());
+            } else if (stored && signIn != null) {
+                idling.offer(outcome.state(), signIn);
+            }
+        }
     }
 
     /** Replies are recorded on the contacts as they are found; suggestions go out with the mailbox's own write. */

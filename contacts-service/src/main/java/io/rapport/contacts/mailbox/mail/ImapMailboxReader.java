@@ -121,7 +121,7 @@ public class ImapMailboxReader implements MailboxReader {
         }
     }
 
-    private static MailboxReadFailure failure(MailboxServer server, Exception failed) {
+    static MailboxReadFailure failure(MailboxServer server, Exception failed) {
         Throwable cause = failed;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

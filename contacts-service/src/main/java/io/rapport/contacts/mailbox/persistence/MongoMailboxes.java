@@ -4,6 +4,7 @@ import static io.rapport.platform.persistence.MemberScope.owned;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.rapport.contacts.mailbox.FolderCursor;
+import io.rapport.contacts.mailbox.IdleLeases;
 import io.rapport.contacts.mailbox.Mailbox;
 import io.rapport.contacts.mailbox.MailboxServer;
 import io.rapport.contacts.mailbox.MailboxState;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Repository;
  * survive a reconnect. The sealed password is the only form of the password ever stored.
  */
 @Repository
-class MongoMailboxes implements Mailboxes {
+class MongoMailboxes implements Mailboxes, IdleLeases {
 
     static final String COLLECTION = "mailboxes";
     static final String DUE_INDEX = "due_mailboxes";
@@ -59,7 +60,9 @@ class MongoMailboxes implements Mailboxes {
     @Override
     public void save(Change<Mailbox> change) {
         Mailbox mailbox = change.state();
-        mongo.upsert(byOwner(mailbox.owner()), fields(change).inc("version", 1), COLLECTION);
+        // the member's own change ends any IDLE lease: the mailbox it watched is gone or connected anew
+        mongo.upsert(byOwner(mailbox.owner()), fields(change).inc("version", 1).unset("idleBy").unset("idleUntil"),
+                COLLECTION);
         outbox.written();
     }
 
@@ -83,13 +86,45 @@ class MongoMailboxes implements Mailboxes {
         for (Document candidate : mongo.find(due, Document.class, COLLECTION)) {
             Document won = mongo.findAndModify(Query.query(where("_id").is(candidate.get("_id"))
                             .and("version").is(candidate.get("version"))),
-                    new Update().set("nextCheckAt", Date.from(leaseUntil)).inc("version", 1),
+                    new Update().set("nextCheckAt", Date.from(leaseUntil)).set("lookUntil", Date.from(leaseUntil))
+                            .inc("version", 1),
                     FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
             if (won != null) {
                 claimed.add(toMailbox(won));
             }
         }
         return claimed;
+    }
+
+    @Override
+    public boolean holdIdle(Member owner, String mailboxId, String holder, Instant now, Instant until) {
+        Query free = Query.query(owned(owner).and("_id").is(key(owner)).and("mailboxId").is(mailboxId)
+                .and("state").is(MailboxState.CONNECTED.name())
+                .orOperator(where("idleBy").exists(false), where("idleBy").is(holder),
+                        where("idleUntil").lt(Date.from(now))));
+        return mongo.updateFirst(free, new Update().set("idleBy", holder).set("idleUntil", Date.from(until)),
+                COLLECTION).getMatchedCount() > 0;
+    }
+
+    @Override
+    public void releaseIdle(Member owner, String mailboxId, String holder) {
+        mongo.updateFirst(Query.query(owned(owner).and("_id").is(key(owner)).and("idleBy").is(holder)),
+                new Update().unset("idleBy").unset("idleUntil"), COLLECTION);
+    }
+
+    @Override
+    public Wake wakeNow(Member owner, String mailboxId, Instant now) {
+        Query connected = Query.query(owned(owner).and("_id").is(key(owner)).and("mailboxId").is(mailboxId)
+                .and("state").is(MailboxState.CONNECTED.name()));
+        // not under a claim: a look in flight keeps its mailbox, and its result is stored
+        Query idle = Query.query(owned(owner).and("_id").is(key(owner)).and("mailboxId").is(mailboxId)
+                .and("state").is(MailboxState.CONNECTED.name())
+                .orOperator(where("lookUntil").exists(false), where("lookUntil").lt(Date.from(now))));
+        if (mongo.updateFirst(idle, new Update().set("nextCheckAt", Date.from(now)).inc("version", 1), COLLECTION)
+                .getMatchedCount() > 0) {
+            return Wake.WOKEN;
+        }
+        return mongo.exists(connected, COLLECTION) ? Wake.BUSY : Wake.GONE;
     }
 
     @Override
@@ -108,7 +143,8 @@ class MongoMailboxes implements Mailboxes {
                 .set("mailboxId", m.id()).set("state", m.state().name())
                 .set("connectedAt", date(m.connectedAt())).set("lastCheckedAt", date(m.lastCheckedAt()))
                 .set("lastError", m.lastError()).set("failures", m.failures()).set("authFailures", m.authFailures())
-                .set("inbox", cursor(m.inbox())).set("sent", cursor(m.sent()));
+                .set("inbox", cursor(m.inbox())).set("sent", cursor(m.sent()))
+                .unset("lookUntil"); // the look that claimed it (if any) is over
         if (m.nextCheckAt() == null) {
             update.unset("nextCheckAt"); // out of the due range for good
         } else {
