@@ -42,7 +42,9 @@ import org.springframework.test.context.TestPropertySource;
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 @TestPropertySource(properties = {"rapport.mailbox.key=" + MailboxIT.KEY, "rapport.mailbox.poll-interval=1h",
         "rapport.mailbox.tick=200ms", "rapport.mailbox.allow-local-servers=true",
-        "rapport.mailbox.threads=${threads:32}", "rapport.mailbox.batch=${batch:100}"})
+        "rapport.mailbox.threads=${threads:32}", "rapport.mailbox.batch=${batch:100}",
+        // the polling figure: no IDLE unless asked for (-Didle=200); an IDLE-watched mailbox is then also polled hourly
+        "rapport.mailbox.idle-connections=${idle:0}", "rapport.mailbox.idle-poll-interval=1h"})
 class MailboxBenchmark {
 
     private static final int MAILBOXES = Integer.getInteger("mailboxes", 2_000);

@@ -52,6 +52,8 @@ import tools.jackson.databind.JsonNode;
 @ServiceIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {"rapport.mailbox.key=" + MailboxIT.KEY, "rapport.mailbox.poll-interval=1s",
+        // GreenMail offers IDLE: these cases are about the look, so a mailbox under IDLE is polled every second too
+        "rapport.mailbox.idle-poll-interval=1s",
         "rapport.mailbox.tick=200ms", "rapport.mailbox.timeout=5s", "rapport.mailbox.allow-local-servers=true"})
 class MailboxIT {
 

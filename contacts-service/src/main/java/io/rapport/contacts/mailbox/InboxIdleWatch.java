@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * IMAP IDLE on the INBOX of a bounded number of this instance's mailboxes, each on its own virtual thread: when the
+ * IMAP IDLE on the INBOX of a bounded number of this instance's mailboxes, each on its own (virtual) thread: when the
  * server reports new mail, the mailbox is made due now, and the poller's usual claim and look do the work (so a
  * message is read once, by whichever instance claims the mailbox). IDLE is only a wake-up: the poll goes on, at the
  * longer interval of an IDLE-watched mailbox, as the safety net.
@@ -128,8 +128,18 @@ public class InboxIdleWatch implements AutoCloseable {
             slots.release();
             return false;
         }
-        watcher.thread = Thread.ofVirtual().name("mailbox-idle-" + id).start(watcher::run);
+        watcher.thread = idleThread().name("mailbox-idle-" + id).start(watcher::run);
         return true;
+    }
+
+    /**
+     * A virtual thread from Java 24 on; before that a platform thread (a small stack): Angus waits for the server's
+     * IDLE reports inside a {@code synchronized} method, which on Java 21 pins a virtual thread's carrier for as long
+     * as the IDLE lasts, and a pinned carrier is not replaced, so two IDLEs would hold a 2-core machine's carriers.
+     */
+    static Thread.Builder idleThread() {
+        return Runtime.version().feature() >= 24 ? Thread.ofVirtual()
+                : Thread.ofPlatform().daemon().stackSize(256 * 1024);
     }
 
     /** Ends the mailbox's IDLE here, if any (disconnected, paused or connected again on this instance). */
@@ -159,7 +169,7 @@ public class InboxIdleWatch implements AutoCloseable {
                 watcher.issuedAt = now;
                 InboxIdler.Connection connection = watcher.connection;
                 if (connection != null) {
-                    Thread.ofVirtual().start(() -> {
+                    idleThread().start(() -> {
                         try {
                             connection.reissue();
                         } catch (RuntimeException failed) {
@@ -257,7 +267,7 @@ public class InboxIdleWatch implements AutoCloseable {
 
         /** New mail (or a fresh IDLE, or a lost one): the mailbox is due now, and the poller is told. */
         void wake() {
-            if (closed) {
+            if (closed || stopped) {
                 return;
             }
             IdleLeases.Wake result;
