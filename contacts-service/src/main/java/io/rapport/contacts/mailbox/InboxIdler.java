@@ -22,7 +22,7 @@ public interface InboxIdler {
          * thread.
          *
          * @return true when INBOX holds more messages than when this connection last looked (new mail)
-         * @throws MailboxReadFailure when the connection fails
+         * @throws MailboxReadFailure when the connection fails or is closed
          */
         boolean awaitNewMail();
 

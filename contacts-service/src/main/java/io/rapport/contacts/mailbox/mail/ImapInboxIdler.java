@@ -87,6 +87,7 @@ public class ImapInboxIdler implements InboxIdler {
         private final IMAPStore store;
         private final IMAPFolder inbox;
         private int known;
+        private volatile boolean closed;
 
         ImapIdle(MailboxServer server, IMAPStore store, IMAPFolder inbox) throws MessagingException {
             this.server = server;
@@ -98,7 +99,12 @@ public class ImapInboxIdler implements InboxIdler {
         @Override
         public boolean awaitNewMail() {
             try {
-                inbox.idle(true); // returns after the server's first report, or when another thread needs the folder
+                if (!closed) {
+                    inbox.idle(true); // returns after the server's first report, or when another thread needs the folder
+                }
+                if (closed) {
+                    throw new MailboxReadFailure(MailboxReadFailure.Kind.OTHER, "The IDLE connection was closed.");
+                }
                 int count = inbox.getMessageCount();
                 boolean more = count > known;
                 known = count;
@@ -123,6 +129,7 @@ public class ImapInboxIdler implements InboxIdler {
 
         @Override
         public void close() {
+            closed = true;
             closeQuietly(store);
         }
     }
