@@ -73,11 +73,8 @@ public class ContactBook {
      * the contact has an industry of its own or no linked employer.
      */
     private String industryOf(Member owner, Contact contact) {
-        ContactDetails details = contact.details();
-        if (details.industry() != null || details.employerId() == null) {
-            return details.industry();
-        }
-        return employers.find(owner, details.employerId()).map(TargetEmployer::industry).orElse(null);
+        return contact.details().industryOr(employerId ->
+                employers.find(owner, employerId).map(TargetEmployer::industry).orElse(null));
     }
 
     public Contact recordAnswer(Member owner, String id, String outreachId, OutreachStatus outcome, Instant at) {

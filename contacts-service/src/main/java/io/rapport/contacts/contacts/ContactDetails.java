@@ -42,6 +42,14 @@ public record ContactDetails(String name, String email, String phone, String lin
     }
 
     /**
+     * The contact's industry: its own, or else its linked target employer's ({@code industryOfEmployer} is asked
+     * only then, so a caller may look the employer up lazily).
+     */
+    public String industryOr(java.util.function.Function<String, String> industryOfEmployer) {
+        return industry != null || employerId == null ? industry : industryOfEmployer.apply(employerId);
+    }
+
+    /**
      * Validates and normalizes raw input (blank becomes absent, text is trimmed, tags lower-cased
      * and de-duplicated).
      *

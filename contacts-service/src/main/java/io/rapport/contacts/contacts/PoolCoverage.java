@@ -42,8 +42,7 @@ public record PoolCoverage(int poolSize, Map<String, Map<String, Integer>> count
             }
         });
         Map<String, Function<ContactDetails, String>> dimensions = new LinkedHashMap<>();
-        dimensions.put("industry", details -> details.industry() != null || details.employerId() == null
-                ? details.industry() : industryOfEmployer.get(details.employerId()));
+        dimensions.put("industry", details -> details.industryOr(industryOfEmployer::get));
         dimensions.put("employer", ContactDetails::employer);
         dimensions.put("role", ContactDetails::role);
         dimensions.put("careerStage", details -> details.careerStage() == null ? null : details.careerStage().name());
