@@ -72,8 +72,8 @@ public class InsightsApplication {
     }
 
     @Bean
-    ActivityProjection activityProjection(ActivityStore activity, FiguresStore figures) {
-        return new ActivityProjection(activity, figures::markStale);
+    ActivityProjection activityProjection(ActivityStore activity, Erasures erasures, FiguresStore figures) {
+        return new ActivityProjection(activity, erasures, figures::markStale);
     }
 
     @Bean

@@ -8,10 +8,15 @@ import io.rapport.events.InterviewHeld;
 import io.rapport.events.OutreachReplied;
 import io.rapport.events.OutreachSent;
 import io.rapport.events.ReferralRecorded;
+import io.rapport.events.ReminderDue;
+import io.rapport.events.SynthesisUpdated;
 import io.rapport.events.ThankYouSent;
 import io.rapport.test.ApiClient;
+import io.rapport.test.TestEvents;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,6 +103,58 @@ class AdvisorCaseloadIT {
         ApiClient.Response full = mentor.get("/api/insights/advisor/members/ada");
         assertThat(full.json().path("contacts").get(0).path("name").asString()).isEqualTo("Priya Raman");
         assertThat(full.raw().body()).as("the e-mail is never shown").doesNotContain("priya@northwind.example");
+    }
+
+    @Test
+    void theSynthesisTierShowsTheAnonymizedSynthesisAndProgressDoesNot() {
+        String cohort = cohortWith("ada");
+        admin.put("/api/insights/admin/advisors/mentor/cohorts/" + cohort, "");
+        activityOf("ada");
+        // as notes-service announces it: already anonymized there, from shareable entries only
+        tenant.publish("ada", new SynthesisUpdated("ada", 3, 7, Instant.now(), new SynthesisUpdated.Shared(2,
+                List.of(new SynthesisUpdated.SharedTheme("skills", "sql", 2, false),
+                        new SynthesisUpdated.SharedTheme("culture", "remote first", 1, true)),
+                List.of(new SynthesisUpdated.SharedTheme("skills", "stakeholder communication", 2, false)))));
+        ApiClient member = tenant.member("ada");
+        ApiClient mentor = tenant.advisor("mentor");
+        member.put("/api/insights/sharing/mentor", "{\"tier\": \"progress\"}");
+        assertThat(mentor.get("/api/insights/advisor/members/ada").json().path("synthesis").isNull()).isTrue();
+
+        member.put("/api/insights/sharing/mentor", "{\"tier\": \"synthesis\"}");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode synthesis = mentor.get("/api/insights/advisor/members/ada").json().path("synthesis");
+            assertThat(synthesis.path("interviews").asInt()).isEqualTo(3);
+            assertThat(synthesis.path("themes").asInt()).isEqualTo(7);
+            JsonNode anonymized = synthesis.path("anonymized");
+            assertThat(anonymized.path("interviews").asInt()).isEqualTo(2);
+            assertThat(anonymized.path("themes")).hasSize(2);
+            assertThat(anonymized.path("themes").get(0).path("label").asString()).isEqualTo("sql");
+            assertThat(anonymized.path("themes").get(0).path("interviews").asInt()).isEqualTo(2);
+            assertThat(anonymized.path("themes").get(1).path("singlePerspective").asBoolean()).isTrue();
+            assertThat(anonymized.path("skillGaps").get(0).path("label").asString()).isEqualTo("stakeholder communication");
+        });
+        // the synthesis tier is not the full one: still no contacts
+        assertThat(mentor.get("/api/insights/advisor/members/ada").json().path("contacts").isNull()).isTrue();
+    }
+
+    @Test
+    void remindersFallingDueAreNotTheMembersActivity() {
+        String cohort = cohortWith("ada");
+        admin.put("/api/insights/admin/advisors/mentor/cohorts/" + cohort, "");
+        Instant weeksAgo = Instant.now().minus(Duration.ofDays(20));
+        kafka.send(TestEvents.record(new ContactAdded("c-1", "Priya Raman", null, "Northwind Health", null, "alumni",
+                "UTC", null, weeksAgo, null), tenant.memberOf("ada"), UUID.randomUUID().toString(), weeksAgo)).join();
+        // Rapport nudging a member who has gone quiet is not the member doing something.
+        tenant.publish("ada", new ReminderDue("r-1", "KEEP_IN_TOUCH", "c-1", "Keep in touch with Priya", Instant.now(),
+                Instant.now(), false));
+        tenant.member("ada").put("/api/insights/sharing/mentor", "{\"tier\": \"progress\"}");
+        ApiClient mentor = tenant.advisor("mentor");
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                mentor.get("/api/insights/advisor/members/ada").json().path("row").path("funnel").path("contacts").asInt() == 1);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(mentor.get("/api/insights/advisor/members/ada").json().path("row").path("signals").toString())
+                        .contains("NO_ACTIVITY_FOR_14_DAYS"));
     }
 
     @Test

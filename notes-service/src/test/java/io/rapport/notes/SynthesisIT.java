@@ -65,6 +65,9 @@ class SynthesisIT {
                 && payload(record).contains("\"interviewCount\":3"), Duration.ofSeconds(30));
         assertThat(updated.key()).isEqualTo("alice");
         assertThat(payload(updated)).contains("\"memberId\":\"alice\"");
+        // what an advisor the member shares their synthesis with receives: anonymized, nothing said in confidence
+        assertThat(payload(updated)).contains("\"shared\":{\"interviewCount\":3", "\"category\":\"skills\"", "sql")
+                .doesNotContain("Dana", "Reyes", "Acme", "Globex", "layoffs");
 
         JsonNode synthesis = alice.get("/api/synthesis").json();
         assertThat(synthesis.path("interviewCount").asInt()).isEqualTo(3);

@@ -33,6 +33,15 @@ class OptionalFieldsTest {
     }
 
     @Test
+    void aSynthesisUpdatedWrittenBeforeTheSharedSynthesisReadsWithNone() {
+        SynthesisUpdated updated = EventJson.read(("{\"memberId\":\"ada\",\"interviewCount\":3,\"themeCount\":7,"
+                + "\"updatedAt\":\"2026-11-20T09:15:00Z\"}").getBytes(StandardCharsets.UTF_8), SynthesisUpdated.class);
+
+        assertThat(updated.interviewCount()).isEqualTo(3);
+        assertThat(updated.shared()).isNull();
+    }
+
+    @Test
     void theNewFieldsRoundTrip() {
         OutreachSent sent = new OutreachSent("o-1", "c-1", "Acme", "EMAIL", "UTC", Instant.parse("2026-11-20T09:15:00Z"),
                 "Robotics");

@@ -9,10 +9,12 @@ import io.rapport.events.ContactUpdated;
 import io.rapport.events.DomainEvent;
 import io.rapport.events.InterviewHeld;
 import io.rapport.events.InterviewScheduled;
+import io.rapport.events.MailboxPaused;
 import io.rapport.events.NoteRecorded;
 import io.rapport.events.OutreachReplied;
 import io.rapport.events.OutreachSent;
 import io.rapport.events.ReferralRecorded;
+import io.rapport.events.ReminderDue;
 import io.rapport.events.SynthesisUpdated;
 import io.rapport.events.ThankYouSent;
 import io.rapport.insights.activity.Effect.Counter;
@@ -21,8 +23,8 @@ import java.util.List;
 
 /**
  * What each existing event means for a member's insights: the funnel (contacts, outreach, replies, interviews
- * held, thank-yous and their timeliness, referrals) and the signals (outreach waiting, thank-yous owed). Every
- * event counts as activity; events that change nothing here (a reminder falling due) still do.
+ * held, thank-yous and their timeliness, referrals) and the signals (outreach waiting, thank-yous owed), and which
+ * events are the member's activity.
  */
 public final class ActivityFacts {
 
@@ -31,6 +33,16 @@ public final class ActivityFacts {
     static final int WITHIN_TWO_DAYS = 48;
 
     private ActivityFacts() {
+    }
+
+    /**
+     * Whether the event is something the member did, or that happened in their search (a reply, an interview):
+     * it makes them active that week and resets "no activity for 14 days". What the system does on its own — a
+     * reminder falling due, the synthesis refreshed after a note, a mailbox paused after failed sign-ins — is not:
+     * a member who only receives reminders is the one an advisor should see as inactive.
+     */
+    public static boolean isMemberActivity(DomainEvent event) {
+        return !(event instanceof ReminderDue || event instanceof SynthesisUpdated || event instanceof MailboxPaused);
     }
 
     public static List<Effect> of(DomainEvent event) {
@@ -84,8 +96,8 @@ public final class ActivityFacts {
             }
             case ReferralRecorded referral -> effects.add(new Effect.Count(Counter.REFERRALS));
             case NoteRecorded notes -> effects.add(new Effect.Count(Counter.NOTES));
-            case SynthesisUpdated synthesis ->
-                    effects.add(new Effect.Synthesis(synthesis.interviewCount(), synthesis.themeCount()));
+            case SynthesisUpdated synthesis -> effects.add(new Effect.Synthesis(synthesis.interviewCount(),
+                    synthesis.themeCount(), shared(synthesis.shared())));
             case ActionItemCreated created -> {
             }
             case ActionItemCompleted completed -> {
@@ -94,5 +106,19 @@ public final class ActivityFacts {
             }
         }
         return effects;
+    }
+
+    private static SharedSynthesis shared(SynthesisUpdated.Shared shared) {
+        if (shared == null) {
+            return null;
+        }
+        return new SharedSynthesis(shared.interviewCount(), themes(shared.themes()), themes(shared.skillGaps()));
+    }
+
+    private static List<SharedSynthesis.Theme> themes(List<SynthesisUpdated.SharedTheme> themes) {
+        return themes == null ? List.of() : themes.stream()
+                .map(theme -> new SharedSynthesis.Theme(theme.category(), theme.label(), theme.interviewCount(),
+                        theme.singlePerspective()))
+                .toList();
     }
 }

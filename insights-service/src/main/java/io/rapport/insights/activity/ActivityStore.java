@@ -11,9 +11,10 @@ public interface ActivityStore {
     /**
      * Applies an event's effects once: false when this event had been applied before.
      *
-     * @param time the event's time: its week, and the member's last activity
+     * @param time the event's time: its week, and (when {@code memberActivity}) the member's last activity
+     * @param memberActivity whether the event makes the member active that week ({@link ActivityFacts#isMemberActivity})
      */
-    boolean apply(Member member, String eventId, Instant time, List<Effect> effects);
+    boolean apply(Member member, String eventId, Instant time, List<Effect> effects, boolean memberActivity);
 
     Optional<MemberActivity> find(Member member);
 
@@ -22,6 +23,9 @@ public interface ActivityStore {
 
     /** The member's contacts as last known (for an advisor the member shares everything with). */
     List<KnownContact> contacts(Member member);
+
+    /** The member's anonymized synthesis as last announced (for an advisor the member shares it with). */
+    Optional<SharedSynthesis> synthesis(Member member);
 
     void erase(Member member);
 

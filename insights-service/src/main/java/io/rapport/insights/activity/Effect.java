@@ -51,8 +51,11 @@ public sealed interface Effect {
     record ContactStage(String contactId, String stage) implements Effect {
     }
 
-    /** The member's synthesis: how many interviews and themes (what the synthesis tier shows). */
-    record Synthesis(int interviewCount, int themeCount) implements Effect {
+    /**
+     * The member's synthesis: how many interviews and themes, and the anonymized synthesis (null from producers
+     * before it) — what the synthesis tier shows.
+     */
+    record Synthesis(int interviewCount, int themeCount, SharedSynthesis shared) implements Effect {
     }
 
     /** The funnel's counters. */

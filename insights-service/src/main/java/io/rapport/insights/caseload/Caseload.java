@@ -3,6 +3,7 @@ package io.rapport.insights.caseload;
 import io.rapport.insights.activity.ActivityStore;
 import io.rapport.insights.activity.Effect.Counter;
 import io.rapport.insights.activity.MemberActivity;
+import io.rapport.insights.activity.SharedSynthesis;
 import io.rapport.insights.activity.Signal;
 import io.rapport.insights.organization.Organization;
 import io.rapport.insights.sharing.ShareStore;
@@ -57,12 +58,16 @@ public class Caseload {
         }
     }
 
-    /** What a drill-down shows: progress has the funnel, signals and stages; synthesis adds its size; full the contacts. */
+    /**
+     * What a drill-down shows: progress has the funnel, signals and stages; synthesis adds the anonymized synthesis
+     * (its themes and skill gaps, no names); full the contacts.
+     */
     public record Detail(Row row, Map<String, Integer> contactsByStage, Synthesis synthesis,
                          List<ActivityStore.KnownContact> contacts) {
     }
 
-    public record Synthesis(int interviews, int themes) {
+    /** @param anonymized the themes and skill gaps, as the member's notes-service anonymized them; null until the first */
+    public record Synthesis(int interviews, int themes, SharedSynthesis anonymized) {
     }
 
     /** Sorted by who needs help: the most signals first, then the longest without activity. */
@@ -90,7 +95,9 @@ public class Caseload {
         contacts.forEach(contact -> stages.merge(contact.stage() == null ? "IDENTIFIED" : contact.stage(), 1, Integer::sum));
         MemberActivity a = activity.find(member).orElse(empty(member));
         return new Detail(row, stages,
-                tier.includes(Tier.SYNTHESIS) ? new Synthesis(a.synthesisInterviews(), a.synthesisThemes()) : null,
+                tier.includes(Tier.SYNTHESIS)
+                        ? new Synthesis(a.synthesisInterviews(), a.synthesisThemes(), activity.synthesis(member).orElse(null))
+                        : null,
                 tier.includes(Tier.FULL) ? contacts : null);
     }
 

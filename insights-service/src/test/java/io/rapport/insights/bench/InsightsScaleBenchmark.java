@@ -22,6 +22,7 @@ import io.rapport.insights.organization.persistence.MongoOrganization;
 import io.rapport.insights.overasked.OverAskedContacts;
 import io.rapport.insights.overasked.persistence.MongoOverAsked;
 import io.rapport.platform.domain.Member;
+import io.rapport.platform.persistence.MongoErasures;
 import io.rapport.store.IndexedH2Backend;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,7 +70,7 @@ class InsightsScaleBenchmark {
             MongoFigures figuresStore = new MongoFigures(mongo);
             MongoOverAsked overAskedStore = new MongoOverAsked(mongo);
             Organization organization = new Organization(organizationStore, figuresStore::markStale);
-            ActivityProjection projection = new ActivityProjection(activity, figuresStore::markStale);
+            ActivityProjection projection = new ActivityProjection(activity, new MongoErasures(mongo), figuresStore::markStale);
             OverAskedContacts overAsked = new OverAskedContacts(overAskedStore, clock);
             OrganizationFigures figures = new OrganizationFigures(figuresStore, activity, organizationStore, clock);
 

@@ -43,8 +43,11 @@ public class InterviewInsights {
             // Nothing left to summarize (e.g. the member's data was erased before this event arrived).
             return false;
         }
-        Synthesis synthesis = synthesizer.synthesize(all, skills(owner));
-        return syntheses.save(causeEventId, SynthesisSummary.of(owner, synthesis, clock.instant()));
+        List<String> skills = skills(owner);
+        Synthesis synthesis = synthesizer.synthesize(all, skills);
+        // For an advisor: employers hidden, as in the export's default.
+        SharedSynthesis shared = SharedSynthesis.of(synthesizer, all, skills, false, synthesis);
+        return syntheses.save(causeEventId, SynthesisSummary.of(owner, synthesis, shared, clock.instant()));
     }
 
     public List<Perspectives.Group> byEmployer(Member owner) {

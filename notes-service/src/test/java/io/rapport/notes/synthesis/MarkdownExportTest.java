@@ -2,6 +2,7 @@ package io.rapport.notes.synthesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rapport.events.SynthesisUpdated;
 import io.rapport.notes.notes.Category;
 import io.rapport.notes.notes.Consent;
 import io.rapport.notes.notes.Entry;
@@ -15,7 +16,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The anonymizer: what a mentor receives must not name anyone or leak what was said in confidence. */
+/**
+ * The anonymizer: what a mentor receives (the Markdown export) and what an advisor receives (the shared synthesis
+ * SynthesisUpdated carries) must not name anyone or leak what was said in confidence.
+ */
 class MarkdownExportTest {
 
     private final MarkdownExport export = new MarkdownExport(new Synthesizer());
@@ -56,6 +60,44 @@ class MarkdownExportTest {
         String markdown = export.render(records, List.of(), false);
 
         assertThat(markdown).doesNotContainIgnoringCase("Acme").contains("Interviewee A — Analyst at Employer 1");
+    }
+
+    @Test
+    void theSynthesisForAnAdvisorNamesNoOneHidesEmployersAndLeavesOutWhatWasSaidInConfidence() {
+        List<NoteRecord> records = List.of(
+                record("i-1", "Dana Reyes", "Acme", false, List.of(
+                        entry(Category.SKILLS, "Dana Reyes says SQL matters; Dana Reyes learned SQL at Acme.", false),
+                        entry(Category.CULTURE, "Confidential: a reorganisation will cut the analytics team.", true)),
+                        List.of(), List.of()),
+                record("i-2", "Lee Park", "Globex", false, List.of(
+                        entry(Category.SKILLS, "SQL, and Dana Reyes again: everyone at Acme knows Dana Reyes.", false),
+                        entry(Category.CULTURE, "Confidential: the reorganisation is why the analytics team is hiring.", true)),
+                        List.of(), List.of()));
+
+        SynthesisUpdated.Shared shared = SharedSynthesis.of(new Synthesizer(), records, List.of("python"), false).forAdvisor();
+
+        String labels = shared.themes().toString() + shared.skillGaps();
+        assertThat(shared.themes()).filteredOn(theme -> theme.category().equals("skills")).isNotEmpty()
+                .anySatisfy(theme -> assertThat(theme.interviewCount()).isEqualTo(2));
+        assertThat(labels).contains("sql", "Interviewee A", "Employer 1");
+        assertThat(labels).doesNotContainIgnoringCase("dana").doesNotContainIgnoringCase("reyes")
+                .doesNotContainIgnoringCase("acme").as("a theme of two interviews, but said in confidence")
+                .doesNotContainIgnoringCase("reorganisation").doesNotContainIgnoringCase("analytics");
+        assertThat(shared.interviewCount()).isEqualTo(2);
+    }
+
+    @Test
+    void theSynthesisForAnAdvisorIsBounded() {
+        String many = "Kafka, Spark, Airflow, dbt, Looker, Tableau, Terraform and Snowflake all came up.";
+        List<NoteRecord> records = List.of(
+                record("i-1", "Dana Reyes", "Acme", false, List.of(entry(Category.SKILLS, many, false)), List.of(), List.of()),
+                record("i-2", "Lee Park", "Globex", false, List.of(entry(Category.SKILLS, many, false)), List.of(), List.of()));
+
+        SynthesisUpdated.Shared shared = SharedSynthesis.of(new Synthesizer(), records, List.of(), false).forAdvisor();
+
+        assertThat(new Synthesizer().synthesize(records, List.of()).themes().get(Category.SKILLS)).hasSizeGreaterThan(5);
+        assertThat(shared.themes()).hasSize(SharedSynthesis.THEMES_PER_CATEGORY);
+        assertThat(shared.themes()).allSatisfy(theme -> assertThat(theme.label().length()).isLessThanOrEqualTo(200));
     }
 
     private static Entry entry(Category category, String text, boolean sensitive) {

@@ -1,6 +1,7 @@
 package io.rapport.platform.domain;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Which members asked to be erased, and when: one marker per member of a tenant. Once a member's data is erased,
@@ -23,6 +24,11 @@ public interface Erasures {
      */
     boolean erase(Member member, String requestId, Instant requestedAt, Runnable deletion);
 
+    /** When the member's latest erasure was requested, if they were ever erased. */
+    Optional<Instant> erasedAt(Member member);
+
     /** Whether the member was erased at or after {@code eventTime}: an event from then or before must be dropped. */
-    boolean erasedAfter(Member member, Instant eventTime);
+    default boolean erasedAfter(Member member, Instant eventTime) {
+        return erasedAt(member).map(erasedAt -> !eventTime.isAfter(erasedAt)).orElse(false);
+    }
 }

@@ -7,6 +7,7 @@ import io.rapport.platform.domain.Member;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Date;
 import org.bson.Document;
@@ -64,7 +65,7 @@ public class MongoErasures implements Erasures {
     }
 
     @Override
-    public boolean erasedAfter(Member member, Instant eventTime) {
+    public Optional<Instant> erasedAt(Member member) {
         String key = key(member);
         Known remembered = known.get(key);
         if (remembered == null || System.nanoTime() - remembered.readAtNanos() > REMEMBERED.toNanos()) {
@@ -77,7 +78,7 @@ public class MongoErasures implements Erasures {
             }
             known.put(key, remembered);
         }
-        return remembered.erasedAt() != null && !eventTime.isAfter(remembered.erasedAt());
+        return Optional.ofNullable(remembered.erasedAt());
     }
 
     private static String key(Member member) {

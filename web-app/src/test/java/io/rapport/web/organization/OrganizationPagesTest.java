@@ -178,6 +178,25 @@ class OrganizationPagesTest {
     }
 
     @Test
+    void theSynthesisTierShowsTheAnonymizedThemes() throws Exception {
+        Map<String, Object> shared = new java.util.HashMap<>(row("demo", List.of()));
+        shared.put("tier", "SYNTHESIS");
+        when(api.get("/api/insights/advisor/members/{memberId}", "demo")).thenReturn(Map.of("row", shared,
+                "contactsByStage", Map.of("CONTACTED", 1), "synthesis", Map.of("interviews", 3, "themes", 7,
+                        "anonymized", Map.of("interviews", 2,
+                                "themes", List.of(Map.of("category", "skills", "label", "sql", "interviews", 2, "singlePerspective", false),
+                                        Map.of("category", "day_to_day", "label", "on call", "interviews", 1, "singlePerspective", true)),
+                                "skillGaps", List.of(Map.of("category", "skills", "label", "stakeholder communication",
+                                        "interviews", 2, "singlePerspective", false))))));
+
+        String page = page("/advisor/members/demo", "ADVISOR").getResponse().getContentAsString();
+
+        assertThat(page).contains("7 themes across 3 interviews.", "id=\"shared-themes\"", "<strong>sql</strong>",
+                "(skills, 2 interviews)", "(day to day, one perspective)", "stakeholder communication")
+                .doesNotContain("id=\"contacts-table\"");
+    }
+
+    @Test
     void aRevokedMembersPageIsNotFound() throws Exception {
         when(api.get("/api/insights/advisor/members/{memberId}", "demo")).thenThrow(new ApiProblem(404, "Not Found", null, Map.of()));
 

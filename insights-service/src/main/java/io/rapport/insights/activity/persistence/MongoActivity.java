@@ -6,6 +6,7 @@ import io.rapport.insights.activity.ActivityStore;
 import io.rapport.insights.activity.Effect;
 import io.rapport.insights.activity.Effect.Counter;
 import io.rapport.insights.activity.MemberActivity;
+import io.rapport.insights.activity.SharedSynthesis;
 import io.rapport.insights.activity.Weeks;
 import io.rapport.platform.domain.Member;
 import io.rapport.platform.messaging.AppliedEvents;
@@ -42,6 +43,8 @@ public class MongoActivity implements ActivityStore {
 
     public static final String COLLECTION = "member_activity";
     public static final String CONTACTS = "activity_contacts";
+    /** One per member, apart from member_activity: the tenant's figures read every member's activity, never this. */
+    public static final String SYNTHESES = "member_syntheses";
 
     private final MongoTemplate mongo;
     private OwnedDocuments<KnownContact> contacts;
@@ -59,13 +62,14 @@ public class MongoActivity implements ActivityStore {
     }
 
     @Override
-    public boolean apply(Member member, String eventId, Instant time, List<Effect> effects) {
+    public boolean apply(Member member, String eventId, Instant time, List<Effect> effects, boolean memberActivity) {
         String week = "weeks." + Weeks.of(time);
         Update update = new Update()
                 .setOnInsert("tenantId", member.tenantId())
-                .setOnInsert("memberId", member.memberId())
-                .max("lastActivityAt", Date.from(time))
-                .set(week + ".active", true);
+                .setOnInsert("memberId", member.memberId());
+        if (memberActivity) {
+            update.max("lastActivityAt", Date.from(time)).set(week + ".active", true);
+        }
         for (Effect effect : effects) {
             switch (effect) {
                 case Effect.Count count -> {
@@ -111,6 +115,8 @@ public class MongoActivity implements ActivityStore {
             for (Effect effect : effects) {
                 if (effect instanceof Effect.ContactKnown known) {
                     upsertContact(member, known);
+                } else if (effect instanceof Effect.Synthesis synthesis && synthesis.shared() != null) {
+                    saveSynthesis(member, synthesis.shared());
                 } else if (effect instanceof Effect.ContactStage stage) {
                     mongo.updateFirst(Query.query(where("_id").is(contactId(member, stage.contactId()))),
                             new Update().set("stage", stage.stage()), CONTACTS);
@@ -130,6 +136,32 @@ public class MongoActivity implements ActivityStore {
         } catch (DuplicateKeyException raced) {
             mongo.updateFirst(query, update, CONTACTS);
         }
+    }
+
+    private void saveSynthesis(Member member, SharedSynthesis shared) {
+        Document document = new Document("_id", id(member)).append("tenantId", member.tenantId())
+                .append("memberId", member.memberId()).append("interviews", shared.interviews())
+                .append("themes", themeDocuments(shared.themes())).append("skillGaps", themeDocuments(shared.skillGaps()));
+        mongo.save(document, SYNTHESES);
+    }
+
+    private static List<Document> themeDocuments(List<SharedSynthesis.Theme> themes) {
+        return themes.stream().map(theme -> new Document("category", theme.category()).append("label", theme.label())
+                .append("interviews", theme.interviews()).append("singlePerspective", theme.singlePerspective())).toList();
+    }
+
+    private static List<SharedSynthesis.Theme> themes(Document document, String field) {
+        return document.getList(field, Document.class, List.of()).stream()
+                .map(theme -> new SharedSynthesis.Theme(theme.getString("category"), theme.getString("label"),
+                        theme.getInteger("interviews", 0), theme.getBoolean("singlePerspective", false)))
+                .toList();
+    }
+
+    @Override
+    public Optional<SharedSynthesis> synthesis(Member member) {
+        return Optional.ofNullable(mongo.findById(id(member), Document.class, SYNTHESES))
+                .map(document -> new SharedSynthesis(document.getInteger("interviews", 0), themes(document, "themes"),
+                        themes(document, "skillGaps")));
     }
 
     @Override
@@ -152,6 +184,7 @@ public class MongoActivity implements ActivityStore {
     @Override
     public void erase(Member member) {
         mongo.remove(Query.query(where("_id").is(id(member))), COLLECTION);
+        mongo.remove(Query.query(where("_id").is(id(member))), SYNTHESES);
         mongo.remove(Query.query(MemberScope.owned(member)), CONTACTS);
     }
 
@@ -159,6 +192,7 @@ public class MongoActivity implements ActivityStore {
     public void reset() {
         mongo.dropCollection(COLLECTION);
         mongo.dropCollection(CONTACTS);
+        mongo.dropCollection(SYNTHESES);
         declareIndexes();
     }
 
