@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.rapport.events.ContactAdded;
 import io.rapport.events.InterviewHeld;
+import io.rapport.events.NoteRecorded;
 import io.rapport.events.OutreachReplied;
 import io.rapport.events.OutreachSent;
 import io.rapport.events.ReferralRecorded;
@@ -63,7 +64,11 @@ class AdvisorCaseloadIT {
                 new OutreachReplied("o-1", "c-1", "Northwind Health", "REPLIED", 1, sent.plus(Duration.ofDays(1))),
                 new InterviewHeld("i-1", "c-1", sent.plus(Duration.ofDays(2)), 30, 30, false, sent.plus(Duration.ofDays(2))),
                 new ThankYouSent("i-1", "c-1", "email", sent.plus(Duration.ofDays(2)).plus(Duration.ofHours(20)), 20, false),
-                new ReferralRecorded("r-1", "i-1", "c-1", "Sam Lee", "Orbit Energy", "Engineer", true));
+                new ReferralRecorded("r-1", "i-1", "c-1", "Sam Lee", "Orbit Energy", "Engineer", true),
+                // notes-service leaves sensitive entries out of what it shares
+                new NoteRecorded("i-1", "c-1", 2, List.of("SKILLS", "CULTURE"), sent.plus(Duration.ofDays(2)),
+                        new NoteRecorded.Shared(List.of(new NoteRecorded.SharedEntry("skills", "SQL every day")),
+                                List.of("Learn dbt"), null)));
     }
 
     @Test
@@ -99,10 +104,18 @@ class AdvisorCaseloadIT {
         // bo shares nothing: not in the caseload, and not found
         assertThat(mentor.get("/api/insights/advisor/members/bo").status()).isEqualTo(404);
 
+        assertThat(progress.json().path("notes").isNull()).isTrue();
+        assertThat(progress.raw().body()).doesNotContain("SQL every day");
+
         tenant.member("ada").put("/api/insights/sharing/mentor", "{\"tier\": \"full\"}");
         ApiClient.Response full = mentor.get("/api/insights/advisor/members/ada");
         assertThat(full.json().path("contacts").get(0).path("name").asString()).isEqualTo("Priya Raman");
         assertThat(full.raw().body()).as("the e-mail is never shown").doesNotContain("priya@northwind.example");
+        JsonNode notes = full.json().path("notes");
+        assertThat(notes).hasSize(1);
+        assertThat(notes.get(0).path("interviewId").asString()).isEqualTo("i-1");
+        assertThat(notes.get(0).path("entries").get(0).path("text").asString()).isEqualTo("SQL every day");
+        assertThat(notes.get(0).path("takeaways").get(0).asString()).isEqualTo("Learn dbt");
     }
 
     @Test

@@ -7,8 +7,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.rapport.events.ContactAdded;
 import io.rapport.events.ContactTouched;
 import io.rapport.events.InterviewHeld;
+import io.rapport.events.NoteRecorded;
 import io.rapport.events.OutreachReplied;
 import io.rapport.events.OutreachSent;
+import io.rapport.events.SynthesisUpdated;
 import io.rapport.events.ThankYouSent;
 import io.rapport.insights.activity.ActivityStore;
 import io.rapport.insights.activity.MemberActivity;
@@ -66,21 +68,41 @@ class RebuildIT {
                             new OutreachReplied("o-" + c, contact, "Employer " + c, "REPLIED", c, at.plus(Duration.ofDays(2))),
                             new InterviewHeld("i-" + c, contact, at.plus(Duration.ofDays(4)), 30, 35, true,
                                     at.plus(Duration.ofDays(4))),
-                            new ThankYouSent("i-" + c, contact, "email", at.plus(Duration.ofDays(5)), 30, false));
+                            new ThankYouSent("i-" + c, contact, "email", at.plus(Duration.ofDays(5)), 30, false),
+                            new NoteRecorded("i-" + c, contact, 1, List.of("SKILLS"), at.plus(Duration.ofDays(4)),
+                                    new NoteRecorded.Shared(List.of(new NoteRecorded.SharedEntry("skills", "SQL " + c)),
+                                            List.of("Learn dbt"), null)),
+                            new SynthesisUpdated(members.get(m), c + 1, 1, at.plus(Duration.ofDays(4)),
+                                    new SynthesisUpdated.Shared(c + 1, List.of(new SynthesisUpdated.SharedTheme("skills", "sql",
+                                            c + 1, c == 0)), List.of())));
                 }
             }
         }
         // ada: 2 contacts, bo: 3, cy: 4
         await().atMost(Duration.ofSeconds(30)).until(() -> readModels(tenant).size() == 3
                 && total(readModels(tenant).get("cy"), "CONTACTS") == 4 && total(readModels(tenant).get("cy"), "THANK_YOUS") == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> activity.notes(tenant.memberOf("cy"), 20).size() == 2
+                && activity.synthesis(tenant.memberOf("cy")).map(shared -> shared.interviews() == 3).orElse(false));
         List<MemberActivity> before = activities(tenant);
         List<Document> contactsBefore = contacts(tenant);
+        List<Object> sharedBefore = shared(tenant);
 
         rebuild.rebuildNow();
 
         // Events of different topics may come back in another order: the read models, as the service reads them, are equal.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(activities(tenant)).isEqualTo(before));
         assertThat(contacts(tenant)).isEqualTo(contactsBefore);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shared(tenant)).isEqualTo(sharedBefore));
+    }
+
+    /** What a full or synthesis share shows: each member's notes and anonymized synthesis. */
+    private List<Object> shared(Tenant tenant) {
+        List<Object> shared = new ArrayList<>();
+        for (String member : List.of("ada", "bo", "cy")) {
+            shared.add(activity.notes(tenant.memberOf(member), 20));
+            shared.add(activity.synthesis(tenant.memberOf(member)));
+        }
+        return shared;
     }
 
     private static int total(Document member, String counter) {

@@ -83,7 +83,7 @@ class SynthesisIT {
     void aRedeliveredNoteRecordedAnnouncesNoSecondUpdate() {
         String interviewId = fixture.holdInterview(Instant.now());
         String eventId = "note-" + UUID.randomUUID();
-        NoteRecorded recorded = new NoteRecorded(interviewId, "contact-" + interviewId, 0, List.of(), Instant.now());
+        NoteRecorded recorded = new NoteRecorded(interviewId, "contact-" + interviewId, 0, List.of(), Instant.now(), null);
         fixture.send(TestEvents.record(recorded, fixture.member, eventId));
         fixture.send(TestEvents.record(recorded, fixture.member, eventId));
         String marker = "note-" + UUID.randomUUID();

@@ -95,7 +95,16 @@ public final class ActivityFacts {
                 effects.add(new Effect.Thanked(thanks.interviewId()));
             }
             case ReferralRecorded referral -> effects.add(new Effect.Count(Counter.REFERRALS));
-            case NoteRecorded notes -> effects.add(new Effect.Count(Counter.NOTES));
+            case NoteRecorded notes -> {
+                effects.add(new Effect.Count(Counter.NOTES));
+                if (notes.shared() != null) {
+                    effects.add(new Effect.NotesShared(new SharedNotes(notes.interviewId(), notes.contactId(),
+                            notes.recordedAt(), notes.shared().entries() == null ? List.of() : notes.shared().entries().stream()
+                                    .map(entry -> new SharedNotes.Entry(entry.category(), entry.text())).toList(),
+                            notes.shared().takeaways() == null ? List.of() : notes.shared().takeaways(),
+                            notes.shared().advice())));
+                }
+            }
             case SynthesisUpdated synthesis -> effects.add(new Effect.Synthesis(synthesis.interviewCount(),
                     synthesis.themeCount(), shared(synthesis.shared())));
             case ActionItemCreated created -> {

@@ -24,6 +24,9 @@ public interface ActivityStore {
     /** The member's contacts as last known (for an advisor the member shares everything with). */
     List<KnownContact> contacts(Member member);
 
+    /** The member's interview notes as they may be shared (never a sensitive entry), the latest first, at most {@code limit}. */
+    List<SharedNotes> notes(Member member, int limit);
+
     /** The member's anonymized synthesis as last announced (for an advisor the member shares it with). */
     Optional<SharedSynthesis> synthesis(Member member);
 

@@ -58,6 +58,10 @@ public sealed interface Effect {
     record Synthesis(int interviewCount, int themeCount, SharedSynthesis shared) implements Effect {
     }
 
+    /** An interview's notes as the member may share them, replacing what was known of them. */
+    record NotesShared(SharedNotes notes) implements Effect {
+    }
+
     /** The funnel's counters. */
     enum Counter {
         CONTACTS, OUTREACH, REPLIES, INTERVIEWS_HELD, THANK_YOUS, THANK_YOUS_WITHIN_24H, THANK_YOUS_WITHIN_48H,

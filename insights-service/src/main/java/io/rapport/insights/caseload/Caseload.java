@@ -3,6 +3,7 @@ package io.rapport.insights.caseload;
 import io.rapport.insights.activity.ActivityStore;
 import io.rapport.insights.activity.Effect.Counter;
 import io.rapport.insights.activity.MemberActivity;
+import io.rapport.insights.activity.SharedNotes;
 import io.rapport.insights.activity.SharedSynthesis;
 import io.rapport.insights.activity.Signal;
 import io.rapport.insights.organization.Organization;
@@ -60,11 +61,15 @@ public class Caseload {
 
     /**
      * What a drill-down shows: progress has the funnel, signals and stages; synthesis adds the anonymized synthesis
-     * (its themes and skill gaps, no names); full the contacts.
+     * (its themes and skill gaps, no names); full the contacts and the notes of the latest {@link #NOTES_SHOWN}
+     * interviews, never an entry marked sensitive.
      */
     public record Detail(Row row, Map<String, Integer> contactsByStage, Synthesis synthesis,
-                         List<ActivityStore.KnownContact> contacts) {
+                         List<ActivityStore.KnownContact> contacts, List<SharedNotes> notes) {
     }
+
+    /** The interviews whose notes a drill-down shows, the latest first. */
+    public static final int NOTES_SHOWN = 20;
 
     /** @param anonymized the themes and skill gaps, as the member's notes-service anonymized them; null until the first */
     public record Synthesis(int interviews, int themes, SharedSynthesis anonymized) {
@@ -98,7 +103,8 @@ public class Caseload {
                 tier.includes(Tier.SYNTHESIS)
                         ? new Synthesis(a.synthesisInterviews(), a.synthesisThemes(), activity.synthesis(member).orElse(null))
                         : null,
-                tier.includes(Tier.FULL) ? contacts : null);
+                tier.includes(Tier.FULL) ? contacts : null,
+                tier.includes(Tier.FULL) ? activity.notes(member, NOTES_SHOWN) : null);
     }
 
     public Nudge nudge(String tenantId, String advisorId, String memberId, String text) {

@@ -138,7 +138,7 @@ class InsightsScaleBenchmark {
             case 3 -> new InterviewHeld("i-" + n, contact, at, 30, 30, false, at);
             case 4 -> new ThankYouSent("i-" + (n - 1), contact, "email", at, 20 + n % 40, false);
             default -> n % 20 == 9 ? new ReferralRecorded("r-" + n, "i-" + (n - 6), contact, "Someone", null, null, true)
-                    : new NoteRecorded("i-" + (n - 6), contact, 4, List.of("skills"), at);
+                    : new NoteRecorded("i-" + (n - 6), contact, 4, List.of("skills"), at, null);
         };
     }
 }

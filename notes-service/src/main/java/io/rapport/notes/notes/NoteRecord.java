@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -73,7 +74,16 @@ public record NoteRecord(String interviewId, Member owner, HeldInterview held, S
                 content.role(), content.consent(), content.permissionToShare(), preparation, kept,
                 content.takeaways(), content.advice(), actionItems, referrals, thankYou, now, version);
         List<String> categories = kept.stream().map(entry -> entry.category().name()).distinct().sorted().toList();
-        return Change.of(saved, new NoteRecorded(interviewId, held.contactId(), kept.size(), categories, now));
+        return Change.of(saved, new NoteRecorded(interviewId, held.contactId(), kept.size(), categories, now,
+                saved.sharedWithAdvisors()));
+    }
+
+    /** The notes as an advisor the member shares everything with may read them: never a sensitive entry. */
+    private NoteRecorded.Shared sharedWithAdvisors() {
+        List<NoteRecorded.SharedEntry> shared = entries.stream().filter(entry -> !entry.sensitive())
+                .map(entry -> new NoteRecorded.SharedEntry(entry.category().name().toLowerCase(Locale.ROOT), entry.text()))
+                .toList();
+        return new NoteRecorded.Shared(shared, takeaways, advice);
     }
 
     public Change<NoteRecord> addActionItem(String id, String text, LocalDate dueOn, Instant now) {

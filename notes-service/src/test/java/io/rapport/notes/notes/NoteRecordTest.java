@@ -40,6 +40,22 @@ class NoteRecordTest {
     }
 
     @Test
+    void whatAnAdvisorMayReadOfTheNotesNeverHoldsASensitiveEntry() {
+        List<NoteContent.EntryInput> entries = List.of(new NoteContent.EntryInput("skills", "SQL every day", false),
+                new NoteContent.EntryInput("day-to-day", "Layoffs are coming", true));
+        NoteContent content = NoteContent.of("Dana Reyes", "Acme", "Analyst", "GRANTED", true, entries,
+                List.of("Learn dbt"), "Talk to the data team");
+
+        NoteRecorded recorded = (NoteRecorded) held().record(content, ENDED).events().getFirst();
+
+        assertThat(recorded.entryCount()).isEqualTo(2);
+        assertThat(recorded.shared().entries()).as("not even with the interviewee's permission to share")
+                .containsExactly(new NoteRecorded.SharedEntry("skills", "SQL every day"));
+        assertThat(recorded.shared().takeaways()).containsExactly("Learn dbt");
+        assertThat(recorded.shared().advice()).isEqualTo("Talk to the data team");
+    }
+
+    @Test
     void decliningConsentLaterDeletesTheEntries() {
         NoteRecord withNotes = held().record(content("GRANTED", ONE_ENTRY), ENDED).state();
 
@@ -48,6 +64,7 @@ class NoteRecordTest {
         assertThat(declined.state().entries()).isEmpty();
         assertThat(declined.state().consent()).isEqualTo(Consent.DECLINED);
         assertThat(((NoteRecorded) declined.events().getFirst()).entryCount()).isZero();
+        assertThat(((NoteRecorded) declined.events().getFirst()).shared().entries()).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.rapport.web.gateway.ApiProblem;
 import io.rapport.web.gateway.Gateway;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,17 @@ class CaseloadPage {
         model.addAttribute("stages", detail.get("contactsByStage") instanceof Map<?, ?> stages ? stages : Map.of());
         model.addAttribute("synthesis", detail.get("synthesis"));
         model.addAttribute("contacts", detail.get("contacts"));
+        model.addAttribute("notes", detail.get("notes"));
+        // a note names its interview by the contact, as the member's own pages do
+        Map<Object, Object> contactNames = new HashMap<>();
+        if (detail.get("contacts") instanceof List<?> contacts) {
+            contacts.forEach(contact -> {
+                if (contact instanceof Map<?, ?> c && c.get("contactId") != null && c.get("name") != null) {
+                    contactNames.put(c.get("contactId"), c.get("name"));
+                }
+            });
+        }
+        model.addAttribute("contactNames", contactNames);
         model.addAttribute("nudgeMax", NUDGE_MAX);
         return "caseload-member";
     }

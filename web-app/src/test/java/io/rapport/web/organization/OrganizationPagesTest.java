@@ -159,7 +159,8 @@ class OrganizationPagesTest {
 
         String progress = page("/advisor/members/demo", "ADVISOR").getResponse().getContentAsString();
 
-        assertThat(progress).contains("identified: 2", "Send the nudge").doesNotContain("id=\"contacts-table\"", "synthesis-heading");
+        assertThat(progress).contains("identified: 2", "Send the nudge")
+                .doesNotContain("id=\"contacts-table\"", "synthesis-heading", "notes-heading");
     }
 
     @Test
@@ -169,12 +170,16 @@ class OrganizationPagesTest {
         when(api.get("/api/insights/advisor/members/{memberId}", "demo")).thenReturn(Map.of("row", full,
                 "contactsByStage", Map.of("CONTACTED", 1), "synthesis", Map.of("interviews", 2, "themes", 4),
                 "contacts", List.of(Map.of("contactId", "c1", "name", "Priya Raman", "employer", "Northwind Health",
-                        "role", "Product Manager", "stage", "CONTACTED"))));
+                        "role", "Product Manager", "stage", "CONTACTED")),
+                "notes", List.of(Map.of("interviewId", "i1", "contactId", "c1",
+                        "entries", List.of(Map.of("category", "day_to_day", "text", "Standups at 9 <b>sharp</b>")),
+                        "takeaways", List.of("Learn dbt", "Ask about rotations")))));
 
         String page = page("/advisor/members/demo", "ADVISOR").getResponse().getContentAsString();
 
         assertThat(page).contains("id=\"contacts-table\"", "Priya Raman", "Northwind Health", "4 themes across 2 interviews.",
-                "<strong id=\"tier\">full</strong>");
+                "<strong id=\"tier\">full</strong>", "Interview notes", "<h3>Priya Raman</h3>", "day to day:",
+                "Standups at 9 &lt;b&gt;sharp&lt;/b&gt;", "Learn dbt; Ask about rotations");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.rapport.insights.activity.ActivityStore;
 import io.rapport.insights.activity.Effect;
 import io.rapport.insights.activity.Effect.Counter;
 import io.rapport.insights.activity.MemberActivity;
+import io.rapport.insights.activity.SharedNotes;
 import io.rapport.insights.activity.SharedSynthesis;
 import io.rapport.insights.activity.Weeks;
 import io.rapport.platform.domain.Member;
@@ -45,9 +46,11 @@ public class MongoActivity implements ActivityStore {
     public static final String CONTACTS = "activity_contacts";
     /** One per member, apart from member_activity: the tenant's figures read every member's activity, never this. */
     public static final String SYNTHESES = "member_syntheses";
+    public static final String NOTES = "activity_notes";
 
     private final MongoTemplate mongo;
     private OwnedDocuments<KnownContact> contacts;
+    private OwnedDocuments<SharedNotes> notes;
 
     public MongoActivity(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -59,6 +62,7 @@ public class MongoActivity implements ActivityStore {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC)
                 .on("memberId", Sort.Direction.ASC).named("tenant_members"));
         contacts = new OwnedDocuments<>(mongo, CONTACTS, MongoActivity::toContact);
+        notes = new OwnedDocuments<>(mongo, NOTES, MongoActivity::toNotes);
     }
 
     @Override
@@ -107,6 +111,7 @@ public class MongoActivity implements ActivityStore {
                 case Effect.Synthesis synthesis -> update.set("synthesis",
                         new Document("interviews", synthesis.interviewCount()).append("themes", synthesis.themeCount()));
                 case Effect.ContactKnown known -> { }
+                case Effect.NotesShared shared -> { }
                 case Effect.ContactStage stage -> { }
             }
         }
@@ -115,6 +120,8 @@ public class MongoActivity implements ActivityStore {
             for (Effect effect : effects) {
                 if (effect instanceof Effect.ContactKnown known) {
                     upsertContact(member, known);
+                } else if (effect instanceof Effect.NotesShared shared) {
+                    saveNotes(member, shared.notes());
                 } else if (effect instanceof Effect.Synthesis synthesis && synthesis.shared() != null) {
                     saveSynthesis(member, synthesis.shared());
                 } else if (effect instanceof Effect.ContactStage stage) {
@@ -136,6 +143,32 @@ public class MongoActivity implements ActivityStore {
         } catch (DuplicateKeyException raced) {
             mongo.updateFirst(query, update, CONTACTS);
         }
+    }
+
+    private void saveNotes(Member member, SharedNotes shared) {
+        Document document = new Document("_id", id(member) + "/" + key(shared.interviewId()))
+                .append("tenantId", member.tenantId()).append("memberId", member.memberId())
+                .append("interviewId", shared.interviewId()).append("contactId", shared.contactId())
+                .append("recordedAt", shared.recordedAt() == null ? null : Date.from(shared.recordedAt()))
+                .append("entries", shared.entries().stream()
+                        .map(entry -> new Document("category", entry.category()).append("text", entry.text())).toList())
+                .append("takeaways", shared.takeaways()).append("advice", shared.advice());
+        mongo.save(document, NOTES);
+    }
+
+    private static SharedNotes toNotes(Document document) {
+        Date recordedAt = document.getDate("recordedAt");
+        return new SharedNotes(document.getString("interviewId"), document.getString("contactId"),
+                recordedAt == null ? null : recordedAt.toInstant(),
+                document.getList("entries", Document.class, List.of()).stream()
+                        .map(entry -> new SharedNotes.Entry(entry.getString("category"), entry.getString("text"))).toList(),
+                document.getList("takeaways", String.class, List.of()), document.getString("advice"));
+    }
+
+    @Override
+    public List<SharedNotes> notes(Member member, int limit) {
+        return notes.list(member, new org.springframework.data.mongodb.core.query.Criteria(),
+                Sort.by(Sort.Direction.DESC, "recordedAt"), limit);
     }
 
     private void saveSynthesis(Member member, SharedSynthesis shared) {
@@ -186,6 +219,7 @@ public class MongoActivity implements ActivityStore {
         mongo.remove(Query.query(where("_id").is(id(member))), COLLECTION);
         mongo.remove(Query.query(where("_id").is(id(member))), SYNTHESES);
         mongo.remove(Query.query(MemberScope.owned(member)), CONTACTS);
+        mongo.remove(Query.query(MemberScope.owned(member)), NOTES);
     }
 
     @Override
@@ -193,6 +227,7 @@ public class MongoActivity implements ActivityStore {
         mongo.dropCollection(COLLECTION);
         mongo.dropCollection(CONTACTS);
         mongo.dropCollection(SYNTHESES);
+        mongo.dropCollection(NOTES);
         declareIndexes();
     }
 
