@@ -426,8 +426,7 @@ class MemberJourneyIT {
     @Test
     @Order(11) // before the 30,000-row import, whose events every consumer (this one too) works through afterwards
     void theOrganizationSeesCohortsCaseloadsAndFiguresOnlyAsMembersAndKAllow() {
-        // An organization of its own: its figures count exactly its members. (In Maya's tenant, an event a lagging
-        // service emitted for her just after her erasure was once counted as activity again; see the session note.)
+        // An organization of its own: its figures count exactly its members.
         GatewayClient api = new GatewayClient(system.gatewayUri(), "organization-" + UUID.randomUUID());
         GatewayClient admin = api.as("admin");
         GatewayClient advisor = api.as("advisor");
