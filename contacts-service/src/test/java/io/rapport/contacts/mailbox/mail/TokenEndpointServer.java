@@ -24,13 +24,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class TokenEndpointServer implements AutoCloseable {
 
-    /** What the endpoint answers for one refresh token. */
-    public record Answer(int status, String json, long delayMillis) {
+    /**
+     * What the endpoint answers for one refresh token.
+     *
+     * @param rotatedTo the new refresh token issued; the one given is then refused ({@code invalid_grant})
+     */
+    public record Answer(int status, String json, long delayMillis, String rotatedTo) {
+
+        public Answer(int status, String json, long delayMillis) {
+            this(status, json, delayMillis, null);
+        }
 
         public static Answer token(String accessToken, long expiresIn, String newRefreshToken) {
             return new Answer(200, "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":"
                     + expiresIn + (newRefreshToken == null ? "" : ",\"refresh_token\":\"" + newRefreshToken + "\"")
-                    + ",\"scope\":\"https://mail.example/imap\"}", 0);
+                    + ",\"scope\":\"https://mail.example/imap\"}", 0, newRefreshToken);
         }
 
         public static Answer error(int status, String error) {
@@ -113,7 +121,11 @@ public final class TokenEndpointServer implements AutoCloseable {
                 return;
             }
             requests.add(form);
-            send(exchange, answers.getOrDefault(form.get("refresh_token"), Answer.error(400, "invalid_grant")));
+            Answer answer = answers.getOrDefault(form.get("refresh_token"), Answer.error(400, "invalid_grant"));
+            if (answer.rotatedTo() != null) {
+                answers.remove(form.get("refresh_token"));
+            }
+            send(exchange, answer);
         }
     }
 
