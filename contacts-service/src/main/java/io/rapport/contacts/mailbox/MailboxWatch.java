@@ -138,18 +138,17 @@ public class MailboxWatch implements AutoCloseable {
         try {
             secrets = new SignIn(mailbox, cipher.open(owner, mailbox.sealedPassword()));
             MailboxServer server = secrets.server();
+            Instant since = firstLookSince(mailbox, started);
             MailboxReading reading;
             try {
-                reading = reader.read(server, mailbox.inbox(), mailbox.sent(), firstLookSince(mailbox, started),
-                        settings.maxMessages());
+                reading = reader.read(server, mailbox.inbox(), mailbox.sent(), since, settings.maxMessages());
             } catch (MailboxReadFailure refused) {
                 if (!secrets.mayRetryWithAFreshToken(refused)) {
                     throw refused;
                 }
                 // the kept access token was refused before its time (revoked, or ended early by the provider)
                 server = secrets.freshServer();
-                reading = reader.read(server, mailbox.inbox(), mailbox.sent(), firstLookSince(mailbox, started),
-                        settings.maxMessages());
+                reading = reader.read(server, mailbox.inbox(), mailbox.sent(), since, settings.maxMessages());
             }
             List<OutreachSuggested> suggestions = apply(owner, mailbox.server().user(), reading);
             boolean watched = idling != null && idling.isWatching(mailbox.id());
