@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.rapport.contacts.mailbox.InboxIdleWatch;
 import io.rapport.platform.work.BackgroundWorker;
 import io.rapport.test.ApiClient;
 import io.rapport.test.ServiceIntegrationTest;
@@ -59,6 +60,9 @@ class MailboxBenchmark {
     @Qualifier("mailboxPoller")
     BackgroundWorker poller;
 
+    @Autowired
+    InboxIdleWatch idle;
+
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void looksIntoEveryConnectedMailboxOnce() throws Exception {
@@ -66,6 +70,7 @@ class MailboxBenchmark {
         imap.start();
         try {
             poller.stop();
+            double loadAtStart = load();
             String tenant = "bench-" + UUID.randomUUID();
             Session session = Session.getInstance(new Properties());
             long connecting = System.nanoTime();
@@ -87,14 +92,21 @@ class MailboxBenchmark {
                     new org.springframework.data.mongodb.core.query.Update().set("nextCheckAt", Date.from(again)), "mailboxes");
             poller.wake();
             double steady = pass(Instant.now());
-            System.out.printf("BENCHMARK mailboxes=%d threads=%s batch=%s connected in %d ms; first look at all: %.1f s"
-                    + " (%.1f/s); a later look at all: %.1f s (%.1f/s), so one instance watches %.0f mailboxes at a"
-                    + " 2-minute interval (%.0f at 5 minutes)%n", MAILBOXES, System.getProperty("threads", "32"),
-                    System.getProperty("batch", "100"), connectedMs, first, MAILBOXES / first, steady,
-                    MAILBOXES / steady, MAILBOXES / steady * 120, MAILBOXES / steady * 300);
+            System.out.printf("BENCHMARK mailboxes=%d threads=%s batch=%s idle=%s (IDLE held at the end: %d)"
+                    + " connected in %d ms; first look at all: %.1f s (%.1f/s); a later look at all: %.1f s (%.1f/s), so"
+                    + " one instance watches %.0f mailboxes at a 2-minute interval (%.0f at 5 minutes); load average"
+                    + " %.1f at the start, %.1f at the end%n", MAILBOXES, System.getProperty("threads", "32"),
+                    System.getProperty("batch", "100"), System.getProperty("idle", "0"), idle.size(), connectedMs,
+                    first, MAILBOXES / first, steady, MAILBOXES / steady, MAILBOXES / steady * 120,
+                    MAILBOXES / steady * 300, loadAtStart, load());
         } finally {
             imap.stop();
         }
+    }
+
+    /** The machine's load average over the last minute (other builds share it). */
+    private static double load() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** Seconds until every mailbox has been looked at once from {@code from}. */

@@ -8,6 +8,11 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.rapport.contacts.contacts.BusinessDays;
+import io.rapport.contacts.mailbox.InboxIdleWatch;
+import io.rapport.contacts.mailbox.mail.TokenEndpointServer;
+import io.rapport.contacts.mailbox.mail.TokenEndpointServer.Answer;
+import io.rapport.platform.domain.Member;
+import io.rapport.platform.secrets.SealedSecrets;
 import io.rapport.events.Topics;
 import io.rapport.test.ApiClient;
 import io.rapport.test.EventsOnTopic;
@@ -42,12 +47,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The member's mailbox against a real IMAP server (GreenMail, plain IMAP on loopback): replies arrive as e-mail,
  * strangers change nothing, a wrong password pauses the mailbox, and the password is never in a response or a log.
+ * OAuth2 mailboxes against the same server (GreenMail takes the XOAUTH2 bearer token as the user's password) and a
+ * real token endpoint on loopback ({@link TokenEndpointServer}).
  */
 @ServiceIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -61,6 +70,17 @@ class MailboxIT {
     static final String KEY = "bWFpbGJveC1pdC1rZXktMzItYnl0ZXMtbG9uZy0hISE=";
 
     private static GreenMail imap;
+    private static final TokenEndpointServer PROVIDER = new TokenEndpointServer("rapport-it", "it-client-secret");
+
+    @DynamicPropertySource
+    static void oauth2(DynamicPropertyRegistry registry) {
+        registry.add("rapport.mailbox.oauth2.token-uri", () -> PROVIDER.uri().toString());
+        registry.add("rapport.mailbox.oauth2.client-id", () -> "rapport-it");
+        registry.add("rapport.mailbox.oauth2.client-secret", () -> "it-client-secret");
+    }
+
+    @Autowired
+    InboxIdleWatch idle;
 
     @LocalServerPort
     int port;
@@ -87,6 +107,7 @@ class MailboxIT {
     @AfterAll
     static void stopImap() {
         imap.stop();
+        PROVIDER.close();
     }
 
     @BeforeEach
@@ -232,6 +253,111 @@ class MailboxIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> !mongo.exists(
                 Query.query(Criteria.where("_id").is(tenant + "/alice")), "mailboxes"));
         assertThat(alice.get("/api/mailbox").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anOAuth2MailboxSeesRepliesRefreshesARefusedAccessTokenKeepsTheRotatedRefreshTokenAndShowsNoToken(
+            CapturedOutput output) throws Exception {
+        String refresh = "rt-1-" + UUID.randomUUID();
+        String rotated = "rt-2-" + UUID.randomUUID();
+        String access = "at-1-" + UUID.randomUUID();
+        String renewed = "at-2-" + UUID.randomUUID();
+        GreenMailUser user = imap.getUserManager().getUser(address);
+        user.setPassword(access);
+        // the first exchange rotates the refresh token (the old one is then refused, as providers do)
+        PROVIDER.answer(refresh, Answer.token(access, 3600, rotated)).answer(rotated, Answer.token(renewed, 3600, null));
+        Instant sentAt = Instant.now().minus(Duration.ofDays(5)).truncatedTo(ChronoUnit.SECONDS);
+        String grace = alice.post("/api/contacts", """
+                {"name": "Grace Hopper", "email": "grace@navy.example", "employer": "Navy Labs"}""").text("id");
+        String graceOutreach = outreach(grace, sentAt);
+        String ada = alice.post("/api/contacts", """
+                {"name": "Ada Lovelace", "email": "ada@engine.example", "employer": "Engines"}""").text("id");
+        String adaOutreach = outreach(ada, sentAt);
+
+        ApiClient.Response connected = connectOAuth2(refresh);
+        assertThat(connected.status()).as(connected.toString()).isEqualTo(200);
+        assertThat(connected.text("auth")).isEqualTo("OAUTH2");
+        String mailboxId = connected.text("mailboxId");
+        await().atMost(Duration.ofSeconds(20)).until(() -> alice.get("/api/mailbox").json().path("lastCheckedAt").isString());
+        assertThat(PROVIDER.refusals()).as(PROVIDER.toString()).isEmpty();
+        assertThat(sealedSecretOfAlice()).as("the rotated refresh token is stored, sealed").isEqualTo(rotated);
+        await("IDLE signs in with the access token too").atMost(Duration.ofSeconds(20))
+                .until(() -> idle.isWatching(mailboxId));
+
+        Instant repliedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        deliver("<oauth-reply-1@navy.example>", "Grace Hopper <grace@navy.example>", repliedAt);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(status(grace, graceOutreach))
+                .isEqualTo("REPLIED"));
+        assertThat(new String(events.await(ofType("OutreachReplied", graceOutreach), Duration.ofSeconds(20)).value(),
+                StandardCharsets.UTF_8)).contains("\"source\":\"MAILBOX\"", "\"employer\":\"Navy Labs\"");
+
+        // The provider ends the access token before its time: the refused token is dropped and a fresh one got
+        // with the rotated refresh token, in the same look.
+        user.setPassword(renewed);
+        deliver("<oauth-reply-2@engine.example>", "Ada Lovelace <ada@engine.example>", Instant.now());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(status(ada, adaOutreach))
+                .isEqualTo("REPLIED"));
+        assertThat(PROVIDER.exchangesOf(rotated)).isPositive();
+        assertThat(PROVIDER.exchangesOf(refresh)).as("the old refresh token is not used again").isEqualTo(1);
+        ApiClient.Response status = alice.get("/api/mailbox");
+        assertThat(status.text("state")).isEqualTo("CONNECTED");
+        assertThat(status.json().path("lastError").isNull()).isTrue();
+
+        String shown = connected.raw().body() + status.raw().body() + alice.get("/api/me/export").raw().body();
+        assertThat(shown).doesNotContain(refresh, rotated, access, renewed);
+        assertThat(output.getAll()).doesNotContain(refresh, rotated, access, renewed, "it-client-secret");
+        assertThat(stored().toJson()).doesNotContain(refresh, rotated, access, renewed);
+    }
+
+    @Test
+    void aRevokedRefreshTokenPausesTheOAuth2MailboxWithAClearMessageAndIsNeverShownOrLogged(CapturedOutput output) {
+        String revoked = "rt-revoked-" + UUID.randomUUID(); // the endpoint answers invalid_grant
+
+        assertThat(connectOAuth2(revoked).status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alice.get("/api/mailbox").text("state"))
+                .isEqualTo("PAUSED"));
+        ApiClient.Response status = alice.get("/api/mailbox");
+        assertThat(status.text("lastError")).contains("Paused after 3 failed sign-ins", "invalid_grant",
+                "Connect the mailbox again with a new refresh token");
+        assertThat(new String(events.await(ofType("MailboxPaused", status.text("mailboxId")), Duration.ofSeconds(20))
+                .value(), StandardCharsets.UTF_8)).contains("invalid_grant").doesNotContain(revoked);
+        assertThat(PROVIDER.exchangesOf(revoked)).isEqualTo(3);
+        assertThat(output.getAll()).contains("invalid_grant").doesNotContain(revoked);
+        assertThat(status.raw().body()).doesNotContain(revoked);
+    }
+
+    @Test
+    void badOAuth2InputIsNamed() {
+        ApiClient.Response noToken = alice.put("/api/mailbox", """
+                {"host": "imap.example.org", "user": "a@example.org", "auth": "oauth2", "password": "pw"}""");
+        assertThat(noToken.status()).isEqualTo(400);
+        assertThat(noToken.contentType()).contains("application/problem+json");
+        assertThat(noToken.json().path("errors").findValuesAsString("field")).containsExactlyInAnyOrder(
+                "refreshToken", "password");
+        ApiClient.Response unknown = alice.put("/api/mailbox", """
+                {"host": "imap.example.org", "user": "a@example.org", "auth": "kerberos", "password": "pw"}""");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().path("errors").findValuesAsString("field")).containsExactly("auth");
+        assertThat(alice.get("/api/mailbox").status()).isEqualTo(404);
+    }
+
+    private ApiClient.Response connectOAuth2(String refreshToken) {
+        ApiClient.Response response = alice.put("/api/mailbox", """
+                {"host": "127.0.0.1", "port": %d, "tls": false, "user": "%s", "auth": "oauth2", "refreshToken": "%s"}"""
+                .formatted(imap.getImap().getPort(), address, refreshToken));
+        assertThat(response.raw().body()).doesNotContain(refreshToken);
+        return response;
+    }
+
+    private org.bson.Document stored() {
+        return mongo.findOne(Query.query(Criteria.where("_id").is(tenant + "/alice")), org.bson.Document.class,
+                "mailboxes");
+    }
+
+    private String sealedSecretOfAlice() {
+        return SealedSecrets.withKey("rapport.mailbox.key", KEY).open(new Member("alice", tenant),
+                stored().getString("sealedPassword"));
     }
 
     private ApiClient.Response connect(String secret) {

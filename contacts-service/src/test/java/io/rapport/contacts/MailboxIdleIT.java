@@ -132,6 +132,19 @@ class MailboxIdleIT {
         assertThat(idle.size()).isZero();
     }
 
+    @Test
+    void withoutAnOAuth2ClientConfiguredAnOAuth2ConnectionIsRefusedNamingAuth() {
+        ApiClient.Response refused = alice.put("/api/mailbox", """
+                {"host": "imap.example.org", "user": "%s", "auth": "oauth2", "refreshToken": "rt-%s"}"""
+                .formatted(address, UUID.randomUUID()));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).contains("application/problem+json");
+        assertThat(refused.json().path("errors").findValuesAsString("field")).containsExactly("auth");
+        assertThat(refused.raw().body()).contains("oauth2 is not offered on this server");
+        assertThat(alice.get("/api/mailbox").status()).isEqualTo(404);
+    }
+
     private ApiClient.Response connect() {
         ApiClient.Response response = alice.put("/api/mailbox", """
                 {"host": "127.0.0.1", "port": %d, "tls": false, "user": "%s", "password": "%s"}"""

@@ -16,7 +16,8 @@ import java.util.List;
  * ({@link io.rapport.platform.secrets.SealedSecrets}), whether it is read, how far each folder has been read, and how the last look went.
  *
  * @param server null once disconnected
- * @param sealedPassword null once disconnected
+ * @param sealedPassword the password sealed, or for {@link MailboxAuth#OAUTH2} the refresh token sealed; null once
+ *        disconnected
  * @param failures consecutive failed looks (any kind), for the back-off
  * @param authFailures consecutive sign-in refusals; at {@link #PAUSE_AFTER_AUTH_FAILURES} the mailbox is paused
  * @param nextCheckAt when the poller looks next (only while CONNECTED)
@@ -64,8 +65,9 @@ public record Mailbox(String id, Member owner, MailboxServer server, String seal
         int failed = failures + 1;
         int refused = kind == MailboxReadFailure.Kind.AUTHENTICATION ? authFailures + 1 : 0;
         if (refused >= PAUSE_AFTER_AUTH_FAILURES) {
-            String reason = "Paused after " + refused + " failed sign-ins: " + message
-                    + " Connect the mailbox again with the right password or app password to resume.";
+            String reason = "Paused after " + refused + " failed sign-ins: " + message + (server.oauth2()
+                    ? " Connect the mailbox again with a new refresh token (sign in to the mail provider anew) to resume."
+                    : " Connect the mailbox again with the right password or app password to resume.");
             Mailbox paused = new Mailbox(id, owner, server, sealedPassword, MailboxState.PAUSED, connectedAt, now,
                     reason, failed, refused, null, inbox, sent, version);
             return Change.of(paused, new MailboxPaused(id, reason, now));
@@ -85,6 +87,12 @@ public record Mailbox(String id, Member owner, MailboxServer server, String seal
         Mailbox paused = new Mailbox(id, owner, server, sealedPassword, MailboxState.PAUSED, connectedAt, now, message,
                 failures + 1, authFailures, null, inbox, sent, version);
         return Change.of(paused, new MailboxPaused(id, message, now));
+    }
+
+    /** The token endpoint issued a new refresh token in place of the stored one (rotation): it is kept, sealed. */
+    public Mailbox withSealedPassword(String sealed) {
+        return new Mailbox(id, owner, server, sealed, state, connectedAt, lastCheckedAt, lastError, failures,
+                authFailures, nextCheckAt, inbox, sent, version);
     }
 
     /** The same mailbox at another version (as stored after a claim). */

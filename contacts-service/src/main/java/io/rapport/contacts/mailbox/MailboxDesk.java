@@ -15,6 +15,7 @@ public class MailboxDesk {
     private final SealedSecrets cipher;
     private final Runnable wakeWatcher;
     private final boolean localServersAllowed;
+    private final boolean oauth2Offered;
     private final Clock clock;
     private volatile java.util.function.Consumer<String> idleEnded = mailboxId -> { };
 
@@ -24,6 +25,13 @@ public class MailboxDesk {
      */
     public MailboxDesk(Mailboxes mailboxes, SealedSecrets cipher, Runnable wakeWatcher, boolean localServersAllowed,
             Clock clock) {
+        this(mailboxes, cipher, wakeWatcher, localServersAllowed, false, clock);
+    }
+
+    /** @param oauth2Offered whether the instance has an OAuth2 token endpoint and client (else OAuth2 is refused) */
+    public MailboxDesk(Mailboxes mailboxes, SealedSecrets cipher, Runnable wakeWatcher, boolean localServersAllowed,
+            boolean oauth2Offered, Clock clock) {
+        this.oauth2Offered = oauth2Offered;
         this.mailboxes = mailboxes;
         this.cipher = cipher;
         this.wakeWatcher = wakeWatcher;
@@ -37,10 +45,16 @@ public class MailboxDesk {
     }
 
     /**
-     * Connects (or connects again, e.g. after a pause or a new app password): the password is sealed before it is
-     * stored, the folders are read afresh, and the first look is due at once.
+     * Connects (or connects again, e.g. after a pause or a new app password): the password (or OAuth2 refresh token)
+     * is sealed before it is stored, the folders are read afresh, and the first look is due at once.
      */
     public Mailbox connect(Member owner, MailboxServer server) {
+        if (server.oauth2() && !oauth2Offered) {
+            io.rapport.platform.domain.Fields.check(java.util.List.of(new io.rapport.platform.domain.FieldProblem("auth",
+                    "oauth2 is not offered on this server: its operator has not configured an OAuth2 token endpoint and"
+                            + " client (rapport.mailbox.oauth2.token-uri, client-id); sign in with a password or app"
+                            + " password")));
+        }
         if (!localServersAllowed) {
             java.util.List<io.rapport.platform.domain.FieldProblem> problems = new java.util.ArrayList<>();
             ServerAddresses.refusal(server.host()).ifPresent(why ->

@@ -40,6 +40,7 @@ public class MailboxWatch implements AutoCloseable {
     private final Mailboxes mailboxes;
     private final MailboxReader reader;
     private final SealedSecrets cipher;
+    private final AccessTokens tokens;
     private final ContactBook contacts;
     private final ExecutorService workers;
     private final Settings settings;
@@ -50,12 +51,22 @@ public class MailboxWatch implements AutoCloseable {
     /** Null when this instance holds no IDLE connections. */
     private volatile InboxIdleWatch idle;
 
-    /** @param threads how many looks run side by side on {@code workers} */
+    /** Without OAuth2: only mailboxes that sign in with a password are read. */
     public MailboxWatch(Mailboxes mailboxes, MailboxReader reader, SealedSecrets cipher, ContactBook contacts,
             ExecutorService workers, int threads, Settings settings, Clock clock) {
+        this(mailboxes, reader, cipher, AccessTokens.NONE, contacts, workers, threads, settings, clock);
+    }
+
+    /**
+     * @param tokens access tokens for the mailboxes that sign in with OAuth2
+     * @param threads how many looks run side by side on {@code workers}
+     */
+    public MailboxWatch(Mailboxes mailboxes, MailboxReader reader, SealedSecrets cipher, AccessTokens tokens,
+            ContactBook contacts, ExecutorService workers, int threads, Settings settings, Clock clock) {
         this.mailboxes = mailboxes;
         this.reader = reader;
         this.cipher = cipher;
+        this.tokens = tokens;
         this.contacts = contacts;
         this.workers = workers;
         this.settings = settings;
@@ -123,11 +134,22 @@ public class MailboxWatch implements AutoCloseable {
         Change<Mailbox> outcome;
         InboxIdleWatch idling = idle;
         MailboxServer signIn = null;
+        SignIn secrets = null;
         try {
-            String password = cipher.open(owner, mailbox.sealedPassword());
-            MailboxServer server = mailbox.server().withPassword(password);
-            MailboxReading reading = reader.read(server, mailbox.inbox(),
-                    mailbox.sent(), firstLookSince(mailbox, started), settings.maxMessages());
+            secrets = new SignIn(mailbox, cipher.open(owner, mailbox.sealedPassword()));
+            MailboxServer server = secrets.server();
+            Instant since = firstLookSince(mailbox, started);
+            MailboxReading reading;
+            try {
+                reading = reader.read(server, mailbox.inbox(), mailbox.sent(), since, settings.maxMessages());
+            } catch (MailboxReadFailure refused) {
+                if (!secrets.mayRetryWithAFreshToken(refused)) {
+                    throw refused;
+                }
+                // the kept access token was refused before its time (revoked, or ended early by the provider)
+                server = secrets.freshServer();
+                reading = reader.read(server, mailbox.inbox(), mailbox.sent(), since, settings.maxMessages());
+            }
             List<OutreachSuggested> suggestions = apply(owner, mailbox.server().user(), reading);
             boolean watched = idling != null && idling.isWatching(mailbox.id());
             outcome = mailbox.checked(reading, suggestions, clock.instant(),
@@ -139,6 +161,9 @@ public class MailboxWatch implements AutoCloseable {
             outcome = mailbox.unreadable("The stored mailbox password cannot be read with this server's key; connect the"
                     + " mailbox again.", clock.instant());
         }
+        if (secrets != null && secrets.rotated != null) {
+            outcome = new Change<>(outcome.state().withSealedPassword(secrets.rotated), outcome.events());
+        }
         boolean stored = mailboxes.saveAt(outcome, mailbox.version());
         if (idling != null) {
             if (outcome.state().state() != MailboxState.CONNECTED) {
@@ -146,6 +171,45 @@ public class MailboxWatch implements AutoCloseable {
             } else if (stored && signIn != null) {
                 idling.offer(outcome.state(), signIn);
             }
+        }
+    }
+
+    /**
+     * The secret one look signs in with: the password as unsealed, or for OAuth2 an access token for the unsealed
+     * refresh token; a refresh token the endpoint issued in its place is kept sealed in {@code rotated}.
+     */
+    private final class SignIn {
+        private final Mailbox mailbox;
+        private String secret;
+        private boolean fresh;
+        /** The new refresh token, sealed, when the endpoint rotated it; null when it did not. */
+        private String rotated;
+
+        SignIn(Mailbox mailbox, String unsealed) {
+            this.mailbox = mailbox;
+            this.secret = unsealed;
+        }
+
+        MailboxServer server() {
+            if (!mailbox.server().oauth2()) {
+                return mailbox.server().withPassword(secret);
+            }
+            AccessTokens.Grant grant = tokens.accessFor(mailbox.id(), secret);
+            fresh = grant.fresh();
+            if (grant.newRefreshToken() != null && !grant.newRefreshToken().equals(secret)) {
+                secret = grant.newRefreshToken();
+                rotated = cipher.seal(mailbox.owner(), secret);
+            }
+            return mailbox.server().withPassword(grant.accessToken());
+        }
+
+        boolean mayRetryWithAFreshToken(MailboxReadFailure refused) {
+            return refused.kind() == MailboxReadFailure.Kind.AUTHENTICATION && mailbox.server().oauth2() && !fresh;
+        }
+
+        MailboxServer freshServer() {
+            tokens.forget(mailbox.id());
+            return server();
         }
     }
 

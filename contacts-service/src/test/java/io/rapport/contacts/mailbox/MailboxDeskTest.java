@@ -91,4 +91,25 @@ class MailboxDeskTest {
         assertThat(desk.connect(ALICE, MailboxServer.of("127.0.0.1", 3143, false, "alice", "pw")).state())
                 .isEqualTo(MailboxState.CONNECTED);
     }
+
+    @Test
+    void oauth2IsRefusedNamingAuthWhereTheInstanceHasNoOAuth2ClientAndSealedLikeAPasswordWhereItHas() {
+        MailboxServer oauth2 = MailboxServer.of("203.0.113.9", null, null, "alice@example.org", "oauth2", null,
+                "1//refresh");
+
+        assertThatThrownBy(() -> new MailboxDesk(store, cipher, () -> { }, false, false, clock).connect(ALICE, oauth2))
+                .isInstanceOfSatisfying(InvalidInputException.class, refused -> assertThat(refused.problems())
+                        .singleElement().satisfies(problem -> {
+                            assertThat(problem.field()).isEqualTo("auth");
+                            assertThat(problem.message()).contains("oauth2 is not offered on this server",
+                                    "rapport.mailbox.oauth2.token-uri");
+                        }));
+        assertThat(saved).isEmpty();
+
+        Mailbox connected = new MailboxDesk(store, cipher, () -> { }, false, true, clock).connect(ALICE, oauth2);
+        assertThat(connected.server().auth()).isEqualTo(MailboxAuth.OAUTH2);
+        assertThat(connected.server().password()).isNull();
+        assertThat(connected.sealedPassword()).doesNotContain("refresh");
+        assertThat(cipher.open(ALICE, connected.sealedPassword())).isEqualTo("1//refresh");
+    }
 }

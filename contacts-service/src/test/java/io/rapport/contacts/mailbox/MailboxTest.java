@@ -117,4 +117,48 @@ class MailboxTest {
             assertThat(server.password()).as("taken as typed").isEqualTo(" spaced app password ");
         });
     }
+
+    @Test
+    void anOAuth2ConnectionTakesARefreshTokenInsteadOfAPasswordAndNamesEveryMisfit() {
+        MailboxServer oauth2 = MailboxServer.of("imap.example.org", null, null, "alice@example.org", "OAuth2", null,
+                "1//refresh-token");
+        assertThat(oauth2.auth()).isEqualTo(MailboxAuth.OAUTH2);
+        assertThat(oauth2.password()).as("the refresh token, to be sealed").isEqualTo("1//refresh-token");
+        assertThat(oauth2.toString()).doesNotContain("refresh-token").contains("OAuth2", "token hidden");
+        assertThat(MailboxServer.of("imap.example.org", null, null, "a", null, "pw", null).auth())
+                .as("password by default").isEqualTo(MailboxAuth.PASSWORD);
+
+        assertThatThrownBy(() -> MailboxServer.of("imap.example.org", null, null, "a", "oauth2", "pw", " "))
+                .isInstanceOfSatisfying(InvalidInputException.class, refused -> assertThat(refused.problems())
+                        .extracting(problem -> problem.field() + " " + problem.message()).containsExactlyInAnyOrder(
+                                "refreshToken is required with auth oauth2",
+                                "password must be absent with auth oauth2 (give refreshToken)"));
+        assertThatThrownBy(() -> MailboxServer.of("imap.example.org", null, null, "a", "oauth2", null,
+                "r".repeat(MailboxServer.MAX_REFRESH_TOKEN + 1)))
+                .isInstanceOfSatisfying(InvalidInputException.class, refused -> assertThat(refused.problems())
+                        .extracting(problem -> problem.field() + " " + problem.message())
+                        .containsExactly("refreshToken must be at most 8192 characters"));
+        assertThatThrownBy(() -> MailboxServer.of("imap.example.org", null, null, "a", "kerberos", "pw", null))
+                .isInstanceOfSatisfying(InvalidInputException.class, refused -> assertThat(refused.problems())
+                        .extracting(problem -> problem.field()).containsExactly("auth"));
+        assertThatThrownBy(() -> MailboxServer.of("imap.example.org", null, null, "a", "password", "pw", "rt"))
+                .isInstanceOfSatisfying(InvalidInputException.class, refused -> assertThat(refused.problems())
+                        .extracting(problem -> problem.field()).containsExactly("refreshToken"));
+    }
+
+    @Test
+    void aPausedOAuth2MailboxAsksForANewRefreshTokenNotAPassword() {
+        MailboxServer oauth2 = MailboxServer.of("imap.example.org", null, null, "alice@example.org", "oauth2", null,
+                "rt");
+        Mailbox mailbox = Mailbox.connect("m-2", new Member("alice", "uni"), oauth2, "v1:sealed", NOW).state();
+        for (int i = 0; i < Mailbox.PAUSE_AFTER_AUTH_FAILURES; i++) {
+            mailbox = mailbox.failed(MailboxReadFailure.Kind.AUTHENTICATION, "Refused (invalid_grant).", NOW,
+                    java.time.Duration.ofMinutes(2)).state();
+        }
+        assertThat(mailbox.state()).isEqualTo(MailboxState.PAUSED);
+        assertThat(mailbox.lastError()).contains("Refused (invalid_grant).", "new refresh token")
+                .doesNotContain("app password");
+        assertThat(mailbox.server().auth()).as("kept while paused").isEqualTo(MailboxAuth.OAUTH2);
+        assertThat(mailbox.withSealedPassword("v1:rotated").sealedPassword()).isEqualTo("v1:rotated");
+    }
 }

@@ -25,6 +25,7 @@ public class ImapInboxIdler implements InboxIdler {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ImapInboxIdler.class);
 
     private final Session session;
+    private final Session oauth2Session;
     private final boolean localServersAllowed;
 
     /**
@@ -39,6 +40,7 @@ public class ImapInboxIdler implements InboxIdler {
             properties.put("mail." + protocol + ".timeout", quiet);
         }
         this.session = Session.getInstance(properties);
+        this.oauth2Session = ImapMailboxReader.xoauth2(session);
         this.localServersAllowed = localServersAllowed;
     }
 
@@ -52,7 +54,7 @@ public class ImapInboxIdler implements InboxIdler {
         }
         IMAPStore store = null;
         try {
-            store = (IMAPStore) session.getStore(server.tls() ? "imaps" : "imap");
+            store = (IMAPStore) (server.oauth2() ? oauth2Session : session).getStore(server.tls() ? "imaps" : "imap");
             store.connect(server.host(), server.port(), server.user(), server.password());
             if (!store.hasCapability("IDLE")) {
                 log.debug("Mail server {} does not offer IDLE: {} is polled", server.host(), server.user());
@@ -64,8 +66,7 @@ public class ImapInboxIdler implements InboxIdler {
             return Optional.of(new ImapIdle(server, store, inbox));
         } catch (AuthenticationFailedException refused) {
             closeQuietly(store);
-            throw new MailboxReadFailure(MailboxReadFailure.Kind.AUTHENTICATION,
-                    "The mail server " + server.host() + " refused the user name or password.");
+            throw ImapMailboxReader.refused(server);
         } catch (MessagingException | IllegalStateException failed) {
             closeQuietly(store);
             throw ImapMailboxReader.failure(server, failed);

@@ -56,6 +56,8 @@ public class ImapMailboxReader implements MailboxReader {
      * write timeout: Angus keeps a thread per connection for it; a stalled server is caught by the read timeout.
      */
     private final Session session;
+    /** The same, signing in with SASL XOAUTH2 only (the access token in place of the password). */
+    private final Session oauth2Session;
 
     private final boolean localServersAllowed;
 
@@ -67,7 +69,37 @@ public class ImapMailboxReader implements MailboxReader {
     /** With a session of the caller's (a test watches the IMAP commands through its debug output). */
     ImapMailboxReader(Session session, boolean localServersAllowed) {
         this.session = session;
+        this.oauth2Session = xoauth2(session);
         this.localServersAllowed = localServersAllowed;
+    }
+
+    /**
+     * A session like {@code base} that signs in with {@code AUTHENTICATE XOAUTH2} (Angus sends the user and the
+     * access token as the bearer token; the mechanism is off by default, as it takes a token, not a password).
+     */
+    static Session xoauth2(Session base) {
+        Properties properties = new Properties();
+        properties.putAll(base.getProperties());
+        for (String protocol : List.of("imap", "imaps")) {
+            properties.put("mail." + protocol + ".auth.mechanisms", "XOAUTH2");
+            properties.put("mail." + protocol + ".auth.xoauth2.disable", "false");
+        }
+        Session session = Session.getInstance(properties);
+        session.setDebug(base.getDebug());
+        session.setDebugOut(base.getDebugOut());
+        return session;
+    }
+
+    /** The session to sign in to {@code server} with. */
+    Session sessionFor(MailboxServer server) {
+        return server.oauth2() ? oauth2Session : session;
+    }
+
+    /** The server refused to sign in, in the member's words. */
+    static MailboxReadFailure refused(MailboxServer server) {
+        return new MailboxReadFailure(MailboxReadFailure.Kind.AUTHENTICATION, server.oauth2()
+                ? "The mail server " + server.host() + " refused the OAuth2 access token for " + server.user() + "."
+                : "The mail server " + server.host() + " refused the user name or password.");
     }
 
     static Properties properties(Duration timeout) {
@@ -102,7 +134,7 @@ public class ImapMailboxReader implements MailboxReader {
                         + " " + why + ".");
             });
         }
-        try (Store store = session.getStore(protocol)) {
+        try (Store store = sessionFor(server).getStore(protocol)) {
             store.connect(server.host(), server.port(), server.user(), server.password());
             FolderRead received = readFolder(store.getFolder("INBOX"), inbox, since, max);
             FolderRead sentRead = sentFolder(store).map(folder -> {
@@ -112,8 +144,7 @@ public class ImapMailboxReader implements MailboxReader {
             return new MailboxReading(received.headers(), sentRead.headers(), received.cursor(), sentRead.cursor(),
                     received.more() || sentRead.more());
         } catch (AuthenticationFailedException refused) {
-            throw new MailboxReadFailure(MailboxReadFailure.Kind.AUTHENTICATION,
-                    "The mail server " + server.host() + " refused the user name or password.");
+            throw refused(server);
         } catch (MessagingException | IllegalStateException failed) {
             throw failure(server, failed);
         } catch (FolderFailure failed) {

@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.rapport.contacts.mailbox.FolderCursor;
 import io.rapport.contacts.mailbox.IdleLeases;
 import io.rapport.contacts.mailbox.Mailbox;
+import io.rapport.contacts.mailbox.MailboxAuth;
 import io.rapport.contacts.mailbox.MailboxServer;
 import io.rapport.contacts.mailbox.MailboxState;
 import io.rapport.contacts.mailbox.Mailboxes;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * One document per member ({@code _id} = tenant/member), written with $set so the events waiting in its outbox
- * survive a reconnect. The sealed password is the only form of the password ever stored.
+ * survive a reconnect. The sealed password (or OAuth2 refresh token) is the only form of it ever stored, in
+ * {@code sealedPassword}; {@code auth} says which (absent: a password, as before OAuth2 was offered).
  */
 @Repository
 class MongoMailboxes implements Mailboxes, IdleLeases {
@@ -151,10 +153,11 @@ class MongoMailboxes implements Mailboxes, IdleLeases {
             update.set("nextCheckAt", Date.from(m.nextCheckAt()));
         }
         if (m.server() == null) {
-            update.unset("host").unset("port").unset("tls").unset("user").unset("sealedPassword");
+            update.unset("host").unset("port").unset("tls").unset("user").unset("auth").unset("sealedPassword");
         } else {
             update.set("host", m.server().host()).set("port", m.server().port()).set("tls", m.server().tls())
-                    .set("user", m.server().user()).set("sealedPassword", m.sealedPassword());
+                    .set("user", m.server().user()).set("auth", m.server().auth().name())
+                    .set("sealedPassword", m.sealedPassword());
         }
         return outbox.addTo(update, m.owner(), change.events());
     }
@@ -180,7 +183,8 @@ class MongoMailboxes implements Mailboxes, IdleLeases {
     private static Mailbox toMailbox(Document d) {
         Member owner = new Member(d.getString("memberId"), d.getString("tenantId"));
         MailboxServer server = d.getString("host") == null ? null : new MailboxServer(d.getString("host"),
-                d.getInteger("port"), d.getBoolean("tls"), d.getString("user"), null);
+                d.getInteger("port"), d.getBoolean("tls"), d.getString("user"), null,
+                MailboxAuth.valueOf(d.getString("auth") == null ? MailboxAuth.PASSWORD.name() : d.getString("auth")));
         return new Mailbox(d.getString("mailboxId"), owner, server, d.getString("sealedPassword"),
                 MailboxState.valueOf(d.getString("state")), instant(d, "connectedAt"), instant(d, "lastCheckedAt"),
                 d.getString("lastError"), d.getInteger("failures", 0), d.getInteger("authFailures", 0),

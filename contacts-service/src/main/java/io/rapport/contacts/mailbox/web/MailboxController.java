@@ -34,11 +34,14 @@ class MailboxController {
             description = "Stores where and how to sign in to the member's mailbox over IMAP (the password sealed with "
                     + "AES-GCM, never returned or logged) and starts watching it: the headers (From, To, Date, Message-ID, "
                     + "In-Reply-To) of messages exchanged with the member's contacts, never bodies. Connecting again "
-                    + "replaces the connection (e.g. a new app password after a pause).")
+                    + "replaces the connection (e.g. a new app password after a pause). With auth oauth2 (providers "
+                    + "that allow no passwords) it takes an OAuth2 refresh token instead, sealed the same way; before "
+                    + "each look the server exchanges it at its configured token endpoint for an access token and "
+                    + "signs in with SASL XOAUTH2. 400 naming auth when this server has no OAuth2 client configured.")
     @PutMapping
     MailboxConnection connect(Member member, @RequestBody ConnectRequest request) {
         MailboxServer server = MailboxServer.of(request.host(), request.port(), request.tls(), request.user(),
-                request.password());
+                request.auth(), request.password(), request.refreshToken());
         return MailboxConnection.of(desk().connect(member, server));
     }
 
@@ -73,12 +76,17 @@ class MailboxController {
                     maximum = "" + MailboxServer.MAX_PORT) Integer port,
             @Schema(description = "IMAP over TLS; default true") Boolean tls,
             @Schema(description = "The user name to sign in with, usually the e-mail address", maxLength = MailboxServer.MAX_USER) String user,
-            @Schema(description = "The password or app password; sealed at rest, never returned",
-                    maxLength = MailboxServer.MAX_PASSWORD, accessMode = Schema.AccessMode.WRITE_ONLY) String password) {
+            @Schema(description = "The password or app password (with auth password); sealed at rest, never returned",
+                    maxLength = MailboxServer.MAX_PASSWORD, accessMode = Schema.AccessMode.WRITE_ONLY) String password,
+            @Schema(description = "How to sign in: password (the default) or oauth2 (SASL XOAUTH2 with refreshToken)",
+                    allowableValues = {"password", "oauth2"}) String auth,
+            @Schema(description = "The OAuth2 refresh token issued to this server's OAuth2 client for the mailbox (with "
+                    + "auth oauth2); sealed at rest, never returned", maxLength = MailboxServer.MAX_REFRESH_TOKEN,
+                    accessMode = Schema.AccessMode.WRITE_ONLY) String refreshToken) {
 
         @Override
         public String toString() {
-            return "ConnectRequest[" + user + "@" + host + ":" + port + ", password hidden]";
+            return "ConnectRequest[" + user + "@" + host + ":" + port + ", " + auth + ", secrets hidden]";
         }
     }
 }

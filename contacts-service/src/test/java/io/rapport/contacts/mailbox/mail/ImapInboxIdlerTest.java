@@ -7,6 +7,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.rapport.contacts.mailbox.InboxIdler;
+import io.rapport.contacts.mailbox.MailboxAuth;
 import io.rapport.contacts.mailbox.MailboxReadFailure;
 import io.rapport.contacts.mailbox.MailboxServer;
 import jakarta.mail.Message;
@@ -89,6 +90,25 @@ class ImapInboxIdlerTest {
     void aRefusedSignInIsAnAuthenticationFailure() {
         assertThatThrownBy(() -> idler.open(server("wrong"))).isInstanceOfSatisfying(MailboxReadFailure.class,
                 failure -> assertThat(failure.kind()).isEqualTo(MailboxReadFailure.Kind.AUTHENTICATION));
+    }
+
+    @Test
+    void anOAuth2MailboxIdlesSignedInWithItsAccessTokenAndARefusedTokenIsAnAuthenticationFailure() throws Exception {
+        user.setPassword("access-token-1"); // GreenMail takes the XOAUTH2 bearer token as the user's password
+        MailboxServer oauth2 = new MailboxServer("127.0.0.1", imap.getImap().getPort(), false, address,
+                "access-token-1", MailboxAuth.OAUTH2);
+        try (InboxIdler.Connection connection = idler.open(oauth2).orElseThrow()) {
+            CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(connection::awaitNewMail);
+            Thread.sleep(300);
+            user.deliver(message("<reply@navy.example>"));
+            assertThat(waiting.get(5, TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThatThrownBy(() -> idler.open(oauth2.withPassword("access-token-expired")))
+                .isInstanceOfSatisfying(MailboxReadFailure.class, failure -> {
+                    assertThat(failure.kind()).isEqualTo(MailboxReadFailure.Kind.AUTHENTICATION);
+                    assertThat(failure.getMessage()).contains("refused the OAuth2 access token");
+                });
     }
 
     private MailboxServer server(String password) {

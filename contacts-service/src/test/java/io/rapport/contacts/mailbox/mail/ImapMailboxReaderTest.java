@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.rapport.contacts.mailbox.FolderCursor;
 import io.rapport.contacts.mailbox.MailHeader;
+import io.rapport.contacts.mailbox.MailboxAuth;
 import io.rapport.contacts.mailbox.MailboxReadFailure;
 import io.rapport.contacts.mailbox.MailboxReading;
 import io.rapport.contacts.mailbox.MailboxServer;
@@ -140,6 +141,29 @@ class ImapMailboxReaderTest {
                     assertThat(failure.kind()).isEqualTo(MailboxReadFailure.Kind.UNREACHABLE);
                     assertThat(failure.getMessage()).contains("Could not reach the mail server 127.0.0.1 on port 1");
                 });
+    }
+
+    @Test
+    void anOAuth2MailboxSignsInWithAuthenticateXoauth2AndARefusedTokenIsAnAuthenticationFailure() throws Exception {
+        user.setPassword("access-token-123"); // GreenMail takes the XOAUTH2 bearer token as the user's password
+        user.deliver(message("<one@navy.example>", "grace@navy.example", address, Instant.now(), null));
+        MailboxServer oauth2 = new MailboxServer("127.0.0.1", imap.getImap().getPort(), false, address,
+                "access-token-123", MailboxAuth.OAUTH2);
+
+        MailboxReading reading = reader.read(oauth2, null, null, Instant.now().minus(Duration.ofDays(1)), 10);
+
+        assertThat(reading.received()).extracting(MailHeader::messageId).containsExactly("<one@navy.example>");
+        String protocol = commands.toString(StandardCharsets.UTF_8);
+        assertThat(protocol).contains("AUTHENTICATE XOAUTH2").doesNotContain(" LOGIN ", "access-token-123");
+
+        MailboxServer expired = oauth2.withPassword("access-token-old");
+        assertThatThrownBy(() -> reader.read(expired, null, null, Instant.now(), 10))
+                .isInstanceOfSatisfying(MailboxReadFailure.class, failure -> {
+                    assertThat(failure.kind()).isEqualTo(MailboxReadFailure.Kind.AUTHENTICATION);
+                    assertThat(failure.getMessage()).isEqualTo("The mail server 127.0.0.1 refused the OAuth2 access"
+                            + " token for " + address + ".");
+                });
+        assertThat(commands.toString(StandardCharsets.UTF_8)).doesNotContain("access-token-old");
     }
 
     private MailboxServer server() {
