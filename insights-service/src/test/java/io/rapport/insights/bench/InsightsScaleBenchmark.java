@@ -126,7 +126,7 @@ class InsightsScaleBenchmark {
     }
 
     /** The n-th event of a member: a journey's mix (contacts, outreach, replies, interviews, thank-yous, referrals, notes). */
-    private static DomainEvent event(int n, int m, Instant at) {
+    static DomainEvent event(int n, int m, Instant at) {
         String contact = "c-" + (n / 5);
         return switch (n % 10) {
             case 0, 5 -> new ContactAdded("c-" + (n / 5), "Contact " + n, "person-" + ((m * 7 + n) % 20_000) + "@example.org",
