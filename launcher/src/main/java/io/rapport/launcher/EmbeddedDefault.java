@@ -78,7 +78,7 @@ public final class EmbeddedDefault {
         return "Web app: " + webApp + "  (sign-in at " + signIn + ")" + System.lineSeparator()
                 + "  demo users (password: demo): demo (member of demo-university; --demo loads its data), "
                 + "advisor, admin" + System.lineSeparator()
-                + "  advisor and admin pages are not in the web app yet: they sign in, and the member pages refuse them";
+                + "  the advisor's caseload is at " + webApp + "/advisor, the admin's cohorts and figures at " + webApp + "/admin";
     }
 
     /**
