@@ -12,14 +12,37 @@ import org.springframework.context.SmartLifecycle;
  * One background thread doing rounds of work: back to back while a round says there is more, otherwise
  * waiting until woken or until the idle interval has passed; after a failure it backs off, doubling up to
  * a ceiling. Waking is cheap and coalesces, so a burst of writes costs a few rounds, not one each. The
- * outbox relay and the reminder delivery both run on it.
+ * outbox relay and the reminder delivery both run on it. A worker whose rounds are expensive and whose work keeps
+ * coming (insights' figures) can keep to a share of its thread's time ({@link Pacing#busyShare()}).
  */
 public class BackgroundWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundWorker.class);
 
-    /** How long to wait when there is nothing to do, and the longest back-off after failures. */
-    public record Pacing(Duration idle, Duration maxBackOff) {
+    /**
+     * How long to wait when there is nothing to do, the longest back-off after failures, and the most of the thread's
+     * time rounds may take while work keeps coming (1: back to back; 0.25: after a round that took t, a rest of 3t).
+     */
+    public record Pacing(Duration idle, Duration maxBackOff, double busyShare) {
+
+        public Pacing {
+            if (!(busyShare > 0 && busyShare <= 1)) {
+                throw new IllegalArgumentException("a busy share is in (0, 1], not " + busyShare);
+            }
+        }
+
+        public Pacing(Duration idle, Duration maxBackOff) {
+            this(idle, maxBackOff, 1);
+        }
+
+        /** The rest owed after a round that took {@code round}, so rounds keep to the busy share (at most a minute). */
+        Duration restAfter(Duration round) {
+            if (busyShare >= 1) {
+                return Duration.ZERO;
+            }
+            long nanos = (long) (round.toNanos() * (1 - busyShare) / busyShare);
+            return Duration.ofNanos(Math.min(nanos, Duration.ofMinutes(1).toNanos()));
+        }
     }
 
     private final String name;
@@ -76,7 +99,9 @@ public class BackgroundWorker implements SmartLifecycle {
             while (running) {
                 boolean more;
                 try {
+                    long began = System.nanoTime();
                     more = round.getAsBoolean();
+                    rest(pacing.restAfter(Duration.ofNanos(System.nanoTime() - began)));
                     backOff = pacing.idle();
                 } catch (RuntimeException e) {
                     log.warn("{} failed, retrying in {} ms: {}", name, backOff.toMillis(), e.toString());
@@ -94,6 +119,23 @@ public class BackgroundWorker implements SmartLifecycle {
                 onStop.run();
             } catch (RuntimeException e) {
                 log.debug("{} could not clean up on stop", name, e);
+            }
+        }
+    }
+
+    /** Sleeps, however often the worker is woken meanwhile (a stop ends it within 100 ms). */
+    private void rest(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
+        while (running) {
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                Thread.sleep(Duration.ofNanos(Math.min(left, Duration.ofMillis(100).toNanos())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
             }
         }
     }
