@@ -8,6 +8,7 @@ import io.rapport.events.Producer;
 import io.rapport.platform.messaging.Outbox;
 import io.rapport.reminders.preferences.persistence.MongoPreferences;
 import io.rapport.reminders.reminders.persistence.MongoReminders;
+import io.rapport.test.TestClock;
 import java.net.InetSocketAddress;
 import org.springframework.data.mongodb.core.MongoTemplate;
 

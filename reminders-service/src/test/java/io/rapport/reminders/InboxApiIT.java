@@ -12,6 +12,7 @@ import io.rapport.platform.work.BackgroundWorker;
 import io.rapport.reminders.reminders.Reminder;
 import io.rapport.reminders.reminders.ReminderRule;
 import io.rapport.test.ApiClient;
+import io.rapport.test.TestClock;
 import io.rapport.test.TestEvents;
 import java.time.Duration;
 import java.time.Instant;

@@ -23,6 +23,7 @@ import io.rapport.reminders.reminders.Reminder;
 import io.rapport.reminders.reminders.ReminderRule;
 import io.rapport.test.ApiClient;
 import io.rapport.test.EventsOnTopic;
+import io.rapport.test.TestClock;
 import io.rapport.test.TestEvents;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;

@@ -12,6 +12,7 @@ import io.rapport.reminders.reminders.ReminderRule;
 import io.rapport.reminders.reminders.Reminders;
 import io.rapport.reminders.reminders.persistence.MongoReminders;
 import io.rapport.test.EventsOnTopic;
+import io.rapport.test.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

@@ -7,7 +7,7 @@ import io.rapport.events.OutreachSent;
 import io.rapport.events.OutreachSuggested;
 import io.rapport.platform.domain.Member;
 import io.rapport.reminders.EmbeddedStore;
-import io.rapport.reminders.TestClock;
+import io.rapport.test.TestClock;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;

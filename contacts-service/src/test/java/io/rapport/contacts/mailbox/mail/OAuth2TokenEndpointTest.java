@@ -7,12 +7,10 @@ import io.rapport.contacts.mailbox.AccessTokens;
 import io.rapport.contacts.mailbox.MailboxReadFailure;
 import io.rapport.contacts.mailbox.mail.OAuth2TokenEndpoint.ClientAuthentication;
 import io.rapport.contacts.mailbox.mail.TokenEndpointServer.Answer;
+import io.rapport.test.TestClock;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +24,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class OAuth2TokenEndpointTest {
 
     private final TokenEndpointServer provider = new TokenEndpointServer("rapport-client", "client-secret-xyz");
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-03-02T09:00:00Z"));
 
     @AfterEach
     void stop() {
@@ -47,13 +45,13 @@ class OAuth2TokenEndpointTest {
                 "refresh_token", "rt-1", "scope", "https://mail.example/imap", "client_id", "rapport-client",
                 "client_secret", "client-secret-xyz"));
 
-        clock.move(Duration.ofMinutes(58));
+        clock.advance(Duration.ofMinutes(58));
         provider.answer("rt-1", Answer.token("at-2", 3600, null));
         assertThat(tokens.accessFor("m-1", "rt-1")).extracting(AccessTokens.Grant::accessToken,
                 AccessTokens.Grant::fresh).containsExactly("at-1", false);
         assertThat(provider.exchangesOf("rt-1")).isEqualTo(1);
 
-        clock.move(Duration.ofMinutes(1)); // 59 minutes: within the minute before expiry
+        clock.advance(Duration.ofMinutes(1)); // 59 minutes: within the minute before expiry
         assertThat(tokens.accessFor("m-1", "rt-1")).extracting(AccessTokens.Grant::accessToken,
                 AccessTokens.Grant::fresh).containsExactly("at-2", true);
         assertThat(provider.exchangesOf("rt-1")).isEqualTo(2);
@@ -69,13 +67,13 @@ class OAuth2TokenEndpointTest {
         OAuth2TokenEndpoint tokens = endpoint(ClientAuthentication.POST, "");
 
         tokens.accessFor("m-1", "rt-1");
-        clock.move(Duration.ofSeconds(29));
+        clock.advance(Duration.ofSeconds(29));
         assertThat(tokens.accessFor("m-1", "rt-1").fresh()).isFalse();
-        clock.move(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         assertThat(tokens.accessFor("m-1", "rt-1").fresh()).isTrue();
         assertThat(provider.requests().getFirst()).as("no scope configured, none sent").doesNotContainKey("scope");
 
-        clock.move(Duration.ofSeconds(30));
+        clock.advance(Duration.ofSeconds(30));
         tokens.accessFor("m-2", "rt-2");
         assertThat(tokens.kept()).as("m-1's expired token is not held on to").isEqualTo(1);
     }
@@ -158,32 +156,5 @@ class OAuth2TokenEndpointTest {
     private OAuth2TokenEndpoint.Client client(ClientAuthentication authentication, String scope) {
         return new OAuth2TokenEndpoint.Client(provider.uri(), "rapport-client", "client-secret-xyz", scope,
                 authentication);
-    }
-
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.rapport.reminders;
+package io.rapport.test;
 
 import java.time.Clock;
 import java.time.Duration;
