@@ -54,8 +54,11 @@ class FiguresPage {
     record GroupRow(String id, String name, List<String> cells) {
     }
 
-    /** A group's most approached industries to date, as read (only those the service shows: at least k members). */
-    record IndustryRow(String name, List<Industry> industries) {
+    /**
+     * A group's most approached industries to date and in the current week, as read (only those the service shows: at
+     * least k members).
+     */
+    record IndustryRow(String name, List<Industry> industries, List<Industry> thisWeek) {
     }
 
     record Industry(String industry, int members) {
@@ -67,19 +70,6 @@ class FiguresPage {
         Map<String, Object> toDate = api.get("/api/insights/admin/figures?period=" + TO_DATE);
         List<GroupRow> rows = new ArrayList<>();
         rows.add(row(TOTAL, "Whole organization", map(toDate.get("total"))));
-        List<IndustryRow> industries = new ArrayList<>();
-        industries.add(new IndustryRow("Whole organization", industries(toDate.get("topIndustries"))));
-        String chosenGroup = TOTAL;
-        String groupName = "the whole organization";
-        for (Map<String, Object> cohort : list(toDate.get("cohorts"))) {
-            String id = String.valueOf(cohort.get("cohortId"));
-            rows.add(row(id, String.valueOf(cohort.get("name")), map(cohort.get("figures"))));
-            industries.add(new IndustryRow(String.valueOf(cohort.get("name")), industries(cohort.get("topIndustries"))));
-            if (id.equals(group)) {
-                chosenGroup = id;
-                groupName = String.valueOf(cohort.get("name"));
-            }
-        }
         java.util.Set<String> computed = new java.util.HashSet<>();
         if (toDate.get("periods") instanceof List<?> periods) {
             periods.forEach(period -> computed.add(String.valueOf(period)));
@@ -87,6 +77,26 @@ class FiguresPage {
         List<String> weeks = lastWeeks(clock.instant(), WEEKS);
         List<String> asked = weeks.stream().filter(computed::contains).toList(); // no member active: nothing to read
         List<Map<String, Object>> views = api.getAll(asked.stream().map(week -> "/api/insights/admin/figures?period=" + week).toList());
+        String currentWeek = weeks.getLast();
+        Map<String, Object> thisWeek = asked.contains(currentWeek) ? views.get(asked.indexOf(currentWeek)) : Map.of();
+        Map<String, Object> thisWeeksCohorts = new java.util.HashMap<>();
+        list(thisWeek.get("cohorts")).forEach(cohort -> thisWeeksCohorts.put(String.valueOf(cohort.get("cohortId")), cohort));
+
+        List<IndustryRow> industries = new ArrayList<>();
+        industries.add(new IndustryRow("Whole organization", industries(toDate.get("topIndustries")),
+                industries(thisWeek.get("topIndustries"))));
+        String chosenGroup = TOTAL;
+        String groupName = "the whole organization";
+        for (Map<String, Object> cohort : list(toDate.get("cohorts"))) {
+            String id = String.valueOf(cohort.get("cohortId"));
+            rows.add(row(id, String.valueOf(cohort.get("name")), map(cohort.get("figures"))));
+            industries.add(new IndustryRow(String.valueOf(cohort.get("name")), industries(cohort.get("topIndustries")),
+                    industries(map(thisWeeksCohorts.get(id)).get("topIndustries"))));
+            if (id.equals(group)) {
+                chosenGroup = id;
+                groupName = String.valueOf(cohort.get("name"));
+            }
+        }
         List<SuppressibleChart.Point> points = new ArrayList<>();
         for (String week : weeks) {
             int index = asked.indexOf(week);
@@ -110,6 +120,7 @@ class FiguresPage {
         model.addAttribute("figures", FigureFormat.all());
         model.addAttribute("rows", rows);
         model.addAttribute("industries", industries);
+        model.addAttribute("currentWeek", currentWeek);
         model.addAttribute("k", toDate.get("minGroupSize"));
         model.addAttribute("computedAt", toDate.get("computedAt"));
         model.addAttribute("figure", chosen);

@@ -279,7 +279,10 @@ class OrganizationPagesTest {
                 "cohorts", List.of(Map.of("cohortId", "mba", "name", "MBA", "figures", Map.of(), "topIndustries", List.of()),
                         Map.of("cohortId", "phd", "name", "PhD", "figures", Map.of(),
                                 "topIndustries", List.of(Map.of("industry", "Biotech", "members", 6)))),
-                "periods", List.of("to-date")));
+                "periods", List.of("to-date", week(0))));
+        when(api.getAll(List.of("/api/insights/admin/figures?period=" + week(0)))).thenReturn(List.of(Map.of(
+                "topIndustries", List.of(Map.of("industry", "Fintech", "members", 7)),
+                "cohorts", List.of(Map.of("cohortId", "phd", "name", "PhD", "figures", Map.of(), "topIndustries", List.of())))));
 
         String page = page("/admin/figures", "ADMIN").getResponse().getContentAsString();
 
@@ -288,6 +291,11 @@ class OrganizationPagesTest {
                 + "<li><span>Fintech</span> \\(<span>9</span>\\)</li>\\s*<li><span>Health Care</span> \\(<span>5</span>\\)</li>");
         assertThat(industries).containsPattern("MBA</th>\\s*<td class=\"suppressed\">none shown \\(fewer than k members each\\)</td>");
         assertThat(industries).containsPattern("PhD</th>\\s*<td><ol class=\"industries\">\\s*<li><span>Biotech</span> \\(<span>6</span>\\)</li>");
+        // this week: the organization's own list, and the cohorts' (none shown for either here)
+        assertThat(industries).contains("This week (" + week(0) + ")");
+        assertThat(industries).containsPattern("Health Care</span> \\(<span>5</span>\\)</li>\\s*</ol></td>\\s*<td><ol class=\"industries\">\\s*"
+                + "<li><span>Fintech</span> \\(<span>7</span>\\)</li>");
+        assertThat(industries).containsPattern("\\(<span>6</span>\\)</li>\\s*</ol></td>\\s*<td class=\"suppressed\">none shown");
     }
 
     /** The ISO week {@code back} weeks ago, as the service names it. */
