@@ -12,10 +12,14 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Simulated members walking the journey through the gateway, each on its own thread, one request at a time, paced so
- * all together aim at the chosen rate. A journey is one contact: a target employer, the contact, an outreach; two
+ * all together aim at the chosen rate of events published (issue 17: "around 200 events/s"), under a ceiling of
+ * requests/s. A request publishes 0.65 events on average (9,659 events of 14,822 requests in the first full run), and
+ * that varies along the journey, so the pace is steered by what Kafka holds: every 2 s a pacer compares the events
+ * published in the last 10 s with the aim and moves every member's gap between calls by at most a quarter. A journey is one contact: a target employer, the contact, an outreach; two
  * journeys in three go on with a reply, an interview proposed, scheduled, confirmed and held (it starts seconds
  * later and lasts a minute), consented notes and, once the interview has ended, the thank-you. The first uncertain
  * answer (none, or a 5xx) ends a journey: retrying a create would make a second one, which is the client's doing,
@@ -29,16 +33,63 @@ final class JourneyDriver {
     private final MemberCalls calls;
     private final Ledger ledger;
     private final int members;
-    private final long gapMillis;
+    private final LongSupplier eventsPublished;
+    private final double eventsAim;
+    private final double shortestGapMicros;
+    /** Each member's least time between the starts of two calls, in µs; the pacer moves it. */
+    private volatile double gapMicros;
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicLong requests = new AtomicLong();
 
-    JourneyDriver(MemberCalls calls, Ledger ledger, int members, double rate) {
+    /**
+     * @param maxRate         requests/s all members together never exceed
+     * @param eventsAim       events/s published the pace aims at
+     * @param eventsPublished the records on the system's topics so far (read from Kafka); may throw while the broker is
+     *                        down, when the pace stays as it was
+     */
+    JourneyDriver(MemberCalls calls, Ledger ledger, int members, double maxRate, double eventsAim,
+            LongSupplier eventsPublished) {
         this.calls = calls;
         this.ledger = ledger;
         this.members = members;
-        this.gapMillis = Math.max(1, Math.round(1000.0 * members / rate));
+        this.eventsAim = eventsAim;
+        this.eventsPublished = eventsPublished;
+        this.shortestGapMicros = 1e6 * members / maxRate;
+        // Start as if a request published one event: below the aim, from where the pacer speeds up.
+        this.gapMicros = Math.max(shortestGapMicros, 1e6 * members / eventsAim);
+    }
+
+    /** Requests/s the members together aim at right now. */
+    double currentRate() {
+        return 1e6 * members / gapMicros;
+    }
+
+    /** Every 2 s: the events published in the last 10 s against the aim, and the gap moved by at most a quarter. */
+    private void pace() {
+        Deque<long[]> samples = new ArrayDeque<>();
+        while (running.get()) {
+            pause(2_000);
+            long events;
+            try {
+                events = eventsPublished.getAsLong();
+            } catch (RuntimeException brokerAway) {
+                continue;
+            }
+            long now = System.nanoTime();
+            samples.addLast(new long[] {now, events});
+            while (samples.size() > 2 && now - samples.peekFirst()[0] > TimeUnit.SECONDS.toNanos(10)) {
+                samples.removeFirst();
+            }
+            long[] first = samples.peekFirst();
+            double seconds = (now - first[0]) / 1e9;
+            if (seconds < 4) {
+                continue;
+            }
+            double measured = (events - first[1]) / seconds;
+            double factor = measured <= 0 ? 0.8 : Math.clamp(measured / eventsAim, 0.8, 1.25);
+            gapMicros = Math.clamp(gapMicros * factor, shortestGapMicros, 5_000_000.0);
+        }
     }
 
     static String member(int n) {
@@ -51,6 +102,7 @@ final class JourneyDriver {
             String m = member(n);
             threads.add(Thread.ofPlatform().daemon().name("journey-" + m).start(() -> new Member(m).walk()));
         }
+        Thread.ofPlatform().daemon().name("journey-pacer").start(this::pace);
     }
 
     /** Stops at each member's next step and waits for them. */
@@ -234,7 +286,7 @@ final class JourneyDriver {
             if (!running.get()) {
                 throw new Abandoned();
             }
-            long wait = lastCall + gapMillis - System.currentTimeMillis();
+            long wait = lastCall + Math.round(gapMicros / 1000) - System.currentTimeMillis();
             if (wait > 0) {
                 pause(wait);
             }
