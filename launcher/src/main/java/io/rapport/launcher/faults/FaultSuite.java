@@ -128,6 +128,7 @@ public final class FaultSuite {
             long drivingFrom = System.currentTimeMillis();
             driver.start();
             Optional<DueMinute> burst = ReminderBurst.record(calls, ledger, options.burst, mail != null, this::say);
+            driver.steer();
             burst.ifPresent(due -> {
                 say("Warming up until the reminders fall due at %s (the broker is killed then)", due.dueAt());
                 JourneyDriver.pause(Math.max(0, due.dueAt().toEpochMilli() - System.currentTimeMillis()));
