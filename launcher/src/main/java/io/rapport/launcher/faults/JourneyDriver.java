@@ -37,6 +37,7 @@ final class JourneyDriver {
     private final LongSupplier eventsPublished;
     private final double eventsAim;
     private final double shortestGapMicros;
+    private final double longestGapMicros;
     /** Each member's least time between the starts of two calls, in µs; the pacer moves it. */
     private volatile double gapMicros;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -57,6 +58,9 @@ final class JourneyDriver {
         this.eventsAim = eventsAim;
         this.eventsPublished = eventsPublished;
         this.shortestGapMicros = 1e6 * members / maxRate;
+        // Never slower than half the aim in requests/s (a request publishes 0.65 events): one frozen service made the
+        // short run's pace fall to 1 request/s before this floor.
+        this.longestGapMicros = Math.max(shortestGapMicros, 1e6 * members / (eventsAim / 2));
         // Start as if a request published one event: below the aim, from where the pacer speeds up.
         this.gapMicros = Math.max(shortestGapMicros, 1e6 * members / eventsAim);
     }
@@ -87,17 +91,27 @@ final class JourneyDriver {
             if (seconds < 4) {
                 continue;
             }
-            double measured = (events - first[1]) / seconds;
-            double answered = (requests.get() - first[2]) / seconds;
-            double factor = measured <= 0 ? 0.8 : Math.clamp(measured / eventsAim, 0.8, 1.25);
-            double gap = Math.clamp(gapMicros * factor, shortestGapMicros, 5_000_000.0);
-            if (factor < 1 && answered < 0.85 * currentRate()) {
-                // The members wait on answers, not on their pace: the system is at its limit. Pacing faster would only
-                // queue more calls (and starve a restarting process of CPU); follow what it answers, a little above.
-                gap = Math.max(gapMicros, 1e6 * members / Math.max(1, answered * 1.1));
-            }
-            gapMicros = Math.clamp(gap, shortestGapMicros, 5_000_000.0);
+            gapMicros = nextGap(gapMicros, (events - first[1]) / seconds, (requests.get() - first[2]) / seconds);
         }
+    }
+
+    /**
+     * The gap between a member's calls after one step of the pacer.
+     *
+     * @param measured events/s published over the last seconds
+     * @param answered requests/s the members made (answered or not) over the same seconds
+     */
+    double nextGap(double gapMicros, double measured, double answered) {
+        double rate = 1e6 * members / gapMicros;
+        double factor = measured <= 0 ? 0.8 : Math.clamp(measured / eventsAim, 0.8, 1.25);
+        double gap = gapMicros * factor;
+        if (factor < 1 && answered < 0.85 * rate) {
+            // The members wait on answers, not on their pace: the system is at its limit. Pacing faster would only
+            // queue more calls (and starve a restarting process of CPU); follow what it answers, a little above,
+            // by a quarter at most per step: calls hanging on a frozen service are not the system's limit.
+            gap = Math.min(gapMicros * 1.25, Math.max(gapMicros, 1e6 * members / Math.max(1, answered * 1.1)));
+        }
+        return Math.clamp(gap, shortestGapMicros, longestGapMicros);
     }
 
     static String member(int n) {
