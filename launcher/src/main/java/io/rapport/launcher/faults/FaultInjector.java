@@ -41,9 +41,12 @@ final class FaultInjector {
      * @param liftedMillis   when its cause ended: the broker started again, the process resumed; for a kill, the
      *                       kill itself (the launcher does the rest)
      * @param recoveredMillis when the probe first succeeded again; -1 if not within {@link #RECOVERY_LIMIT_MILLIS}
-     * @param note            what the launcher said (its restart delay and time)
+     * @param note            what the launcher said (its restart delay and time); for the broker, how long it took to
+     *                        answer again after its start (the rest of the recovery is the clients')
+     * @param gapMillis       for a service fault, the longest time its route went without a successful answer to a
+     *                        probe asking every 200 ms from the fault on ({@link GapWatch}); -1 for other faults
      */
-    record Result(Fault fault, long injectedMillis, long liftedMillis, long recoveredMillis, String note) {
+    record Result(Fault fault, long injectedMillis, long liftedMillis, long recoveredMillis, String note, long gapMillis) {
         boolean recovered() {
             return recoveredMillis >= 0;
         }
@@ -60,14 +63,19 @@ final class FaultInjector {
 
     Result inject(Fault fault) {
         int linesBefore = progress.size();
+        boolean serviceFault = fault.kind() == Fault.Kind.SERVICE_KILLED || fault.kind() == Fault.Kind.SERVICE_FROZEN;
+        GapWatch gaps = serviceFault ? new GapWatch(probe, route(fault.target())) : null;
         long injected = System.currentTimeMillis();
         long lifted;
+        String brokerStart = "";
         switch (fault.kind()) {
             case BROKER_KILLED -> {
                 system.killKafka();
                 JourneyDriver.pause(options.kafkaDownSeconds * 1000L);
                 lifted = System.currentTimeMillis();
                 system.startKafka();
+                brokerStart = String.format(Locale.ROOT, "broker answering %.1f s after its start",
+                        (System.currentTimeMillis() - lifted) / 1000.0);
             }
             case SERVICE_KILLED, GATEWAY_KILLED -> {
                 signal("KILL", fault.target());
@@ -89,7 +97,13 @@ final class FaultInjector {
             default -> throw new IllegalStateException(fault.toString());
         }
         long recovered = awaitRecovery(fault, lifted, linesBefore);
-        return new Result(fault, injected, lifted, recovered, launcherSaid(fault, linesBefore));
+        long gap = -1;
+        if (gaps != null) {
+            gaps.close();
+            gap = gaps.longestGapMillis();
+        }
+        String said = launcherSaid(fault, linesBefore);
+        return new Result(fault, injected, lifted, recovered, brokerStart.isEmpty() ? said : brokerStart, gap);
     }
 
     /** Resumes a frozen process should the suite stop while it is frozen (a stopped JVM cannot even be terminated). */

@@ -15,17 +15,20 @@ final class FaultOptions {
             members were answered 2xx for is there exactly once. Prints a report per fault; stops everything.
 
               --members=N          simulated members walking the journey               50 [--short: 6]
-              --rate=N             requests per second the members aim at in all      200 [--short: 40]
+              --events=N           events published per second the members' pace aims at 200 [--short: 25]
+              --rate=N             requests per second never exceeded in all           400 [--short: 40]
               --short              one fault of each kind, few members (what CI runs)
               --burst=N            reminders made to fall due during the broker outage 200 [--short: 40]
               --kafka-down=S       seconds the broker stays down after kill -9          10
               --freeze=S           seconds a service stays SIGSTOPped                   30
-              --instances=N        instances of each service (a service fault kills the first of them)
+              --instances=N        instances of each service (a service fault kills the first of them)  1
               --data-dir=PATH      wiped first                          launcher/target/faults-data
             """;
 
     int members = 50;
-    double rate = 200;
+    /** A ceiling: the pace follows {@link #events}. */
+    double rate = 400;
+    double events = 200;
     boolean shortRun;
     int burst = 200;
     int kafkaDownSeconds = 10;
@@ -39,6 +42,7 @@ final class FaultOptions {
             o.shortRun = true;
             o.members = 6;
             o.rate = 40;
+            o.events = 25;
             o.burst = 40;
         }
         for (String arg : args) {
@@ -54,10 +58,17 @@ final class FaultOptions {
             switch (name) {
                 case "members" -> o.members = positive(name, value);
                 case "rate" -> o.rate = positive(name, value);
+                case "events" -> o.events = positive(name, value);
                 case "burst" -> o.burst = atLeastZero(name, value);
                 case "kafka-down" -> o.kafkaDownSeconds = atLeastZero(name, value);
                 case "freeze" -> o.freezeSeconds = positive(name, value);
-                case "instances" -> o.instances = positive(name, value);
+                case "instances" -> {
+                    o.instances = positive(name, value);
+                    if (o.instances > io.rapport.launcher.LaunchSettings.MAX_INSTANCES) {
+                        throw new IllegalArgumentException("--instances needs a number from 1 to "
+                                + io.rapport.launcher.LaunchSettings.MAX_INSTANCES);
+                    }
+                }
                 case "data-dir" -> {
                     if (value.isBlank()) {
                         throw new IllegalArgumentException("--data-dir needs a folder");

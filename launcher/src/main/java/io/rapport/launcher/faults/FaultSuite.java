@@ -3,6 +3,7 @@ package io.rapport.launcher.faults;
 import io.rapport.launcher.EmbeddedSystem;
 import io.rapport.launcher.LaunchException;
 import io.rapport.launcher.LaunchSettings;
+import io.rapport.launcher.PortCheck;
 import io.rapport.launcher.PortName;
 import io.rapport.launcher.bench.DueMinute;
 import io.rapport.launcher.faults.Ledger.Journey;
@@ -37,6 +38,10 @@ public final class FaultSuite {
     private final FaultOptions options;
     private final long started = System.nanoTime();
     private final List<String> progress = Collections.synchronizedList(new ArrayList<>());
+    private final LoadAverage load = new LoadAverage();
+    /** The consumers' session.timeout.ms (rapport-platform-defaults.properties): with two instances, the longest a
+     *  service's route may go unanswered when one of the pair dies (issue 17). */
+    static final long SESSION_TIMEOUT_MILLIS = 10_000;
 
     private FaultSuite(FaultOptions options) {
         this.options = options;
@@ -67,9 +72,10 @@ public final class FaultSuite {
 
     private int run() {
         List<Fault> faults = Fault.plan(options.shortRun);
-        say("Fault suite%s: %d members aiming at %.0f requests/s through the gateway, %d reminders falling due, %d faults,"
-                        + " %d instance of each service", options.shortRun ? " (--short)" : "", options.members, options.rate,
-                options.burst, faults.size(), options.instances);
+        say("Fault suite%s: %d members through the gateway paced to publish %.0f events/s (at most %.0f requests/s), %d"
+                        + " reminders falling due, %d faults, %d instance%s of each service; load average now %s",
+                options.shortRun ? " (--short)" : "", options.members, options.events, options.rate, options.burst,
+                faults.size(), options.instances, options.instances == 1 ? "" : "s", LoadAverage.now());
         LaunchSettings settings = LaunchSettings.defaults().withDataDir(options.dataDir).withReset(true)
                 .withReadyTimeout(Duration.ofSeconds(240)).withInstances(options.instances);
         try {
@@ -78,7 +84,10 @@ public final class FaultSuite {
                 int port;
                 do {
                     port = freePort();
-                } while (!taken.add(port));
+                } while (!freeForEveryInstance(port, taken));
+                for (int i = 0; i < options.instances; i++) {
+                    taken.add(port + i * LaunchSettings.INSTANCE_PORT_STEP);
+                }
                 settings = settings.withPort(name, port);
             }
         } catch (IOException e) {
@@ -102,6 +111,7 @@ public final class FaultSuite {
             if (mail != null) {
                 mail.close();
             }
+            load.close();
             say("Stopped everything it started");
         }
     }
@@ -112,11 +122,13 @@ public final class FaultSuite {
         try (KafkaLook kafka = new KafkaLook(system.kafkaBootstrap())) {
             FaultInjector injector = new FaultInjector(system, options, new MemberCalls(system.gatewayUri(), TENANT), kafka,
                     progress);
-            JourneyDriver driver = new JourneyDriver(calls, ledger, options.members, options.rate);
             long recordsBefore = kafka.total(kafka.topics(t -> t.startsWith("rapport.")));
+            JourneyDriver driver = new JourneyDriver(calls, ledger, options.members, options.rate, options.events,
+                    () -> kafka.total(kafka.topics(t -> t.startsWith("rapport."))));
             long drivingFrom = System.currentTimeMillis();
             driver.start();
             Optional<DueMinute> burst = ReminderBurst.record(calls, ledger, options.burst, mail != null, this::say);
+            driver.steer();
             burst.ifPresent(due -> {
                 say("Warming up until the reminders fall due at %s (the broker is killed then)", due.dueAt());
                 JourneyDriver.pause(Math.max(0, due.dueAt().toEpochMilli() - System.currentTimeMillis()));
@@ -130,9 +142,12 @@ public final class FaultSuite {
                     FaultInjector.Result result = injector.inject(fault);
                     frozen = null;
                     results.add(result);
-                    say("  %s%s", result.recovered() ? "recovered " + FaultInjector.seconds(result.recoverySeconds())
-                                    + " after it was lifted" : "NOT recovered within " + FaultInjector.RECOVERY_LIMIT_MILLIS / 1000 + " s",
-                            result.note().isEmpty() ? "" : " (launcher: " + result.note() + ")");
+                    say("  %s%s%s; members' pace now %.0f requests/s", result.recovered() ? "recovered "
+                                    + FaultInjector.seconds(result.recoverySeconds()) + " after it was lifted"
+                                    : "NOT recovered within " + FaultInjector.RECOVERY_LIMIT_MILLIS / 1000 + " s",
+                            result.note().isEmpty() ? "" : " (" + result.note() + ")",
+                            result.gapMillis() < 0 ? "" : String.format(Locale.ROOT, ", longest gap between its answers %.1f s",
+                                    result.gapMillis() / 1000.0), driver.currentRate());
                     JourneyDriver.pause(5_000); // the members carry on a little before the next fault
                 }
             } finally {
@@ -158,10 +173,11 @@ public final class FaultSuite {
         List<Ledger.Call> calls = ledger.calls();
         System.out.println();
         say("Report");
-        System.out.printf(Locale.ROOT, "Traffic: %,d requests in %.0f s (%.0f/s aimed at %.0f/s), %,d events published"
-                        + " (%.0f/s); %,d journeys begun, %,d contacts, %,d outreach, %,d interviews held, %,d notes, %,d thank-yous;"
-                        + " %,d effects checked%n", driver.requests(), drivenSeconds, driver.requests() / drivenSeconds,
-                options.rate, records, records / drivenSeconds, ledger.journeys().stream().filter(j -> !j.burst).count(),
+        System.out.printf(Locale.ROOT, "Traffic: %,d requests in %.0f s (%.0f/s, at most %.0f/s), %,d events published"
+                        + " (%.0f/s aimed at %.0f/s); %,d journeys begun, %,d contacts, %,d outreach, %,d interviews held, %,d notes,"
+                        + " %,d thank-yous; %,d effects checked%n", driver.requests(), drivenSeconds, driver.requests() / drivenSeconds,
+                options.rate, records, records / drivenSeconds, options.events,
+                ledger.journeys().stream().filter(j -> !j.burst).count(),
                 ledger.count(Step.CONTACT), ledger.count(Step.OUTREACH), ledger.count(Step.HELD), ledger.count(Step.NOTE),
                 ledger.count(Step.THANK_YOU), checks.checkedEffects());
         checks.report().forEach(System.out::println);
@@ -170,12 +186,16 @@ public final class FaultSuite {
         System.out.printf(Locale.ROOT, "Journeys ended by an uncertain answer (no answer or 5xx; their last step may or may"
                 + " not have taken effect, both are accepted): %d; ended by a 4xx: %d%s%n", uncertain, refusedJourneys.size(),
                 refusedJourneys.isEmpty() ? "" : ", e.g. " + refusedJourneys.getFirst() + ": " + refusedJourneys.getFirst().refusedWith());
-        String format = "%-26s | %-22s | %-13s | %4s | %7s | %-50s | %s%n";
+        System.out.printf(Locale.ROOT, "Load average (1 min, every 5 s) while driving: %s; %d instance%s of each service%n",
+                load.range(0, Long.MAX_VALUE), options.instances, options.instances == 1 ? "" : "s");
+        String format = "%-26s | %-18s | %-12s | %-11s | %-11s | %4s | %7s | %-9s | %-50s | %s%n";
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, format, "fault", "refused during it", "recovered in", "lost", "doubled",
-                "launcher", "verdict"));
-        table.append("-".repeat(26)).append("-+-").append("-".repeat(22)).append("-+-").append("-".repeat(13))
-                .append("-+------+---------+-").append("-".repeat(50)).append("-+--------\n");
+        table.append(String.format(Locale.ROOT, format, "fault", "refused during it", "recovered in", "gap: probe",
+                "gap: members", "lost", "doubled", "load avg", "launcher", "verdict"));
+        table.append("-".repeat(26)).append("-+-").append("-".repeat(18)).append("-+-").append("-".repeat(12))
+                .append("-+-").append("-".repeat(11)).append("-+-").append("-".repeat(11))
+                .append("-+------+---------+-").append("-".repeat(9)).append("-+-").append("-".repeat(50)).append("-+--------\n");
+        boolean gapsMatter = options.instances > 1;
         boolean allRecovered = true;
         long attributed = 0;
         List<String> examples = new ArrayList<>();
@@ -199,9 +219,19 @@ public final class FaultSuite {
             attributed += lost + doubled;
             allRecovered &= r.recovered();
             boolean met = lost == 0 && doubled == 0 && r.recovered() && r.recoverySeconds() <= RECOVERY_TARGET_SECONDS;
+            boolean serviceFault = r.gapMillis() >= 0;
+            long membersGap = serviceFault ? longestGapMillis(calls, r.fault().target(), r.injectedMillis(),
+                    r.recovered() ? r.recoveredMillis() : r.injectedMillis() + FaultInjector.RECOVERY_LIMIT_MILLIS)
+                    : longestGapMillis(calls, null, r.injectedMillis(), r.recovered() ? r.recoveredMillis()
+                    : r.injectedMillis() + FaultInjector.RECOVERY_LIMIT_MILLIS);
+            boolean gapTooLong = gapsMatter && serviceFault && Math.max(r.gapMillis(), membersGap) >= SESSION_TIMEOUT_MILLIS;
+            String verdict = lost + doubled > 0 || !r.recovered() ? "FAIL"
+                    : gapTooLong ? "GAP ≥ 10 s" : met ? "PASS" : "OVER 30 s";
             table.append(String.format(Locale.ROOT, format, r.fault().label(), String.format(Locale.ROOT, "%,d of %,d", refused, made),
-                    FaultInjector.seconds(r.recoverySeconds()), lost, doubled, r.note().isEmpty() ? "—" : r.note(),
-                    met ? "PASS" : lost + doubled > 0 || !r.recovered() ? "FAIL" : "OVER 30 s"));
+                    FaultInjector.seconds(r.recoverySeconds()), serviceFault ? gap(r.gapMillis()) : "—",
+                    membersGap < 0 ? "no calls" : gap(membersGap), lost, doubled,
+                    load.range(r.injectedMillis(), r.recovered() ? r.recoveredMillis() : Long.MAX_VALUE),
+                    r.note().isEmpty() ? "—" : r.note(), verdict));
         }
         long lostAll = findings.stream().filter(f -> f.kind() == SystemChecks.Kind.LOST).count();
         long doubledAll = findings.size() - lostAll;
@@ -210,11 +240,49 @@ public final class FaultSuite {
         System.out.println("Refused during each fault, by status (none: no answer):");
         examples.forEach(System.out::println);
         System.out.printf(Locale.ROOT, "In all: %d lost, %d doubled (%d outside the faults' windows); target 0 lost, 0 doubled,"
-                + " recovery ≤ %.0f s per fault%n", lostAll, doubledAll, findings.size() - attributed, RECOVERY_TARGET_SECONDS);
+                + " recovery ≤ %.0f s per fault%s%n", lostAll, doubledAll, findings.size() - attributed, RECOVERY_TARGET_SECONDS,
+                gapsMatter ? String.format(Locale.ROOT, ", and with %d instances no gap ≥ %d s (the consumers' session timeout)"
+                        + " in a service's answers when one instance dies or freezes", options.instances,
+                        SESSION_TIMEOUT_MILLIS / 1000) : "");
+        System.out.println("Gap: the longest time from the fault to its recovery without a successful answer from the"
+                + " service hit (probe: a GET every 200 ms; members: their calls routed to it; for the broker, store and"
+                + " gateway, any member call)");
         findings.stream().limit(40).forEach(f -> System.out.printf(Locale.ROOT, "  %s at %s: %s%n", f.kind(),
                 Instant.ofEpochMilli(f.atMillis()), f.what()));
         System.out.printf(Locale.ROOT, "Fault suite done in %.0f s%n", (System.nanoTime() - started) / 1e9);
         return findings.isEmpty() && allRecovered ? 0 : 1;
+    }
+
+    /**
+     * The longest time within [from, to] without an answered call of the service ({@code null}: any), counted from
+     * {@code from} and up to {@code to}; -1 when no call went to it in that time.
+     */
+    static long longestGapMillis(List<Ledger.Call> calls, String service, long from, long to) {
+        List<Long> answered = new ArrayList<>();
+        boolean any = false;
+        for (Ledger.Call c : calls) {
+            if ((service == null || service.equals(c.service())) && c.startedMillis() >= from && c.startedMillis() <= to) {
+                any = true;
+                if (c.answered()) {
+                    answered.add(c.startedMillis());
+                }
+            }
+        }
+        if (!any) {
+            return -1;
+        }
+        Collections.sort(answered);
+        long longest = 0;
+        long last = from;
+        for (long t : answered) {
+            longest = Math.max(longest, t - last);
+            last = t;
+        }
+        return Math.max(longest, to - last);
+    }
+
+    private static String gap(long millis) {
+        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     /** reminders-service mails the address its SPRING_MAIL_HOST/PORT name; ./rapport faults sets them to this server. */
@@ -229,6 +297,17 @@ public final class FaultSuite {
         MailCatcher mail = MailCatcher.start(Integer.parseInt(port.trim()));
         say("SMTP server (GreenMail) on 127.0.0.1:%s: reminders-service mails here", port.trim());
         return mail;
+    }
+
+    /** With --instances the second instance listens 100 ports above the first: that port must be free too. */
+    private boolean freeForEveryInstance(int port, java.util.Set<Integer> taken) {
+        for (int i = 0; i < options.instances; i++) {
+            int p = port + i * LaunchSettings.INSTANCE_PORT_STEP;
+            if (p > 65535 || taken.contains(p) || (i > 0 && !PortCheck.isFree(p))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int freePort() throws IOException {

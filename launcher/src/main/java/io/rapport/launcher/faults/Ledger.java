@@ -84,10 +84,28 @@ final class Ledger {
     }
 
     /** A call the driver made: when it started, its status (-1 for no answer), and for a refusal what and why. */
-    record Call(long startedMillis, int status, String refusal) {
+    record Call(long startedMillis, int status, String refusal, String service) {
         boolean refused() {
             return refusal != null;
         }
+
+        /** Answered with what the member asked for (a "not yet" while waiting on another service counts too). */
+        boolean answered() {
+            return refusal == null;
+        }
+    }
+
+    /** The service the gateway routes a path to (its routes in gateway/application.yml); null for any other. */
+    static String serviceOf(String path) {
+        String p = path.startsWith("/api/") ? path.substring(5) : path;
+        String first = p.split("[/?]", 2)[0];
+        return switch (first) {
+            case "contacts", "employers", "outreach", "templates", "me", "mailbox" -> "contacts-service";
+            case "scheduling", "interviews", "questions", "calendar" -> "scheduling-service";
+            case "notes", "synthesis", "goals", "profile" -> "notes-service";
+            case "reminders", "preferences" -> "reminders-service";
+            default -> null;
+        };
     }
 
     private final ConcurrentLinkedQueue<Journey> journeys = new ConcurrentLinkedQueue<>();
@@ -104,7 +122,7 @@ final class Ledger {
         boolean notYet = waiting && answer.status() / 100 == 4 && answer.status() != 429;
         String refusal = answer.ok() || notYet ? null : method + " " + path.replaceAll("/[0-9a-f]{24}|/[0-9a-f-]{36}", "/{id}")
                 + " → " + answer;
-        calls.add(new Call(answer.startedMillis(), answer.status(), refusal));
+        calls.add(new Call(answer.startedMillis(), answer.status(), refusal, serviceOf(path)));
     }
 
     List<Journey> journeys() {
