@@ -224,6 +224,34 @@ for endpoint in lint get; do
       "$(awk -v a="$p50" -v b="$d_p50" 'BEGIN { printf "%+.2f ms", a - b }')"
   done
 done
+# The proxy's own latency, without queueing: one connection, one request at a time (the saturated runs above measure
+# throughput, where p50 is mostly waiting for a CPU). Everything is compiled by now: the runs above warmed it.
+one_at_a_time() { # url identity endpoint → "p50-ms p99-ms"
+  local members=$WORK/members.txt out=$WORK/wrk-one-$RANDOM.txt
+  [ "$2" = identity ] && { members=$WORK/identities.txt; sign_identities; }
+  wrk -t1 -c1 -d"${BENCH_LATENCY_DURATION:-10s}" --latency -s "$WORK/rotate.lua" "$1" -- "$2" "$3" "$members" > "$out"
+  awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } END { printf "%.2f %.2f\n", p50, p99 }' "$out"
+}
+echo
+echo "one request at a time (wrk -t1 -c1 -d${BENCH_LATENCY_DURATION:-10s}): the proxy's latency without queueing, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-24s %-8s %8s %8s %13s\n' endpoint via "p50 ms" "p99 ms" "p50 overhead"
+for endpoint in lint get; do
+  label=$([ "$endpoint" = lint ] && echo "POST /api/outreach/lint" || echo "GET /api/contacts/{id}")
+  read -r d_p50 d_p99 <<< "$(one_at_a_time "$DIRECT" identity "$endpoint")"
+  printf '%-24s %-8s %8s %8s %13s\n' "$label" direct "$d_p50" "$d_p99" "-"
+  targets="gateway"
+  [ -n "$HAVE_NGINX" ] && targets="gateway nginx"
+  for via in $targets; do
+    if [ "$via" = gateway ]; then
+      read -r p50 p99 <<< "$(one_at_a_time "$GW" token "$endpoint")"
+    else
+      read -r p50 p99 <<< "$(one_at_a_time "http://127.0.0.1:$NGINX_PORT" identity "$endpoint")"
+    fi
+    printf '%-24s %-8s %8s %8s %13s\n' "$label" "$via" "$p50" "$p99" "$(awk -v a="$p50" -v b="$d_p50" 'BEGIN { printf "%+.2f ms", a - b }')"
+  done
+done
+
 echo
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "resident after the runs: gateway $(rss_mb "$GATEWAY_PID") MB, contacts-service $(rss_mb "$CONTACTS_PID") MB"
