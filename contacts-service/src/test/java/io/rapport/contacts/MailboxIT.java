@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import io.rapport.contacts.mailbox.mail.ImapTestServer;
 import io.rapport.contacts.contacts.BusinessDays;
 import io.rapport.contacts.mailbox.InboxIdleWatch;
 import io.rapport.contacts.mailbox.mail.TokenEndpointServer;
@@ -35,9 +34,9 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -69,7 +68,8 @@ class MailboxIT {
     /** 32 bytes, base64: a test key, nothing else ever sealed with it. */
     static final String KEY = "bWFpbGJveC1pdC1rZXktMzItYnl0ZXMtbG9uZy0hISE=";
 
-    private static GreenMail imap;
+    @RegisterExtension
+    static final ImapTestServer imap = new ImapTestServer();
     private static final TokenEndpointServer PROVIDER = new TokenEndpointServer("rapport-it", "it-client-secret");
 
     @DynamicPropertySource
@@ -98,15 +98,8 @@ class MailboxIT {
     private String password;
     private EventsOnTopic events;
 
-    @BeforeAll
-    static void startImap() {
-        imap = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
-        imap.start();
-    }
-
     @AfterAll
     static void stopImap() {
-        imap.stop();
         PROVIDER.close();
     }
 

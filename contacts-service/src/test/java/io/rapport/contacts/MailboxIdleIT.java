@@ -4,8 +4,7 @@ import static io.rapport.test.EventsOnTopic.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import io.rapport.contacts.mailbox.mail.ImapTestServer;
 import io.rapport.contacts.mailbox.InboxIdleWatch;
 import io.rapport.events.Topics;
 import io.rapport.test.ApiClient;
@@ -23,11 +22,10 @@ import java.util.Date;
 import java.util.Properties;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,7 +45,8 @@ import org.springframework.test.context.TestPropertySource;
         "rapport.mailbox.timeout=5s", "rapport.mailbox.allow-local-servers=true"})
 class MailboxIdleIT {
 
-    private static GreenMail imap;
+    @RegisterExtension
+    static final ImapTestServer imap = new ImapTestServer();
 
     @LocalServerPort
     int port;
@@ -66,17 +65,6 @@ class MailboxIdleIT {
     private String address;
     private String password;
     private EventsOnTopic events;
-
-    @BeforeAll
-    static void startImap() {
-        imap = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
-        imap.start();
-    }
-
-    @AfterAll
-    static void stopImap() {
-        imap.stop();
-    }
 
     @BeforeEach
     void setUp() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.rapport.contacts.mailbox.InboxIdler;
 import io.rapport.contacts.mailbox.MailboxAuth;
 import io.rapport.contacts.mailbox.MailboxReadFailure;
@@ -20,29 +19,18 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** IDLE against GreenMail (it offers IDLE): new mail ends the wait, a re-issue ends it without mail, closing ends it. */
 class ImapInboxIdlerTest {
 
-    private static GreenMail imap;
+    @RegisterExtension
+    static final ImapTestServer imap = new ImapTestServer();
     private final ImapInboxIdler idler = new ImapInboxIdler(Duration.ofSeconds(5), Duration.ofMinutes(10), true);
     private String address;
     private GreenMailUser user;
-
-    @BeforeAll
-    static void start() {
-        imap = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
-        imap.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        imap.stop();
-    }
 
     @BeforeEach
     void newMailbox() {

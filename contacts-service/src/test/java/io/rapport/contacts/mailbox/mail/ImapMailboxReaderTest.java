@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.rapport.contacts.mailbox.FolderCursor;
 import io.rapport.contacts.mailbox.MailHeader;
 import io.rapport.contacts.mailbox.MailboxAuth;
@@ -29,30 +28,19 @@ import java.util.Date;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The IMAP adapter against GreenMail, with the commands it sends watched: headers only, read-only, in UID order. */
 class ImapMailboxReaderTest {
 
-    private static GreenMail imap;
+    @RegisterExtension
+    static final ImapTestServer imap = new ImapTestServer();
     private final ByteArrayOutputStream commands = new ByteArrayOutputStream();
     private ImapMailboxReader reader;
     private String address;
     private GreenMailUser user;
-
-    @BeforeAll
-    static void start() {
-        imap = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
-        imap.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        imap.stop();
-    }
 
     @BeforeEach
     void newMailbox() {

@@ -30,6 +30,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
@@ -167,7 +168,7 @@ public class MongoActivity implements ActivityStore {
 
     @Override
     public List<SharedNotes> notes(Member member, int limit) {
-        return notes.list(member, new org.springframework.data.mongodb.core.query.Criteria(),
+        return notes.list(member, new Criteria(),
                 Sort.by(Sort.Direction.DESC, "recordedAt"), limit);
     }
 
