@@ -32,6 +32,15 @@ final class IndexedCollection extends H2Collection {
         this.database = database;
     }
 
+    /** mongo-java-server fills an index it finds empty here; a secondary index remembers that it has been. */
+    @Override
+    public void addIndex(Index<Object> index) {
+        super.addIndex(index);
+        if (index instanceof SecondaryIndex secondary) {
+            secondary.markFilled();
+        }
+    }
+
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
             int batchSize, Document fieldSelector) {

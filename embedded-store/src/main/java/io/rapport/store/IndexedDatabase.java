@@ -109,7 +109,10 @@ final class IndexedDatabase extends H2Database {
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
             boolean sparse) {
-        return new SecondaryIndex(indexName, keys, sparse, IndexedDatabase::positionOf);
+        MVStore mvStore = store != null ? store : OPENING.get().store();
+        // Beside the unique indexes' maps, so dropping the database (maps named "<database>.…") drops it too.
+        return new SecondaryIndex(indexName, keys, sparse, IndexedDatabase::positionOf, SecondaryIndex.openEntries(
+                mvStore, getFullCollectionNamespace(collectionName) + "._secondary_" + indexName));
     }
 
     /** H2Collection keys its documents by _id. */

@@ -7,34 +7,67 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
-import java.util.NavigableSet;
+import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 /**
- * A non-unique index, kept sorted in memory: what MongoDB's B-tree index gives a query and mongo-java-server
- * does not (it ignores non-unique indexes, so every query they were meant for scans the collection).
+ * A non-unique index: what MongoDB's B-tree index gives a query and mongo-java-server does not (it ignores
+ * non-unique indexes, so every query they were meant for scans the collection).
  *
  * <p>An entry is the document's key values followed by its position, so equal keys stay distinct and
  * ordered. A query is answered from the entries whose leading keys equal the query's values, optionally
  * narrowed by a range on the next key; the collection still applies the whole query to the documents it
- * reads, so the index only has to return a superset. It is rebuilt from the documents when the store opens
- * (mongo-java-server fills an empty index on {@code addIndex}).
+ * reads, so the index only has to return a superset.
+ *
+ * <p>The entries live in an H2 map of the same file as the documents, read through H2's page cache: kept in
+ * the heap instead (a sorted set, as before), the indexes of one school's data — 100,000 contacts, 200,000
+ * reminders — held a million entries, filled the store's heap and kept it collecting garbage at 100 % of a
+ * core (found by {@code jcmd <store pid> GC.class_histogram} during {@code ./rapport bench data-path}), and
+ * were rebuilt from every document at each start. The map also keeps one marker entry (the empty list, first
+ * in the order) once the index has been filled: mongo-java-server fills an index it finds empty when the
+ * collection opens, so a data folder written before this kept no entries and is indexed once, on its first
+ * start.
  */
 final class SecondaryIndex extends Index<Object> {
 
-    private final Function<Document, Object> positionOf;
-    private final NavigableSet<List<Object>> entries = new TreeSet<>(IndexOrder.ENTRIES);
+    /** Marks an index filled; sorts before every entry, which holds at least one key and the position. */
+    private static final List<Object> FILLED = List.of();
+    private static final Object PRESENT = Boolean.TRUE;
 
-    SecondaryIndex(String name, List<IndexKey> keys, boolean sparse, Function<Document, Object> positionOf) {
+    private final Function<Document, Object> positionOf;
+    private final MVMap<List<Object>, Object> entries;
+
+    SecondaryIndex(String name, List<IndexKey> keys, boolean sparse, Function<Document, Object> positionOf,
+            MVMap<List<Object>, Object> entries) {
         super(name, keys, sparse);
         this.positionOf = positionOf;
+        this.entries = entries;
+    }
+
+    /** The map this index keeps its entries in, opened with the right key type. */
+    static MVMap<List<Object>, Object> openEntries(MVStore store, String mapName) {
+        return store.openMap(mapName, new MVMap.Builder<List<Object>, Object>().keyType(new IndexEntries()));
+    }
+
+    /** Called once mongo-java-server has added every document of the collection (see {@link #isEmpty}). */
+    void markFilled() {
+        entries.putIfAbsent(FILLED, PRESENT);
+    }
+
+    /** "Empty" to mongo-java-server means "fill me from the collection": only until that has been done once. */
+    @Override
+    public boolean isEmpty() {
+        return !entries.containsKey(FILLED);
     }
 
     /** How well this index answers {@code query}, or null if it cannot narrow it at all. */
-    synchronized QueryPlan plan(Document query) {
+    QueryPlan plan(Document query) {
         List<String> keys = keys();
         List<Object> equal = new ArrayList<>();
         int i = 0;
@@ -89,22 +122,59 @@ final class SecondaryIndex extends Index<Object> {
         return QueryPlan.unordered(getName(), equal.size() * 10 + 8, () -> {
             java.util.Set<Object> positions = new java.util.LinkedHashSet<>();
             for (int r = 0; r < ranges.size(); r += 2) {
-                positions.addAll(positionsBetween(ranges.get(r), ranges.get(r + 1)));
+                positionsBetween(ranges.get(r), ranges.get(r + 1)).forEach(positions::add);
             }
             return positions;
         });
     }
 
-    private synchronized List<Object> positionsBetween(List<Object> from, List<Object> to) {
+    /** The positions of the entries from {@code from} to {@code to}, read from the map as they are used. */
+    private Iterable<Object> positionsBetween(List<Object> from, List<Object> to) {
         if (IndexOrder.ENTRIES.compare(from, to) > 0) {
             return List.of();
         }
-        // distinct: a document with an array value has an entry per element
-        return entries.subSet(from, true, to, true).stream().map(SecondaryIndex::positionOfEntry).distinct().toList();
+        return () -> positions(entries.keyIterator(from), to);
     }
 
-    private synchronized List<Object> allPositions() {
-        return entries.stream().map(SecondaryIndex::positionOfEntry).distinct().toList();
+    private Iterable<Object> allPositions() {
+        return () -> positions(entries.keyIterator(null), null);
+    }
+
+    /** Up to {@code last} (inclusive; null: to the end), each position once. */
+    private static Iterator<Object> positions(Iterator<List<Object>> keys, List<Object> last) {
+        // A document with an array value has an entry per element: each position once.
+        Set<Object> seen = new HashSet<>();
+        return new Iterator<>() {
+            private Object next = advance();
+
+            private Object advance() {
+                while (keys.hasNext()) {
+                    List<Object> entry = keys.next();
+                    if (last != null && IndexOrder.ENTRIES.compare(entry, last) > 0) {
+                        return null;
+                    }
+                    if (!entry.isEmpty() && seen.add(positionOfEntry(entry))) {
+                        return positionOfEntry(entry);
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public Object next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                Object current = next;
+                next = advance();
+                return current;
+            }
+        };
     }
 
     private static Object positionOfEntry(List<Object> entry) {
@@ -141,7 +211,7 @@ final class SecondaryIndex extends Index<Object> {
     @Override
     public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
         if (!skips(document)) {
-            entries.addAll(entriesOf(document, position));
+            entriesOf(document, position).forEach(entry -> entries.put(entry, PRESENT));
         }
     }
 
@@ -185,13 +255,13 @@ final class SecondaryIndex extends Index<Object> {
     }
 
     @Override
-    public synchronized long getCount() {
-        return entries.size();
+    public long getCount() {
+        return entries.sizeAsLong() - (isEmpty() ? 0 : 1);
     }
 
     @Override
-    public synchronized long getDataSize() {
-        return entries.size();
+    public long getDataSize() {
+        return getCount();
     }
 
     @Override

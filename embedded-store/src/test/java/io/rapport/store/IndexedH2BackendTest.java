@@ -157,17 +157,68 @@ class IndexedH2BackendTest {
     }
 
     @Test
-    void secondaryIndexesAreRebuiltWhenTheFileIsOpenedAgain(@TempDir Path folder) {
+    void secondaryIndexesAreKeptInTheFileNotRebuiltWhenItIsOpenedAgain(@TempDir Path folder) {
         String file = folder.resolve("store.mv").toString();
         MongoCollection<Document> contacts = start(IndexedH2Backend.open(file));
         declareIndexes(contacts);
         seed(contacts, 5, 10);
+        contacts.updateOne(eq("_id", "c-003-000"), Updates.unset("outboxSince"));
         stop();
+
+        // The entries are in the file (one per document, plus the "filled" marker), not only in a process's heap.
+        try (org.h2.mvstore.MVStore store = org.h2.mvstore.MVStore.open(file)) {
+            assertThat(SecondaryIndex.openEntries(store, "rapport-test.contacts._secondary_by_member_stage").sizeAsLong())
+                    .isEqualTo(5 * 10 + 1);
+            assertThat(SecondaryIndex.openEntries(store, "rapport-test.contacts._secondary_outbox_pending").sizeAsLong())
+                    .as("sparse: only the documents with a pending outbox").isEqualTo(4 + 1);
+        }
 
         contacts = start(IndexedH2Backend.open(file));
         backend.fullScans().clear();
         assertThat(ids(contacts.find(and(eq("tenantId", "uni"), eq("memberId", "m3"))))).hasSize(10);
-        assertThat(ids(contacts.find(exists("outboxSince")))).hasSize(5);
+        assertThat(ids(contacts.find(exists("outboxSince")))).hasSize(4).doesNotContain("c-003-000");
+        contacts.insertOne(new Document("_id", "c-new").append("tenantId", "uni").append("memberId", "m3").append("stage", "TARGET"));
+        assertThat(ids(contacts.find(and(eq("tenantId", "uni"), eq("memberId", "m3"), eq("stage", "TARGET")))))
+                .contains("c-new").hasSize(5);
+        assertThat(backend.fullScans().counts()).isEmpty();
+    }
+
+    @Test
+    void anIndexDeclaredOnAFileWrittenBeforeIsFilledFromItsDocumentsOnce(@TempDir Path folder) {
+        // mongo-java-server's own backend keeps the declaration of a non-unique index but no entries.
+        String file = folder.resolve("store.mv").toString();
+        server = new MongoServer(new de.bwaldvogel.mongo.backend.h2.H2Backend(file));
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+        MongoCollection<Document> old = contacts0(client);
+        seed(old, 4, 10);
+        declareIndexes(old);
+        stop();
+
+        MongoCollection<Document> contacts = start(IndexedH2Backend.open(file));
+        backend.fullScans().clear();
+        assertThat(ids(contacts.find(and(eq("tenantId", "uni"), eq("memberId", "m2"), eq("stage", "TARGET"))))).hasSize(4);
+        assertThat(ids(contacts.find(exists("outboxSince")))).hasSize(4);
+        assertThat(backend.fullScans().counts()).isEmpty();
+    }
+
+    @Test
+    void aDroppedIndexOrDatabaseLeavesNoEntriesBehind() {
+        MongoCollection<Document> contacts = start(IndexedH2Backend.inMemory());
+        declareIndexes(contacts);
+        seed(contacts, 2, 5);
+        contacts.dropIndex("by_member_stage");
+        contacts.deleteMany(eq("memberId", "m0"));
+        contacts.createIndex(Indexes.ascending("tenantId", "memberId", "stage"), new IndexOptions().name("by_member_stage"));
+        backend.fullScans().clear();
+        assertThat(ids(contacts.find(and(eq("tenantId", "uni"), eq("memberId", "m0"))))).isEmpty();
+        assertThat(ids(contacts.find(and(eq("tenantId", "uni"), eq("memberId", "m1"))))).hasSize(5);
+
+        client.getDatabase("rapport-test").drop();
+        contacts = contacts0(client);
+        contacts.insertOne(new Document("_id", "after").append("tenantId", "uni").append("memberId", "m1").append("stage", "TARGET"));
+        declareIndexes(contacts);
+        backend.fullScans().clear();
+        assertThat(ids(contacts.find(and(eq("tenantId", "uni"), eq("memberId", "m1"))))).containsExactly("after");
         assertThat(backend.fullScans().counts()).isEmpty();
     }
 
