@@ -890,7 +890,7 @@ public final class DataPathBenchmark {
         String rule = "WRITE_TO_SECOND_CONTACT";
         long stored = 0;
         while (Instant.now().isBefore(due.dueAt().minusSeconds(3))) {
-            stored = store.remindersDueAt(rule, due.dueAt(), null);
+            stored = store.remindersDueAt(rule, due.dueAt(), "SCHEDULED");
             if (stored >= total - failed.get()) {
                 break;
             }
