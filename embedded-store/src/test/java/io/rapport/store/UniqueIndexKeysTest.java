@@ -42,15 +42,8 @@ class UniqueIndexKeysTest {
     void everyLookupFindsWhatH2sKeyTypeFinds() {
         for (int round = 0; round < 50; round++) {
             int size = 1 + random.nextInt(60);
-            List<Object> stored = new ArrayList<>();
-            while (stored.size() < size) {
-                KeyValue key = randomKey();
-                if (stored.stream().noneMatch(k -> h2.compare(k, key) == 0)) {
-                    stored.add(key);
-                }
-            }
-            Object[] page = stored.toArray();
-            Arrays.sort(page, h2::compare);
+            Object[] page = sortedPage(size);
+            List<Object> stored = List.of(page);
             List<Object> probes = new ArrayList<>(stored);
             for (int i = 0; i < 30; i++) {
                 probes.add(randomKey());
