@@ -58,8 +58,8 @@ final class IndexedDatabase extends H2Database {
     /**
      * Each command runs with its version of the file registered as in use, as H2's own transactions do: a read
      * walks the maps' pages from the root it started with, and without the registration H2 may free a chunk
-     * those pages sit in once it has moved them elsewhere (compaction, which runs when writes stop). Found at
-     * the data-path benchmark's volumes: a count of 100,000 contacts failed with "Chunk … not found".
+     * those pages sit in once newer versions no longer use it (every page rewritten since, or moved by compaction).
+     * Found at the data-path benchmark's volumes: a count of 100,000 contacts failed with "Chunk … not found".
      */
     @Override
     public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
