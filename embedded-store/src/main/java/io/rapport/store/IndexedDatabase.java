@@ -64,19 +64,15 @@ final class IndexedDatabase extends H2Database {
     @Override
     public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
             Oplog oplog) {
-        MVStore.TxCounter inUse = store.registerVersionUsage();
         Document match = "aggregate".equalsIgnoreCase(command) ? leadingMatch(query.get("pipeline")) : null;
-        try {
-            if (match == null) {
-                return super.handleCommand(channel, command, query, resolver, oplog);
-            }
+        if (match != null) {
             AGGREGATION_MATCH.set(match);
-            try {
-                return super.handleCommand(channel, command, query, resolver, oplog);
-            } finally {
-                AGGREGATION_MATCH.remove();
-            }
+        }
+        MVStore.TxCounter inUse = store.registerVersionUsage();
+        try {
+            return super.handleCommand(channel, command, query, resolver, oplog);
         } finally {
+            AGGREGATION_MATCH.remove();
             store.deregisterVersionUsage(inUse);
         }
     }
@@ -98,9 +94,14 @@ final class IndexedDatabase extends H2Database {
         return fullScans != null ? fullScans.get() : OPENING.get().fullScans().get();
     }
 
+    /** The file's store, also during H2Database's constructor (see {@link #OPENING}). */
+    private MVStore mvStore() {
+        return store != null ? store : OPENING.get().store();
+    }
+
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-        MVStore mvStore = store != null ? store : OPENING.get().store();
+        MVStore mvStore = mvStore();
         String fullName = getFullCollectionNamespace(collectionName);
         // The same map names as H2Database, so a data folder written before keeps working.
         return new IndexedCollection(this, collectionName, options, mvStore.openMap("databases." + fullName),
@@ -110,7 +111,7 @@ final class IndexedDatabase extends H2Database {
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
             boolean sparse) {
-        MVStore mvStore = store != null ? store : OPENING.get().store();
+        MVStore mvStore = mvStore();
         // H2Database's map name (a data folder written before keeps its indexes), H2's key format, a faster lookup.
         MVMap<KeyValue, Object> map = mvStore.openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
                 new MVMap.Builder<KeyValue, Object>().keyType(new UniqueIndexKeys()));
@@ -120,7 +121,7 @@ final class IndexedDatabase extends H2Database {
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
             boolean sparse) {
-        MVStore mvStore = store != null ? store : OPENING.get().store();
+        MVStore mvStore = mvStore();
         // Beside the unique indexes' maps, so dropping the database (maps named "<database>.…") drops it too.
         return new SecondaryIndex(indexName, keys, sparse, IndexedDatabase::positionOf, SecondaryIndex.openEntries(
                 mvStore, getFullCollectionNamespace(collectionName) + "._secondary_" + indexName));

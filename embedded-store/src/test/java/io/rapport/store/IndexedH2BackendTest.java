@@ -41,6 +41,12 @@ class IndexedH2BackendTest {
         return client.getDatabase("rapport-test").getCollection("contacts");
     }
 
+    /** A data folder as mongo-java-server's own H2 backend writes it (no secondary index entries). */
+    private void startMongoJavaServersOwnBackend(String file) {
+        server = new MongoServer(new de.bwaldvogel.mongo.backend.h2.H2Backend(file));
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+    }
+
     @AfterEach
     void stop() {
         if (client != null) {
@@ -187,8 +193,7 @@ class IndexedH2BackendTest {
     void anIndexDeclaredOnAFileWrittenBeforeIsFilledFromItsDocumentsOnce(@TempDir Path folder) {
         // mongo-java-server's own backend keeps the declaration of a non-unique index but no entries.
         String file = folder.resolve("store.mv").toString();
-        server = new MongoServer(new de.bwaldvogel.mongo.backend.h2.H2Backend(file));
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+        startMongoJavaServersOwnBackend(file);
         MongoCollection<Document> old = contacts0(client);
         seed(old, 4, 10);
         declareIndexes(old);
@@ -225,8 +230,7 @@ class IndexedH2BackendTest {
     @Test
     void aFileWrittenByMongoJavaServersOwnBackendKeepsItsUniqueIndexes(@TempDir Path folder) {
         String file = folder.resolve("store.mv").toString();
-        server = new MongoServer(new de.bwaldvogel.mongo.backend.h2.H2Backend(file));
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+        startMongoJavaServersOwnBackend(file);
         MongoCollection<Document> contacts = client.getDatabase("rapport-test").getCollection("contacts");
         contacts.createIndex(Indexes.ascending("tenantId", "memberId", "email"),
                 new IndexOptions().unique(true).name("one_email_per_member"));
