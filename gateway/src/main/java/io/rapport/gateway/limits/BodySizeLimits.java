@@ -75,6 +75,8 @@ class BodySizeLimits implements WebFilter {
     }
 
     private static Mono<Void> tooLarge(ServerWebExchange exchange, long max) {
+        // The body is never read, so this connection cannot carry another request.
+        exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
         return ProblemJson.write(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE, "Request body too large", limitText(max));
     }
 
