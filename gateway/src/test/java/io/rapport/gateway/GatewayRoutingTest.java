@@ -145,6 +145,27 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void aTokenWithAControlCharacterIsRefusedByTheFirewallNotJudgedAsAToken() throws Exception {
+        // Byte 0x85 is a C1 control (NEL) once read as ISO-8859-1, as HTTP header bytes are: the HTTP parser lets it
+        // through; the firewall refuses it when the header is read behind it (a bad token would be a 401 instead).
+        // The firewall's header checks are HeaderCharacters' loops (HeaderCharactersTest: same answers as its expressions).
+        String refused = rawGet("Authorization: Bearer " + ALICE + "\u0085");
+
+        assertThat(refused).startsWith("HTTP/1.1 400").contains("application/problem+json", "\"title\":\"Bad request\"")
+                .doesNotContain("service=");
+        assertThat(get(port, "/api/contacts", ALICE).statusCode()).isEqualTo(200);
+    }
+
+    private String rawGet(String authorization) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String request = "GET /api/contacts HTTP/1.1\r\nHost: 127.0.0.1\r\n" + authorization + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
     void eachRoutesRateErrorsAndLatencyAreOnThePrometheusEndpoint() throws Exception {
         String contacts = "routeId=\"contacts-service\"";
         double before = routeRequests(contacts);
