@@ -19,6 +19,10 @@ import org.h2.mvstore.MVStore;
 /** An H2-backed database whose collections choose indexes as MongoDB does and keep secondary indexes. */
 final class IndexedDatabase extends H2Database {
 
+    /** In the names of a unique index's map (mongo-java-server's naming, kept) and of a secondary index's map. */
+    static final String UNIQUE_INDEX_MAP = "._index_";
+    static final String SECONDARY_INDEX_MAP = "._secondary_";
+
     /**
      * H2Database opens its existing collections from its constructor, before this class's fields are set;
      * the store and the scan record reach those first calls through here.
@@ -113,7 +117,7 @@ final class IndexedDatabase extends H2Database {
             boolean sparse) {
         MVStore mvStore = mvStore();
         // H2Database's map name (a data folder written before keeps its indexes), H2's key format, a faster lookup.
-        MVMap<KeyValue, Object> map = mvStore.openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+        MVMap<KeyValue, Object> map = mvStore.openMap(getFullCollectionNamespace(collectionName) + UNIQUE_INDEX_MAP + indexName,
                 new MVMap.Builder<KeyValue, Object>().keyType(new UniqueIndexKeys()));
         return new UniqueIndex(map, indexName, keys, sparse);
     }
@@ -124,7 +128,7 @@ final class IndexedDatabase extends H2Database {
         MVStore mvStore = mvStore();
         // Beside the unique indexes' maps, so dropping the database (maps named "<database>.…") drops it too.
         return new SecondaryIndex(indexName, keys, sparse, IndexedDatabase::positionOf, SecondaryIndex.openEntries(
-                mvStore, getFullCollectionNamespace(collectionName) + "._secondary_" + indexName));
+                mvStore, getFullCollectionNamespace(collectionName) + SECONDARY_INDEX_MAP + indexName));
     }
 
     /** H2Collection keys its documents by _id. */

@@ -28,9 +28,11 @@ public final class IndexedH2Backend extends H2Backend {
      * Opens (or creates) the file. H2's background compaction (rewriting the live pages of sparse chunks elsewhere)
      * is off: at the data-path benchmark's volumes it left the contacts map pointing at a chunk it had dropped
      * ("Chunk … not found" on every later read of those documents, the file at 13.5 GB), a known H2 2.4 defect
-     * (h2database issues #4247 and #4382). Chunks whose pages are all dead are still freed and their space reused.
+     * (h2database issues #4247 and #4382). Chunks whose pages are all dead are still freed and their space reused,
+     * and a file mostly dead is compacted by a copy before it is opened ({@link StoreFileCompaction}).
      */
     public static IndexedH2Backend open(String file) {
+        StoreFileCompaction.compactIfSparse(java.nio.file.Path.of(file));
         return new IndexedH2Backend(new MVStore.Builder().fileName(file).cacheSize(CACHE_MB).autoCompactFillRate(0).open());
     }
 

