@@ -34,7 +34,7 @@ final class JvmFlags {
 
     /** The Kafka broker (its heap is set by the caller). */
     static List<String> forKafka(Path archive) {
-        List<String> flags = longRunning(archive);
+        List<String> flags = longRunning(archive, SMALLEST_FOOTPRINT);
         flags.add("-Xms64m");
         flags.add("-XX:MaxMetaspaceSize=128m");
         return List.copyOf(flags);
@@ -42,7 +42,7 @@ final class JvmFlags {
 
     /** A Spring Boot service or the gateway. */
     static List<String> forService(Path archive) {
-        List<String> flags = longRunning(archive);
+        List<String> flags = longRunning(archive, HANDS_MEMORY_BACK_AT_REST);
         flags.add("-Xms64m");
         flags.add("-Xmx384m");
         flags.add("-XX:MaxMetaspaceSize=256m");
@@ -54,19 +54,36 @@ final class JvmFlags {
      * caller's heap, e.g. {@code forStore(archive, "256m")}.
      */
     static List<String> forStore(Path archive, String maxHeap) {
-        List<String> flags = longRunning(archive);
+        List<String> flags = longRunning(archive, HANDS_MEMORY_BACK_AT_REST);
         flags.add("-Xms32m");
         flags.add("-Xmx" + maxHeap);
         flags.add("-XX:MaxMetaspaceSize=96m");
         return List.copyOf(flags);
     }
 
-    private static List<String> longRunning(Path archive) {
-        List<String> flags = new ArrayList<>(List.of(
-                // The serial collector: tried G1 with a periodic collection at rest (to hand back what a burst grew);
-                // measured with `./rapport bench data-path --quick`, the Kafka broker then held 488 MiB at rest
-                // instead of ~240 and the services no less, so the smallest footprint stays.
-                "-XX:+UseSerialGC",
+    /**
+     * The serial collector: the smallest footprint (no remembered sets, no concurrent threads), short pauses with
+     * heaps of a few hundred MB; but it gives memory back only after a full collection, which rest never brings.
+     * Tried G1 with a periodic collection for the Kafka broker too: measured with {@code ./rapport bench data-path
+     * --quick} it then held 488 MiB at rest instead of ~240, so the broker keeps this one.
+     */
+    private static final List<String> SMALLEST_FOOTPRINT = List.of("-XX:+UseSerialGC");
+
+    /**
+     * G1 with a periodic collection (JEP 346): after 30 s without a collection it runs a concurrent cycle, which
+     * shrinks the heap back towards what is live. Under the data-path benchmark's load each service's serial heap
+     * grew towards its 384 MB cap and stayed there at rest (insights-service 587 MiB resident, reminders 474,
+     * scheduling 404, the store 492), so the services and the store trade a little footprint for this.
+     */
+    private static final List<String> HANDS_MEMORY_BACK_AT_REST = List.of(
+            "-XX:+UseG1GC",
+            "-XX:G1PeriodicGCInterval=30000",
+            "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=30");
+
+    private static List<String> longRunning(Path archive, List<String> collector) {
+        List<String> flags = new ArrayList<>(collector);
+        flags.addAll(List.of(
                 "-Xss512k",
                 "-XX:ReservedCodeCacheSize=96m",
                 "-XX:+AutoCreateSharedArchive",

@@ -560,6 +560,7 @@ public final class DataPathBenchmark {
         double wall = (System.nanoTime() - t0) / 1e9;
         long totalTicks = 0;
         long totalRss = 0;
+        long totalPss = 0;
         for (ProcessHandle p : processes) {
             ProcStats.CpuTicks start = before.get(p.pid());
             var end = ProcStats.cpu(p.pid());
@@ -568,19 +569,22 @@ public final class DataPathBenchmark {
             }
             long used = end.get().total() - start.total();
             long rss = ProcStats.rssKib(p.pid()).orElse(0);
+            long pss = ProcStats.pssKib(p.pid()).orElse(rss);
             totalTicks += used;
             totalRss += rss;
+            totalPss += pss;
             double cpu = used / (double) ticks / wall * 100;
             String label = p.pid() == self.pid() ? "bench JVM (launcher)" : label(p);
-            results.info("idle: " + label, String.format(Locale.ROOT, "%.2f %% of one core, %,d MiB resident (pid %d)", cpu,
-                    rss / 1024, p.pid()));
+            results.info("idle: " + label, String.format(Locale.ROOT, "%.2f %% of one core, %,d MiB resident (%,d MiB RSS) (pid %d)",
+                    cpu, pss / 1024, rss / 1024, p.pid()));
         }
         double cpu = totalTicks / (double) ticks / wall * 100;
         results.check("idle: whole embedded default, CPU over " + Math.round(wall) + " s",
                 String.format(Locale.ROOT, "%.2f %% of one core", cpu), "≤ 5 %", cpu <= 5);
-        double gib = totalRss / 1024.0 / 1024.0;
-        results.check("idle: whole embedded default, resident memory", String.format(Locale.ROOT, "%.2f GiB", gib),
-                "≤ 2 GiB", gib <= 2);
+        // Resident memory of the whole is the sum of PSS (each shared page once); summed RSS is printed beside it.
+        double gib = totalPss / 1024.0 / 1024.0;
+        results.check("idle: whole embedded default, resident memory (sum of PSS)",
+                String.format(Locale.ROOT, "%.2f GiB (sum of RSS %.2f GiB)", gib, totalRss / 1024.0 / 1024.0), "≤ 2 GiB", gib <= 2);
     }
 
     private static String label(ProcessHandle p) {

@@ -41,6 +41,15 @@ class BenchHelpersTest {
     }
 
     @Test
+    void readsThePssLineNotThePssDetailLines() {
+        String rollup = "5597e000-7ffc r--p 00000000 00:00 0 [rollup]\nRss:  300000 kB\nPss:  271000 kB\n"
+                + "Pss_Anon:  200000 kB\nPss_File:  71000 kB\n";
+
+        assertThat(ProcStats.parsePssKib(rollup)).hasValue(271000);
+        assertThat(ProcStats.parsePssKib("Rss:  300000 kB\n")).isEmpty();
+    }
+
+    @Test
     void readsThisProcessFromProcWhereThereIsOne() {
         long pid = ProcessHandle.current().pid();
         if (!new java.io.File("/proc/" + pid + "/stat").exists()) {
@@ -48,6 +57,7 @@ class BenchHelpersTest {
         }
         assertThat(ProcStats.cpu(pid)).isPresent();
         assertThat(ProcStats.rssKib(pid).orElse(0)).isGreaterThan(1024);
+        assertThat(ProcStats.pssKib(pid).orElse(0)).isGreaterThan(1024).isLessThanOrEqualTo(ProcStats.rssKib(pid).orElse(0) + 1024);
         assertThat(ProcStats.clockTicksPerSecond()).isPositive();
     }
 
