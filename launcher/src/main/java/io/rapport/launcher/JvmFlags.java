@@ -19,8 +19,9 @@ import java.util.List;
  * <p>Memory: a small initial heap ({@code -Xms}), because otherwise the JVM starts with 1/64 of the machine's memory
  * (384 MB on 24 GiB) and a young generation that large is all touched, so resident, within seconds: with the full
  * JIT and no {@code -Xms} the children held 2,084 MB at rest, with it 1,564-1,585 MB (the C1-only flags: 1,686 MB).
- * The serial collector has the smallest footprint (no remembered sets, no concurrent threads) and short pauses with
- * heaps of a few hundred MB. Compact object headers (JDK 25+) save 4 bytes an object. The code cache is capped at
+ * The collector is chosen per kind of process (see {@link #SMALLEST_FOOTPRINT} and {@link #HANDS_MEMORY_BACK_AT_REST}):
+ * the services and the store hand a heap grown under load back at rest, the broker keeps the smallest footprint.
+ * Compact object headers (JDK 25+) save 4 bytes an object. The code cache is capped at
  * 96 MB (the gateway used 27 MB after the benchmark), metaspace and thread stacks are capped too.
  */
 final class JvmFlags {
