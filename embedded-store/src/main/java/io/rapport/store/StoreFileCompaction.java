@@ -25,6 +25,9 @@ final class StoreFileCompaction {
 
     private static final Logger log = LoggerFactory.getLogger(StoreFileCompaction.class);
 
+    /** How the log line that starts a compaction begins (the launcher waits longer for a store that prints it). */
+    static final String STARTED = "Compacting ";
+
     /** Below this a file is left as it is: its dead space costs less than the copy's time at start-up. */
     static final long MIN_BYTES = 64L * 1024 * 1024;
     /** Compacted when less than this share (%) of the file's chunk data is live. */
@@ -52,13 +55,13 @@ final class StoreFileCompaction {
                 if (live >= MAX_LIVE_PERCENT) {
                     return false;
                 }
+                log.info(STARTED + "{}: {} MB, {} % live", file, before >> 20, live);
                 try (MVStore target = new MVStore.Builder().fileName(copy.toString()).autoCommitDisabled().open()) {
                     for (String name : source.getMapNames()) {
                         copyMap(source, target, name);
                     }
                     target.commit();
                 }
-                log.info("Compacting {}: {} MB, {} % live", file, before >> 20, live);
             }
             Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             log.info("Compacted {}: {} MB -> {} MB in {} ms", file, before >> 20, Files.size(file) >> 20,

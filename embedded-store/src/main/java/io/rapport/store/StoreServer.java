@@ -14,6 +14,8 @@ import java.util.concurrent.CountDownLatch;
 public final class StoreServer {
 
     public static final String READY = "Rapport store ready";
+    /** Logged when the store starts compacting its file before it listens (it may take minutes for a large file). */
+    public static final String COMPACTING = StoreFileCompaction.STARTED;
 
     private StoreServer() {
     }

@@ -20,8 +20,20 @@ public final class MongoWireServer implements AutoCloseable {
     /** Holds the documents' page cache and the secondary indexes of a school's worth of data (see the README). */
     static final String HEAP = "384m";
 
+    /**
+     * Beyond the ready timeout, for a store that is compacting its file before it listens: the data-path benchmark's
+     * 26 GB file (8 % live) took 104 s, against the 120 s given to a start.
+     */
+    static final Duration COMPACTION_ALLOWANCE = Duration.ofMinutes(15);
+
     private final ChildProcess process;
     private final int port;
+
+    /** Whether the store's log says it is compacting its file (it has not failed; it is working). */
+    static boolean compacting(String logTail) {
+        return logTail.lines().anyMatch(line -> line.contains(StoreServer.COMPACTING)
+                && line.contains("StoreFileCompaction"));
+    }
 
     private MongoWireServer(ChildProcess process, int port) {
         this.process = process;
@@ -61,6 +73,7 @@ public final class MongoWireServer implements AutoCloseable {
 
     private void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        boolean compactionAllowed = false;
         while (!PortCheck.accepts(port)) {
             if (process.stopRequested()) {
                 throw LaunchException.cancelled();
@@ -68,6 +81,10 @@ public final class MongoWireServer implements AutoCloseable {
             if (!process.isAlive()) {
                 throw LaunchException.startFailed("MongoDB exited during start-up (exit code " + process.exitValue()
                         + "):" + System.lineSeparator() + process.tail(10));
+            }
+            if (System.nanoTime() > deadline && !compactionAllowed && compacting(process.tail(30))) {
+                compactionAllowed = true;
+                deadline += COMPACTION_ALLOWANCE.toNanos();
             }
             if (System.nanoTime() > deadline) {
                 throw LaunchException.startFailed("MongoDB was not ready within " + timeout.toSeconds() + " s:"

@@ -54,4 +54,14 @@ class MongoWireServerTest {
     private static MongoCollection<Document> contacts(MongoClient client) {
         return client.getDatabase("rapport-contacts").getCollection("contacts");
     }
+
+    @Test
+    void aStoreCompactingItsFileIsGivenTimeBeyondTheReadyTimeout() {
+        String compacting = "[main] INFO io.rapport.store.StoreFileCompaction - Compacting /data/mongo.mv: 26416 MB, 8 % live\n";
+
+        assertThat(MongoWireServer.compacting("[main] INFO x - starting\n" + compacting)).isTrue();
+        assertThat(MongoWireServer.compacting("[main] INFO de.bwaldvogel.mongo.backend.h2.H2Backend - opening database 'x'\n"))
+                .isFalse();
+        assertThat(MongoWireServer.COMPACTION_ALLOWANCE).isGreaterThan(java.time.Duration.ofMinutes(5));
+    }
 }
