@@ -74,8 +74,9 @@ final class JvmFlags {
      * G1 with a periodic collection (JEP 346): after 60 s without a collection it runs a concurrent cycle, which
      * shrinks the heap back towards what is live. Under the data-path benchmark's load each service's serial heap
      * grew towards its 384 MB cap and stayed there at rest (insights-service 587 MiB resident, reminders 474,
-     * scheduling 404, the store 492); with this, at the same volumes, 396, 267, 293 and 409 MiB. The cycles cost CPU
-     * at rest: every 30 s they took the whole system from 3.7 % to 5.3 % of a core, so they come every 60 s.
+     * scheduling 404, the store 492); with this, at the same volumes, 396, 267, 293 and 409 MiB. The price is CPU at
+     * rest: the whole system went from 3.7 % to 5.3 % of a core with a 30 s interval, and 5.15 % with 60 s, so the
+     * extra is G1's own and not the periodic cycles (README "Figures", session 8).
      */
     private static final List<String> HANDS_MEMORY_BACK_AT_REST = List.of(
             "-XX:+UseG1GC",
