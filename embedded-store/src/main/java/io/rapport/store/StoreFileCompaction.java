@@ -1,10 +1,12 @@
 package io.rapport.store;
 
+import de.bwaldvogel.mongo.backend.KeyValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -45,10 +47,10 @@ final class StoreFileCompaction {
         Path copy = file.resolveSibling(file.getFileName() + ".compacting");
         try {
             Files.deleteIfExists(copy);
-            if (!Files.exists(file) || Files.size(file) < minBytes) {
+            long before = Files.exists(file) ? Files.size(file) : 0;
+            if (before < minBytes) {
                 return false;
             }
-            long before = Files.size(file);
             long started = System.nanoTime();
             try (MVStore source = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
                 int live = source.getFileStore().getChunksFillRate();
@@ -92,10 +94,10 @@ final class StoreFileCompaction {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static MVMap.Builder<Object, Object> builderFor(String name) {
         if (name.contains(IndexedDatabase.UNIQUE_INDEX_MAP)) {
-            return (MVMap.Builder) new MVMap.Builder<de.bwaldvogel.mongo.backend.KeyValue, Object>().keyType(new UniqueIndexKeys());
+            return (MVMap.Builder) new MVMap.Builder<KeyValue, Object>().keyType(new UniqueIndexKeys());
         }
         if (name.contains(IndexedDatabase.SECONDARY_INDEX_MAP)) {
-            return (MVMap.Builder) new MVMap.Builder<java.util.List<Object>, Object>().keyType(new IndexEntries());
+            return (MVMap.Builder) new MVMap.Builder<List<Object>, Object>().keyType(new IndexEntries());
         }
         return new MVMap.Builder<>();
     }

@@ -9,6 +9,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -150,8 +152,8 @@ final class KafkaProbe implements AutoCloseable {
         // Only what the broker acknowledged is waited for: the session-7 run at 110,000 contacts lost sends to
         // producer errors (OutOfOrderSequenceException) the probe never looked at, and its consumer then waited out
         // its 5 minutes for records that were never written, which made the figure void.
-        java.util.concurrent.atomic.AtomicLong acknowledged = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.atomic.AtomicReference<Exception> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicLong acknowledged = new AtomicLong();
+        AtomicReference<Exception> firstFailure = new AtomicReference<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             byte[] value = new byte[100];
             for (int i = 0; i < records; i++) {
