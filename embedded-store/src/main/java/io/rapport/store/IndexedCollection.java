@@ -32,6 +32,21 @@ final class IndexedCollection extends H2Collection {
         this.database = database;
     }
 
+    /**
+     * Every query hands out copies, never the stored objects: mongo-java-server updates the documents a query returned
+     * in place (it removes and puts their fields, then stores them again), while H2 may be writing those very objects
+     * to disk on its background thread, as part of a page of an older version. Written as BSON that race ended in a
+     * ConcurrentModificationException that closed the store (the data-path benchmark's import); with Java
+     * serialization it could write a document half-updated. The copy is shallow: an update replaces the fields'
+     * values with new ones rather than changing them. Every query path of mongo-java-server ends here.
+     */
+    @Override
+    protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documentStream, int numberToSkip,
+            int limit, int batchSize, Comparator<Document> documentComparator, Document fieldSelector) {
+        return super.matchDocumentsFromStream(query, documentStream.map(Document::new), numberToSkip, limit, batchSize,
+                documentComparator, fieldSelector);
+    }
+
     /** mongo-java-server fills an index it finds empty here; a secondary index remembers that it has been. */
     @Override
     public void addIndex(Index<Object> index) {

@@ -22,6 +22,8 @@ final class IndexedDatabase extends H2Database {
     /** In the names of a unique index's map (mongo-java-server's naming, kept) and of a secondary index's map. */
     static final String UNIQUE_INDEX_MAP = "._index_";
     static final String SECONDARY_INDEX_MAP = "._secondary_";
+    /** How the name of a collection's documents map begins (H2Database's naming, kept). */
+    static final String DOCUMENTS_MAP = "databases.";
 
     /**
      * H2Database opens its existing collections from its constructor, before this class's fields are set;
@@ -107,8 +109,9 @@ final class IndexedDatabase extends H2Database {
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         MVStore mvStore = mvStore();
         String fullName = getFullCollectionNamespace(collectionName);
-        // The same map names as H2Database, so a data folder written before keeps working.
-        return new IndexedCollection(this, collectionName, options, mvStore.openMap("databases." + fullName),
+        // The same map names as H2Database, so a data folder written before keeps working; documents kept as BSON.
+        return new IndexedCollection(this, collectionName, options, mvStore.openMap(DOCUMENTS_MAP + fullName,
+                new MVMap.Builder<Object, Document>().valueType(new StoredDocuments())),
                 mvStore.openMap("meta." + fullName), cursorRegistry);
     }
 

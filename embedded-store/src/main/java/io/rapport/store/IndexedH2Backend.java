@@ -3,6 +3,8 @@ package io.rapport.store;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * mongo-java-server's H2 backend (one MVStore file, or memory) with indexes that answer queries as MongoDB's
@@ -10,6 +12,8 @@ import org.h2.mvstore.MVStore;
  * in {@link #fullScans()}.
  */
 public final class IndexedH2Backend extends H2Backend {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexedH2Backend.class);
 
     private FullScans fullScans;
 
@@ -33,7 +37,10 @@ public final class IndexedH2Backend extends H2Backend {
      */
     public static IndexedH2Backend open(String file) {
         StoreFileCompaction.compactIfSparse(java.nio.file.Path.of(file));
-        return new IndexedH2Backend(new MVStore.Builder().fileName(file).cacheSize(CACHE_MB).autoCompactFillRate(0).open());
+        return new IndexedH2Backend(new MVStore.Builder().fileName(file).cacheSize(CACHE_MB).autoCompactFillRate(0)
+                // A failure in H2's background writer closes the store; without this it would leave no trace in the log.
+                .backgroundExceptionHandler((thread, e) -> log.error("The store failed in {}", thread.getName(), e))
+                .open());
     }
 
     public static IndexedH2Backend inMemory() {

@@ -74,7 +74,7 @@ final class StoreFileCompaction {
         }
     }
 
-    /** Every map with the types it is opened with: this module's index maps with their key types, the rest H2's. */
+    /** Every map with the types it is opened with: documents and index maps with this module's types, the rest H2's. */
     private static void copyMap(MVStore source, MVStore target, String name) {
         MVMap<Object, Object> from = source.openMap(name, builderFor(name));
         MVMap<Object, Object> to = target.openMap(name, builderFor(name));
@@ -98,6 +98,9 @@ final class StoreFileCompaction {
         }
         if (name.contains(IndexedDatabase.SECONDARY_INDEX_MAP)) {
             return (MVMap.Builder) new MVMap.Builder<List<Object>, Object>().keyType(new IndexEntries());
+        }
+        if (name.startsWith(IndexedDatabase.DOCUMENTS_MAP)) {
+            return new MVMap.Builder<>().valueType(new StoredDocuments());
         }
         return new MVMap.Builder<>();
     }

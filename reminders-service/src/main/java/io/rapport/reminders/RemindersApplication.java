@@ -69,12 +69,13 @@ public class RemindersApplication {
             Clock clock, MeterRegistry meters,
             @Value("${rapport.reminders.delivery.lease:60s}") Duration lease,
             @Value("${rapport.reminders.delivery.late-after:5m}") Duration lateAfter,
-            @Value("${rapport.reminders.delivery.batch-size:500}") int batchSize) {
+            @Value("${rapport.reminders.delivery.batch-size:500}") int batchSize,
+            @Value("${rapport.reminders.delivery.send-together:100}") int sendTogether) {
         List<DeliveryChannel> channels = mailer.stream().<DeliveryChannel>map(EmailChannel::new).toList();
         String claimer = "reminders-service@" + ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
         return new DeliveryEngine(new MeteredDeliveries(reminders, meters), preferences, channels, clock, claimer,
-                new DeliveryEngine.Settings(lease, lateAfter, batchSize));
+                new DeliveryEngine.Settings(lease, lateAfter, batchSize, sendTogether));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,14 +21,18 @@ import java.util.logging.Logger;
  * lease per reminder, written atomically), sends it through the channels, then marks it delivered
  * with its ReminderDue in the same write, only while still holding the lease. A claimer that dies
  * mid-round leaves leases that run out, and another claimer delivers those reminders. One that is stopped
- * ({@link #stop()}) finishes the reminder in hand and releases the rest of its round's claims at once.
+ * ({@link #stop()}) finishes the reminders in hand (those going out together) and releases the rest of its round's
+ * claims at once.
  */
 public class DeliveryEngine {
 
     private static final Logger log = Logger.getLogger(DeliveryEngine.class.getName());
 
-    /** How long a claim lasts, how late counts as "late", how many reminders one round claims. */
-    public record Settings(Duration lease, Duration lateAfter, int batchSize) {
+    /**
+     * How long a claim lasts, how late counts as "late", how many reminders one round claims, and how many of them go
+     * out together (one SMTP connection for all; a stopping engine finishes those in hand).
+     */
+    public record Settings(Duration lease, Duration lateAfter, int batchSize, int sendTogether) {
     }
 
     private final Reminders reminders;
@@ -59,34 +64,38 @@ public class DeliveryEngine {
             return 0;
         }
         Map<Member, Preferences> byMember = new HashMap<>();
-        List<Delivery> delivered = new ArrayList<>(claimed.size());
         Map<Member, MemberCalendar> calendars = new HashMap<>();
+        List<Delivery> delivered = new ArrayList<>(claimed.size());
         List<Reminder> released = new ArrayList<>();
+        List<DeliveryChannel.Outgoing> together = new ArrayList<>(settings.sendTogether());
+        List<Instant> deliveredAt = new ArrayList<>(settings.sendTogether());
         for (Reminder reminder : claimed) {
             if (stopping) {
                 released.add(reminder);
                 continue;
             }
             Preferences prefs = byMember.computeIfAbsent(reminder.owner(), preferences::of);
-            Instant deliveredAt = clock.instant();
+            Instant at = clock.instant();
             Instant quietUntil = calendars.computeIfAbsent(reminder.owner(), member -> prefs.calendar())
-                    .outsideQuietHours(deliveredAt, false);
-            if (quietUntil.isAfter(deliveredAt)) {
+                    .outsideQuietHours(at, false);
+            if (quietUntil.isAfter(at)) {
                 // Due times never fall in quiet hours, but a reminder missed during downtime can come due in them.
                 reminders.holdUntil(reminder, quietUntil);
-                continue;
+            } else {
+                together.add(new DeliveryChannel.Outgoing(reminder, prefs,
+                        at.isAfter(reminder.dueAt().plus(settings.lateAfter()))));
+                deliveredAt.add(at);
             }
-            boolean late = deliveredAt.isAfter(reminder.dueAt().plus(settings.lateAfter()));
-            try {
-                for (DeliveryChannel channel : channels) {
-                    channel.deliver(reminder, prefs, late);
-                }
-            } catch (RuntimeException e) {
-                // The lease stays: the reminder is tried again when it runs out, not in a tight loop.
-                log.log(Level.WARNING, "Could not deliver reminder " + reminder.id() + ", retrying after its lease", e);
-                continue;
+            if (together.size() == settings.sendTogether()) {
+                send(together, deliveredAt, delivered);
+                together.clear();
+                deliveredAt.clear();
             }
-            delivered.add(new Delivery(reminder, deliveredAt, late, prefs.byEmail() && prefs.digest()));
+        }
+        if (stopping) {
+            together.forEach(each -> released.add(each.reminder()));
+        } else if (!together.isEmpty()) {
+            send(together, deliveredAt, delivered);
         }
         reminders.markDelivered(claimer, delivered);
         reminders.release(claimer, released);
@@ -100,8 +109,30 @@ public class DeliveryEngine {
         return claimed.size();
     }
 
+    /** Through every channel; what a channel could not deliver stays leased and is tried again when the lease runs out. */
+    private void send(List<DeliveryChannel.Outgoing> together, List<Instant> deliveredAt, List<Delivery> delivered) {
+        Set<Reminder> failed = new HashSet<>();
+        for (DeliveryChannel channel : channels) {
+            List<DeliveryChannel.Outgoing> left = failed.isEmpty() ? together
+                    : together.stream().filter(each -> !failed.contains(each.reminder())).toList();
+            try {
+                failed.addAll(channel.deliverAll(left));
+            } catch (RuntimeException e) {
+                log.log(Level.WARNING, "Could not deliver " + left.size() + " reminders, retrying after their lease", e);
+                left.forEach(each -> failed.add(each.reminder()));
+            }
+        }
+        for (int i = 0; i < together.size(); i++) {
+            DeliveryChannel.Outgoing each = together.get(i);
+            if (!failed.contains(each.reminder())) {
+                delivered.add(new Delivery(each.reminder(), deliveredAt.get(i), each.late(),
+                        each.preferences().byEmail() && each.preferences().digest()));
+            }
+        }
+    }
+
     /**
-     * The instance is shutting down: the round in progress ends after the reminder in hand, and its other claims are
+     * The instance is shutting down: the round in progress ends after the reminders in hand, and its other claims are
      * released for another instance; later rounds claim nothing.
      */
     public void stop() {

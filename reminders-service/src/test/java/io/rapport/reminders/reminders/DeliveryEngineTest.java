@@ -38,7 +38,7 @@ class DeliveryEngineTest {
 
     private static final Instant NOW = Instant.parse("2026-02-02T09:00:00Z");
     private static final DeliveryEngine.Settings SETTINGS =
-            new DeliveryEngine.Settings(Duration.ofSeconds(60), Duration.ofMinutes(5), 200);
+            new DeliveryEngine.Settings(Duration.ofSeconds(60), Duration.ofMinutes(5), 200, 1);
 
     private static TestClock clock;
     private static EmbeddedStore store;
@@ -146,6 +146,68 @@ class DeliveryEngineTest {
         assertThat(deliveredBeforeStop).hasSize(1);
         assertThat(deliveredByTheOther).hasSize(2).doesNotContainAnyElementsOf(deliveredBeforeStop);
         assertThat(stopping.get().deliverDue()).as("a stopped engine claims nothing more").isZero();
+        assertThat(store.reminders.all(member)).extracting(Reminder::status).containsOnly(ReminderStatus.DELIVERED);
+    }
+
+    @Test
+    void aStoppingClaimerFinishesTheRemindersGoingOutTogetherAndReleasesTheRest() {
+        for (int i = 0; i < 5; i++) {
+            store.reminders.schedule(reminder("together-" + i, NOW));
+        }
+        List<String> deliveredBeforeStop = new ArrayList<>();
+        AtomicReference<DeliveryEngine> stopping = new AtomicReference<>();
+        stopping.set(engine("stopping-together", sendingTogether(2), (r, p, late) -> {
+            deliveredBeforeStop.add(r.id());
+            stopping.get().stop(); // arrives while the first two are going out
+        }));
+        List<String> deliveredByTheOther = new ArrayList<>();
+        DeliveryEngine other = engine("other", (r, p, late) -> deliveredByTheOther.add(r.id()));
+
+        stopping.get().deliverDue();
+        other.deliverDue();
+
+        assertThat(deliveredBeforeStop).hasSize(2);
+        assertThat(deliveredByTheOther).hasSize(3).doesNotContainAnyElementsOf(deliveredBeforeStop);
+        assertThat(store.reminders.all(member)).extracting(Reminder::status).containsOnly(ReminderStatus.DELIVERED);
+    }
+
+    @Test
+    void aRoundsMailsGoOutTogetherAndOneTheServerRefusedIsSentAgainAfterItsLease() {
+        store.preferences.save(member, Preferences.of("Europe/Berlin", null, List.of("EMAIL"), "ada@example.com", false,
+                null, null, null, null, null));
+        for (int i = 0; i < 5; i++) {
+            store.reminders.schedule(reminder("mailed-" + i, NOW));
+        }
+        List<List<String>> connections = new ArrayList<>();
+        Mailer mailer = new Mailer() {
+            @Override
+            public void send(String to, String subject, String body) {
+                throw new AssertionError("mails of a round are sent together");
+            }
+
+            @Override
+            public java.util.Set<Integer> sendAll(List<Mail> mails) {
+                connections.add(mails.stream().map(Mail::to).toList());
+                // The server refuses the very first mail once.
+                return connections.size() == 1 ? java.util.Set.of(0) : java.util.Set.of();
+            }
+        };
+        DeliveryEngine engine = new DeliveryEngine(store.reminders, store.preferences, List.of(new EmailChannel(mailer)),
+                clock, "mailing", sendingTogether(3));
+
+        engine.deliverDue();
+        assertThat(connections).as("5 mails over 2 connections").extracting(List::size).containsExactly(3, 2);
+        assertThat(store.reminders.all(member)).extracting(Reminder::status)
+                .containsExactlyInAnyOrder(ReminderStatus.SCHEDULED, ReminderStatus.DELIVERED, ReminderStatus.DELIVERED,
+                        ReminderStatus.DELIVERED, ReminderStatus.DELIVERED);
+
+        engine.deliverDue();
+        assertThat(connections).as("nothing sent again while the refused one is leased").hasSize(2);
+        clock.advance(Duration.ofSeconds(61));
+        engine.deliverDue();
+
+        assertThat(connections).hasSize(3);
+        assertThat(connections.getLast()).containsExactly("ada@example.com");
         assertThat(store.reminders.all(member)).extracting(Reminder::status).containsOnly(ReminderStatus.DELIVERED);
     }
 
@@ -287,14 +349,22 @@ class DeliveryEngineTest {
                 dueAt, dueAt.plus(Duration.ofDays(1)));
     }
 
-    /** An engine whose channel sees only this test's member (the store is shared by the tests). */
+    private static DeliveryEngine.Settings sendingTogether(int together) {
+        return new DeliveryEngine.Settings(SETTINGS.lease(), SETTINGS.lateAfter(), SETTINGS.batchSize(), together);
+    }
+
     private DeliveryEngine engine(String claimer, DeliveryChannel channel) {
+        return engine(claimer, SETTINGS, channel);
+    }
+
+    /** An engine whose channel sees only this test's member (the store is shared by the tests). */
+    private DeliveryEngine engine(String claimer, DeliveryEngine.Settings settings, DeliveryChannel channel) {
         DeliveryChannel thisMembers = (reminder, prefs, late) -> {
             if (reminder.owner().equals(member)) {
                 channel.deliver(reminder, prefs, late);
             }
         };
-        return new DeliveryEngine(store.reminders, store.preferences, List.of(thisMembers), clock, claimer, SETTINGS);
+        return new DeliveryEngine(store.reminders, store.preferences, List.of(thisMembers), clock, claimer, settings);
     }
 
     private ReminderDue outboxEvent(String reminderId) {

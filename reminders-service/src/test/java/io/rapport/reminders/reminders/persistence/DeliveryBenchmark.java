@@ -68,7 +68,7 @@ class DeliveryBenchmark {
             List<Future<Integer>> work = new ArrayList<>();
             for (int c = 0; c < CLAIMERS; c++) {
                 DeliveryEngine engine = new DeliveryEngine(store.reminders, store.preferences, List.of(counting), clock,
-                        "instance-" + c, new DeliveryEngine.Settings(Duration.ofSeconds(60), Duration.ofMinutes(5), BATCH));
+                        "instance-" + c, new DeliveryEngine.Settings(Duration.ofSeconds(60), Duration.ofMinutes(5), BATCH, 100));
                 work.add(instances.submit(() -> {
                     int claimed = 0;
                     for (int round; (round = engine.deliverDue()) > 0; ) {
