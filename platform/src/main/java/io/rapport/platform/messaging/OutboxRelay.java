@@ -173,7 +173,7 @@ public class OutboxRelay implements SmartLifecycle {
                     break;
                 }
             }
-            if (!ids.isEmpty()) {
+            if (!ids.isEmpty() || each.events().isEmpty()) {
                 acknowledged.add(new Acknowledged(each.documentId(), ids));
             }
         }
@@ -192,20 +192,31 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Removes the acknowledged events, then the pending marker where nothing was appended meanwhile: one bulk write. */
+    /**
+     * Removes the acknowledged events and, where nothing was appended meanwhile, the pending marker: one bulk write,
+     * and in the usual case one update per document. Each filter and its update are one atomic write.
+     */
     private void markPublished(String collection, List<Acknowledged> acknowledged) {
         if (acknowledged.isEmpty()) {
             return;
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection);
         for (Acknowledged each : acknowledged) {
-            bulk.updateOne(Query.query(where("_id").is(each.documentId())),
+            if (each.eventIds().isEmpty()) {
+                // A marker left on an empty outbox (a relay stopped between the two writes below): clear it.
+                bulk.updateOne(Query.query(where("_id").is(each.documentId()).and(Outbox.FIELD).size(0)),
+                        new Update().unset(Outbox.PENDING_SINCE));
+                continue;
+            }
+            // The outbox holds exactly the events published: it empties and stops being pending in one write.
+            bulk.updateOne(Query.query(where("_id").is(each.documentId()).and(Outbox.FIELD).size(each.eventIds().size())
+                            .and(Outbox.FIELD + ".id").all(each.eventIds())),
+                    new Update().pull(Outbox.FIELD, new Document("id", new Document("$in", each.eventIds())))
+                            .unset(Outbox.PENDING_SINCE));
+            // Events appended since the read: only the published ones go, the marker stays for the next round. After
+            // the write above this matches nothing, and costs a lookup by _id.
+            bulk.updateOne(Query.query(where("_id").is(each.documentId()).and(Outbox.FIELD + ".id").in(each.eventIds())),
                     new Update().pull(Outbox.FIELD, new Document("id", new Document("$in", each.eventIds()))));
-        }
-        for (Acknowledged each : acknowledged) {
-            // The filter and the unset are one atomic write: an event appended since keeps the marker.
-            bulk.updateOne(Query.query(where("_id").is(each.documentId()).and(Outbox.FIELD).size(0)),
-                    new Update().unset(Outbox.PENDING_SINCE));
         }
         bulk.execute();
         published.increment(acknowledged.stream().mapToInt(each -> each.eventIds().size()).sum());

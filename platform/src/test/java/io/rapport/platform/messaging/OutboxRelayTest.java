@@ -25,10 +25,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -44,6 +47,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -150,6 +154,50 @@ class OutboxRelayTest {
     }
 
     @Test
+    void anEventWrittenWhileTheOutboxIsBeingPublishedKeepsTheDocumentPendingForTheNextRound() {
+        startBroker();
+        insertContact("c-1", "Version 1");
+        insertContact("c-2", "Other");
+        AtomicBoolean appended = new AtomicBoolean();
+        // The write lands after the relay read the outbox and before it clears what it published.
+        OutboxRelay relay = relay(bootstrapServers(), "instance-1", () -> {
+            if (appended.compareAndSet(false, true)) {
+                mongo.updateFirst(Query.query(Criteria.where("_id").is("c-1")), outbox.addTo(
+                        new Update().set("name", "Version 2"), ALICE, List.of(added("c-1", "Version 2"))), COLLECTION);
+            }
+        });
+
+        relay.relayOnce();
+        Document meanwhile = mongo.findById("c-1", Document.class, COLLECTION);
+        assertThat(meanwhile.getList(Outbox.FIELD, Document.class)).as("only the event written meanwhile").hasSize(1);
+        assertThat(meanwhile.get(Outbox.PENDING_SINCE)).as("still pending").isNotNull();
+        Document other = mongo.findById("c-2", Document.class, COLLECTION);
+        assertThat(other.getList(Outbox.FIELD, Document.class)).isEmpty();
+        assertThat(other.get(Outbox.PENDING_SINCE)).isNull();
+
+        relay.relayOnce();
+        List<String> payloads = readAll(3).stream().map(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .filter(payload -> payload.contains("Version")).toList();
+        assertThat(payloads).hasSize(2);
+        assertThat(payloads.get(0)).contains("Version 1");
+        assertThat(payloads.get(1)).contains("Version 2");
+        Document published = mongo.findById("c-1", Document.class, COLLECTION);
+        assertThat(published.getList(Outbox.FIELD, Document.class)).isEmpty();
+        assertThat(published.get(Outbox.PENDING_SINCE)).isNull();
+    }
+
+    @Test
+    void aPendingMarkerLeftOnAnEmptyOutboxIsCleared() {
+        startBroker();
+        mongo.insert(new Document("_id", "c-9").append("memberId", ALICE.memberId()).append(Outbox.FIELD, List.of())
+                .append(Outbox.PENDING_SINCE, new java.util.Date()), COLLECTION);
+
+        relay(bootstrapServers(), "instance-1").relayOnce();
+
+        assertThat(mongo.findById("c-9", Document.class, COLLECTION).get(Outbox.PENDING_SINCE)).isNull();
+    }
+
+    @Test
     void twoInstancesRelayingTheSameOutboxesPublishEveryEventExactlyOnce() {
         startBroker();
         OutboxRelay first = relay(bootstrapServers(), "instance-1");
@@ -188,6 +236,11 @@ class OutboxRelayTest {
     }
 
     private OutboxRelay relay(String bootstrapServers, String owner) {
+        return relay(bootstrapServers, owner, () -> { });
+    }
+
+    /** {@code beforeSend} runs as the relay hands each event to Kafka. */
+    private OutboxRelay relay(String bootstrapServers, String owner, Runnable beforeSend) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -198,7 +251,14 @@ class OutboxRelayTest {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(config);
         closeables.add(factory::destroy);
-        return new OutboxRelay(mongo, new KafkaTemplate<>(factory),
+        KafkaTemplate<String, byte[]> kafka = new KafkaTemplate<>(factory) {
+            @Override
+            public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
+                beforeSend.run();
+                return super.send(record);
+            }
+        };
+        return new OutboxRelay(mongo, kafka,
                 new Leases(mongo, OutboxRelay.LEASES_COLLECTION, clock), owner, clock, List.of(COLLECTION),
                 new OutboxRelay.Settings(Duration.ofMillis(20), 50, Duration.ofSeconds(5), Duration.ofMillis(200),
                         Duration.ofSeconds(10)),
