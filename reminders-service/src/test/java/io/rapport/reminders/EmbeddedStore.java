@@ -3,7 +3,7 @@ package io.rapport.reminders;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.rapport.store.IndexedH2Backend;
 import io.rapport.events.Producer;
 import io.rapport.platform.messaging.Outbox;
 import io.rapport.reminders.preferences.persistence.MongoPreferences;
@@ -12,7 +12,7 @@ import io.rapport.test.TestClock;
 import java.net.InetSocketAddress;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** The real MongoDB adapters over an in-memory MongoDB wire server, without starting the service. */
+/** The real MongoDB adapters over the embedded store (in memory), without starting the service. */
 public final class EmbeddedStore implements AutoCloseable {
 
     public final MongoServer server;
@@ -24,7 +24,7 @@ public final class EmbeddedStore implements AutoCloseable {
 
     public EmbeddedStore(TestClock clock) {
         this.clock = clock;
-        server = new MongoServer(new MemoryBackend());
+        server = new MongoServer(IndexedH2Backend.inMemory());
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
         client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());

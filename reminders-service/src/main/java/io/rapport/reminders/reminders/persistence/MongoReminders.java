@@ -22,11 +22,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -49,6 +51,7 @@ public class MongoReminders implements Reminders {
     private static final Date NO_LEASE = new Date(0);
     private static final String VERSION = "version";
     private static final int CANDIDATES_PER_CLAIM = 4;
+    static final String RETIRED_COMPARE_AND_SWAP_INDEX = "compare_and_swap";
 
     private final MongoTemplate mongo;
     private final OwnedDocuments<Reminder> documents;
@@ -63,13 +66,28 @@ public class MongoReminders implements Reminders {
         indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("memberId", Sort.Direction.ASC)
                 .on("rule", Sort.Direction.ASC).on("subjectId", Sort.Direction.ASC).unique()
                 .named("dedupe_rule_and_subject"));
-        indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on(VERSION, Sort.Direction.ASC).unique()
-                .named("compare_and_swap"));
+        dropRetiredIndex(indexes, RETIRED_COMPARE_AND_SWAP_INDEX);
         indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC)
                 .named("due_reminders"));
         indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("memberId", Sort.Direction.ASC)
                 .on("status", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC).named("member_inbox"));
         indexes.createIndex(new Index().on("digestPending", Sort.Direction.ASC).sparse().named("digest_pending"));
+    }
+
+    /**
+     * A unique {@code (_id, version)} index was declared for the compare-and-swap filters while the embedded store
+     * answered a query from a unique index only when the query's fields were exactly its keys. It answers them by
+     * {@code _id} now, as MongoDB always did, and the index only cost an entry removed and one added at every write
+     * (every write raises the version): dropped where an older version created it.
+     */
+    private static void dropRetiredIndex(IndexOperations indexes, String name) {
+        if (indexes.getIndexInfo().stream().anyMatch(index -> index.getName().equals(name))) {
+            try {
+                indexes.dropIndex(name);
+            } catch (DataAccessException droppedByAnotherInstance) {
+                // Two instances starting together: one of them drops it.
+            }
+        }
     }
 
     @Override
