@@ -43,6 +43,12 @@ public record Reminder(
                 late, version);
     }
 
+    /** The same reminder after a write that changed only what it does not carry (a claim's lease). */
+    public Reminder withVersion(long newVersion) {
+        return new Reminder(id, owner, rule, subjectId, contactId, employer, title, dueAt, overdueAt, status, deliveredAt,
+                late, newVersion);
+    }
+
     public static String idFor(Member owner, ReminderRule rule, String subjectId) {
         String key = owner.tenantId() + "\n" + owner.memberId() + "\n" + rule + "\n" + subjectId;
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();

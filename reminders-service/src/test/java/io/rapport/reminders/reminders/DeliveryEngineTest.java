@@ -107,6 +107,23 @@ class DeliveryEngineTest {
     }
 
     @Test
+    void aClaimNobodyRacedReturnsEachReminderAsStoredAfterTheClaim() {
+        for (int i = 0; i < 3; i++) {
+            store.reminders.schedule(reminder("alone-" + i, NOW));
+        }
+
+        List<Reminder> claimed = store.reminders.claimDue(NOW, "alone", NOW.plusSeconds(60), 500).stream()
+                .filter(r -> r.owner().equals(member)).toList();
+
+        assertThat(claimed).hasSize(3).allSatisfy(r -> {
+            assertThat(r.version()).as("one write, the claim").isEqualTo(1);
+            assertThat(store.reminders.find(member, r.id())).contains(r);
+        });
+        assertThat(store.reminders.markDelivered("alone",
+                claimed.stream().map(r -> new Delivery(r, NOW, false, false)).toList())).isEqualTo(3);
+    }
+
+    @Test
     void aCrashedClaimersLeaseRunsOutAndAnotherDeliversTheReminder() {
         Reminder due = reminder("subject-1", NOW);
         store.reminders.schedule(due);
