@@ -45,7 +45,7 @@ final class StoredDocuments extends ObjectDataType {
                 if (encode(document, bson)) {
                     int length = bson.readableBytes();
                     buff.put(BSON).putVarInt(length).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), length);
-                    averageBsonBytes = (length + 15 * averageBsonBytes) / 16;
+                    remember(length);
                     return;
                 }
             } finally {
@@ -86,8 +86,12 @@ final class StoredDocuments extends ObjectDataType {
         ByteBuf bson = Unpooled.wrappedBuffer(buff.slice(buff.position(), length));
         Document document = BsonDecoder.decodeBson(bson);
         buff.position(buff.position() + length);
-        averageBsonBytes = (length + 15 * averageBsonBytes) / 16;
+        remember(length);
         return document;
+    }
+
+    private void remember(int bsonBytes) {
+        averageBsonBytes = (bsonBytes + 15 * averageBsonBytes) / 16;
     }
 
     @Override

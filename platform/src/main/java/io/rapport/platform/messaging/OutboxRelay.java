@@ -203,20 +203,21 @@ public class OutboxRelay implements SmartLifecycle {
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection);
         for (Acknowledged each : acknowledged) {
             if (each.eventIds().isEmpty()) {
-                // A marker left on an empty outbox (a relay stopped between the two writes below): clear it.
+                // A marker on an empty outbox (an earlier version cleared the marker in a second write, which a
+                // stopped relay could miss): clear it.
                 bulk.updateOne(Query.query(where("_id").is(each.documentId()).and(Outbox.FIELD).size(0)),
                         new Update().unset(Outbox.PENDING_SINCE));
                 continue;
             }
+            Document published = new Document("id", new Document("$in", each.eventIds()));
             // The outbox holds exactly the events published: it empties and stops being pending in one write.
             bulk.updateOne(Query.query(where("_id").is(each.documentId()).and(Outbox.FIELD).size(each.eventIds().size())
                             .and(Outbox.FIELD + ".id").all(each.eventIds())),
-                    new Update().pull(Outbox.FIELD, new Document("id", new Document("$in", each.eventIds())))
-                            .unset(Outbox.PENDING_SINCE));
+                    new Update().pull(Outbox.FIELD, published).unset(Outbox.PENDING_SINCE));
             // Events appended since the read: only the published ones go, the marker stays for the next round. After
             // the write above this matches nothing, and costs a lookup by _id.
             bulk.updateOne(Query.query(where("_id").is(each.documentId()).and(Outbox.FIELD + ".id").in(each.eventIds())),
-                    new Update().pull(Outbox.FIELD, new Document("id", new Document("$in", each.eventIds()))));
+                    new Update().pull(Outbox.FIELD, published));
         }
         bulk.execute();
         published.increment(acknowledged.stream().mapToInt(each -> each.eventIds().size()).sum());

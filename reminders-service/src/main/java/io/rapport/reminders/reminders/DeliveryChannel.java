@@ -1,6 +1,7 @@
 package io.rapport.reminders.reminders;
 
 import io.rapport.reminders.preferences.Preferences;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +31,7 @@ public interface DeliveryChannel {
         return failed;
     }
 
-    /** A claimed reminder on its way out, with what the member chose and whether it is late. */
-    record Outgoing(Reminder reminder, Preferences preferences, boolean late) {
+    /** A claimed reminder on its way out, with what the member chose, when it goes out and whether that is late. */
+    record Outgoing(Reminder reminder, Preferences preferences, Instant at, boolean late) {
     }
 }

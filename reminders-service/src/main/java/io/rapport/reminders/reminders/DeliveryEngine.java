@@ -68,7 +68,6 @@ public class DeliveryEngine {
         List<Delivery> delivered = new ArrayList<>(claimed.size());
         List<Reminder> released = new ArrayList<>();
         List<DeliveryChannel.Outgoing> together = new ArrayList<>(settings.sendTogether());
-        List<Instant> deliveredAt = new ArrayList<>(settings.sendTogether());
         for (Reminder reminder : claimed) {
             if (stopping) {
                 released.add(reminder);
@@ -82,20 +81,18 @@ public class DeliveryEngine {
                 // Due times never fall in quiet hours, but a reminder missed during downtime can come due in them.
                 reminders.holdUntil(reminder, quietUntil);
             } else {
-                together.add(new DeliveryChannel.Outgoing(reminder, prefs,
+                together.add(new DeliveryChannel.Outgoing(reminder, prefs, at,
                         at.isAfter(reminder.dueAt().plus(settings.lateAfter()))));
-                deliveredAt.add(at);
             }
             if (together.size() == settings.sendTogether()) {
-                send(together, deliveredAt, delivered);
+                send(together, delivered);
                 together.clear();
-                deliveredAt.clear();
             }
         }
         if (stopping) {
             together.forEach(each -> released.add(each.reminder()));
         } else if (!together.isEmpty()) {
-            send(together, deliveredAt, delivered);
+            send(together, delivered);
         }
         reminders.markDelivered(claimer, delivered);
         reminders.release(claimer, released);
@@ -110,7 +107,7 @@ public class DeliveryEngine {
     }
 
     /** Through every channel; what a channel could not deliver stays leased and is tried again when the lease runs out. */
-    private void send(List<DeliveryChannel.Outgoing> together, List<Instant> deliveredAt, List<Delivery> delivered) {
+    private void send(List<DeliveryChannel.Outgoing> together, List<Delivery> delivered) {
         Set<Reminder> failed = new HashSet<>();
         for (DeliveryChannel channel : channels) {
             List<DeliveryChannel.Outgoing> left = failed.isEmpty() ? together
@@ -122,10 +119,9 @@ public class DeliveryEngine {
                 left.forEach(each -> failed.add(each.reminder()));
             }
         }
-        for (int i = 0; i < together.size(); i++) {
-            DeliveryChannel.Outgoing each = together.get(i);
+        for (DeliveryChannel.Outgoing each : together) {
             if (!failed.contains(each.reminder())) {
-                delivered.add(new Delivery(each.reminder(), deliveredAt.get(i), each.late(),
+                delivered.add(new Delivery(each.reminder(), each.at(), each.late(),
                         each.preferences().byEmail() && each.preferences().digest()));
             }
         }

@@ -4,6 +4,8 @@ import io.rapport.reminders.reminders.Mailer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -61,11 +63,7 @@ public class SmtpMailer implements Mailer {
     }
 
     private static Set<Integer> all(List<Mail> mails) {
-        Set<Integer> all = new HashSet<>();
-        for (int i = 0; i < mails.size(); i++) {
-            all.add(i);
-        }
-        return all;
+        return IntStream.range(0, mails.size()).boxed().collect(Collectors.toSet());
     }
 
     private SimpleMailMessage message(Mail mail) {
