@@ -23,6 +23,8 @@ public final class MessageMatcher {
 
     /** A message sent this close to a logged outreach is that outreach (logged by hand a little before or after). */
     static final Duration SAME_OUTREACH = Duration.ofDays(1);
+    /** A Date header names whole seconds; the outreach's time is to the millisecond. */
+    static final Duration DATE_PRECISION = Duration.ofSeconds(1);
 
     private MessageMatcher() {
     }
@@ -42,6 +44,10 @@ public final class MessageMatcher {
     public static Optional<Reply> reply(MailHeader received, String ownAddress,
             Function<String, Optional<Contact>> contactByEmail, Instant now) {
         Instant at = at(received, now);
+        // A reply dated in the very second the outreach was logged (an auto-reply, or the member logging it late) was
+        // written after it: the header's second ends up to a second after the instant it names.
+        Instant latest = at.plus(DATE_PRECISION).minusNanos(1);
+        latest = latest.isAfter(now) ? now : latest;
         for (String from : received.from()) {
             if (from.equals(ownAddress)) {
                 continue;
@@ -50,9 +56,11 @@ public final class MessageMatcher {
             if (contact.isEmpty()) {
                 continue;
             }
-            Optional<OutreachAttempt> waiting = contact.get().awaitingAnswerAt(at);
+            Optional<OutreachAttempt> waiting = contact.get().awaitingAnswerAt(latest);
             if (waiting.isPresent()) {
-                return Optional.of(new Reply(key(received), contact.get(), waiting.get(), at));
+                // never answered before it was sent (the latency would be negative)
+                Instant answeredAt = at.isBefore(waiting.get().sentAt()) ? waiting.get().sentAt() : at;
+                return Optional.of(new Reply(key(received), contact.get(), waiting.get(), answeredAt));
             }
         }
         return Optional.empty();

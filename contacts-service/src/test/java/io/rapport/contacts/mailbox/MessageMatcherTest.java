@@ -76,6 +76,22 @@ class MessageMatcherTest {
     }
 
     @Test
+    void aReplyDatedInTheSecondTheOutreachWasLoggedAnswersIt() {
+        // the outreach was logged 700 ms into the second; the reply's Date header can only name the whole second
+        Instant logged = SENT.plusMillis(700);
+        Contact written = grace.recordOutreach("o-1", OutreachChannel.EMAIL, "Hello", logged, ZoneOffset.UTC, null,
+                logged).state();
+
+        assertThat(MessageMatcher.reply(mail("<quick>", "grace@navy.example", ME, SENT, null), ME, book(written), NOW))
+                .hasValueSatisfying(found -> {
+                    assertThat(found.outreach().id()).isEqualTo("o-1");
+                    assertThat(found.at()).as("not answered before it was sent").isEqualTo(logged);
+                });
+        assertThat(MessageMatcher.reply(mail("<before>", "grace@navy.example", ME, SENT.minusSeconds(1), null), ME,
+                book(written), NOW)).as("dated the second before").isEmpty();
+    }
+
+    @Test
     void aMessageWithoutADateOrFromTheFutureCountsAsNow() {
         assertThat(MessageMatcher.reply(mail("<f>", "grace@navy.example", ME, null, null), ME, book(graceWritten), NOW))
                 .hasValueSatisfying(found -> assertThat(found.at()).isEqualTo(NOW));
