@@ -9,12 +9,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.test.context.TestPropertySource;
 
-/** The whole service with real Kafka and MongoDB; figures refreshed every 100 ms. All ITs share one context. */
+/**
+ * The whole service with real Kafka and MongoDB. All ITs share one context. The figures' refresh never looks on its own
+ * here (an hour's rest): figures follow the events only because an applied event wakes it.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 @ServiceIntegrationTest
-@TestPropertySource(properties = "rapport.insights.figures-interval=100ms")
+@TestPropertySource(properties = "rapport.insights.figures-interval=1h")
 public @interface InsightsServiceTest {
 }

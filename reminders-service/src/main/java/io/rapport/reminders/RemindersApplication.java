@@ -14,6 +14,7 @@ import io.rapport.reminders.reminders.Inbox;
 import io.rapport.reminders.reminders.MemberData;
 import io.rapport.reminders.reminders.Reminders;
 import io.rapport.reminders.reminders.mail.SmtpMailer;
+import io.rapport.reminders.reminders.persistence.MongoReminders;
 import io.rapport.reminders.reminders.metrics.MeteredDeliveries;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -98,16 +99,23 @@ public class RemindersApplication {
     @Bean
     @ConditionalOnProperty(name = "rapport.reminders.delivery.enabled", havingValue = "true", matchIfMissing = true)
     BackgroundWorker reminderDelivery(DeliveryEngine engine, ObjectProvider<DailyDigest> digest,
-            @Value("${rapport.reminders.delivery.poll-interval:1s}") Duration pollInterval) {
+            MongoReminders store, @Value("${rapport.reminders.delivery.poll-interval:10s}") Duration pollInterval) {
         // Rounds back to back while a round claims a full batch; safe with any number of instances, since every
-        // reminder is claimed before it is delivered.
+        // reminder is claimed before it is delivered. At rest the delivery sleeps until the next reminder falls due
+        // (at most the poll interval), and a reminder stored here due sooner wakes it.
         DailyDigest dailyDigest = digest.getIfAvailable();
-        return new BackgroundWorker("reminder-delivery", () -> {
+        BackgroundWorker worker = new BackgroundWorker("reminder-delivery", (BackgroundWorker.Round) () -> {
             boolean fullBatch = engine.deliverDue() >= engine.settings().batchSize();
             if (dailyDigest != null) {
                 dailyDigest.sendDue();
             }
-            return fullBatch;
-        }, new BackgroundWorker.Pacing(pollInterval, pollInterval.multipliedBy(10)), () -> { });
+            return fullBatch ? Duration.ZERO : engine.restUntilNextDue(pollInterval);
+        }, new BackgroundWorker.Pacing(pollInterval, MAX_BACK_OFF), () -> { });
+        engine.whenDueSooner(worker::wake);
+        store.whenScheduled(engine::dueAt);
+        return worker;
     }
+
+    /** The longest wait between two tries after the store failed. */
+    private static final Duration MAX_BACK_OFF = Duration.ofSeconds(10);
 }

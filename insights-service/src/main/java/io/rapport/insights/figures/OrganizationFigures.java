@@ -25,12 +25,27 @@ public class OrganizationFigures {
     private final ActivityStore activity;
     private final OrganizationStore organization;
     private final Clock clock;
+    private volatile Runnable wakeRefresh = () -> { };
 
     public OrganizationFigures(FiguresStore figures, ActivityStore activity, OrganizationStore organization, Clock clock) {
         this.figures = figures;
         this.activity = activity;
         this.organization = organization;
         this.clock = clock;
+    }
+
+    /** Called when a tenant's figures go stale (the refresh's wake-up). */
+    public void whenStale(Runnable callback) {
+        this.wakeRefresh = callback;
+    }
+
+    /**
+     * The tenant's figures are stale: marked in the store (any instance's refresh finds them) and this instance's
+     * refresh woken, so at rest nothing looks for stale tenants more than once per {@code figures-interval}.
+     */
+    public void markStale(String tenantId) {
+        figures.markStale(tenantId);
+        wakeRefresh.run();
     }
 
     /** @return true when a full round was taken (more may be waiting) */

@@ -45,8 +45,17 @@ public class BackgroundWorker implements SmartLifecycle {
         }
     }
 
+    /**
+     * A round that says how long the worker may rest before the next one: {@link Duration#ZERO} when more is waiting,
+     * else at most the pacing's idle interval (a longer rest is cut to it). A worker woken meanwhile starts at once.
+     */
+    @FunctionalInterface
+    public interface Round {
+        Duration rest();
+    }
+
     private final String name;
-    private final BooleanSupplier round;
+    private final Round round;
     private final Pacing pacing;
     private final Runnable onStop;
     private final Semaphore wakeUps = new Semaphore(0);
@@ -58,6 +67,16 @@ public class BackgroundWorker implements SmartLifecycle {
      * @param onStop runs on the worker's thread after its last round (e.g. to give up a lease)
      */
     public BackgroundWorker(String name, BooleanSupplier round, Pacing pacing, Runnable onStop) {
+        this(name, () -> round.getAsBoolean() ? Duration.ZERO : pacing.idle(), pacing, onStop);
+    }
+
+    /**
+     * A worker whose rounds know when the next work falls due (the reminder delivery: the next reminder's due time),
+     * so that at rest it looks only then, not at every idle interval.
+     *
+     * @param round does one round of work and says how long to rest before the next
+     */
+    public BackgroundWorker(String name, Round round, Pacing pacing, Runnable onStop) {
         this.name = name;
         this.round = round;
         this.pacing = pacing;
@@ -97,10 +116,10 @@ public class BackgroundWorker implements SmartLifecycle {
         Duration backOff = pacing.idle();
         try {
             while (running) {
-                boolean more;
+                Duration rest;
                 try {
                     long began = System.nanoTime();
-                    more = round.getAsBoolean();
+                    rest = round.rest();
                     rest(pacing.restAfter(Duration.ofNanos(System.nanoTime() - began)));
                     backOff = pacing.idle();
                 } catch (RuntimeException e) {
@@ -110,8 +129,8 @@ public class BackgroundWorker implements SmartLifecycle {
                             ? backOff.multipliedBy(2) : pacing.maxBackOff();
                     continue;
                 }
-                if (!more) {
-                    pause(pacing.idle());
+                if (rest.isPositive()) {
+                    pause(rest.compareTo(pacing.idle()) < 0 ? rest : pacing.idle());
                 }
             }
         } finally {

@@ -36,6 +36,33 @@ class BackgroundWorkerTest {
     }
 
     @Test
+    void aRoundThatKnowsWhenWorkFallsDueRestsThatLongAtMostTheIdleIntervalAndAWakeUpCutsItShort() {
+        List<Long> starts = new CopyOnWriteArrayList<>();
+        List<Duration> rests = List.of(Duration.ofMillis(300), Duration.ofHours(1), Duration.ofHours(1));
+        BackgroundWorker worker = new BackgroundWorker("test", (BackgroundWorker.Round) () -> {
+            starts.add(System.nanoTime());
+            return rests.get(Math.min(starts.size(), rests.size()) - 1);
+        }, new BackgroundWorker.Pacing(Duration.ofSeconds(1), Duration.ofSeconds(1)), () -> { });
+        worker.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> starts.size() >= 3);
+            sleep(Duration.ofMillis(100));
+            worker.wake();
+            await().atMost(Duration.ofMillis(500)).until(() -> starts.size() >= 4);
+        } finally {
+            worker.stop();
+        }
+        assertThat(gap(starts, 1)).as("the round asked for 300 ms").isBetween(Duration.ofMillis(280), Duration.ofMillis(900));
+        assertThat(gap(starts, 2)).as("an hour asked, the idle interval is the most").isBetween(Duration.ofMillis(980),
+                Duration.ofMillis(1_700));
+        assertThat(gap(starts, 3)).as("woken 100 ms into an hour's rest").isLessThan(Duration.ofMillis(600));
+    }
+
+    private static Duration gap(List<Long> starts, int i) {
+        return Duration.ofNanos(starts.get(i) - starts.get(i - 1));
+    }
+
+    @Test
     void aBusyShareIsAFractionOfTheTime() {
         for (double share : new double[] {0, -0.5, 1.5, Double.NaN}) {
             assertThatThrownBy(() -> new BackgroundWorker.Pacing(Duration.ofSeconds(1), Duration.ofSeconds(10), share))

@@ -42,6 +42,9 @@ public class DeliveryEngine {
     private final String claimer;
     private final Settings settings;
     private volatile boolean stopping;
+    /** When the delivery next looks, as planned after its last round; a reminder due before it wakes the delivery. */
+    private volatile Instant nextLook = Instant.MIN;
+    private volatile Runnable wakeUp = () -> { };
 
     public DeliveryEngine(Reminders reminders, MemberPreferences preferences, List<DeliveryChannel> channels,
             Clock clock, String claimer, Settings settings) {
@@ -124,6 +127,33 @@ public class DeliveryEngine {
                 delivered.add(new Delivery(each.reminder(), each.at(), each.late(),
                         each.preferences().byEmail() && each.preferences().digest()));
             }
+        }
+    }
+
+    /**
+     * How long the delivery may rest after a round that left nothing due: until the next reminder falls due, at most
+     * {@code longest} (reminders another instance stored, claims that ran out, quiet hours that ended: these are
+     * found by looking, so at rest the delivery still looks once per {@code longest}). At rest this is one entry of
+     * the due index per look, not a claim query every second.
+     */
+    public Duration restUntilNextDue(Duration longest) {
+        nextLook = Instant.MAX; // a reminder stored while this is decided wakes the delivery
+        Instant now = clock.instant();
+        Instant latest = now.plus(longest);
+        Instant next = reminders.nextDueAfter(now).filter(due -> due.isBefore(latest)).orElse(latest);
+        nextLook = next;
+        return Duration.between(now, next);
+    }
+
+    /** Called with {@link #dueAt}'s verdict: wakes the delivery's worker. */
+    public void whenDueSooner(Runnable wakeUp) {
+        this.wakeUp = wakeUp;
+    }
+
+    /** A reminder was stored due at {@code dueAt}: the delivery is woken if it would otherwise look later. */
+    public void dueAt(Instant dueAt) {
+        if (dueAt.isBefore(nextLook)) {
+            wakeUp.run();
         }
     }
 

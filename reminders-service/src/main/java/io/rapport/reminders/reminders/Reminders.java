@@ -54,6 +54,9 @@ public interface Reminders {
      */
     List<Reminder> claimDue(Instant now, String claimer, Instant leaseUntil, int limit);
 
+    /** When the next scheduled reminder falls due after {@code now}: one entry of the due index, or empty. */
+    Optional<Instant> nextDueAfter(Instant now);
+
     /** Keeps a claimed reminder from every claimer until {@code until} (the end of the member's quiet hours). */
     void holdUntil(Reminder claimed, Instant until);
 

@@ -107,6 +107,33 @@ class DeliveryEngineTest {
     }
 
     @Test
+    void atRestTheDeliveryWaitsForTheNextDueReminderAndOneStoredSoonerWakesIt() {
+        Instant later = NOW.plus(Duration.ofDays(400)); // after every other test's reminders
+        clock.set(later);
+        AtomicInteger wakes = new AtomicInteger();
+        DeliveryEngine engine = engine("resting", (reminder, prefs, late) -> { });
+        engine.whenDueSooner(wakes::incrementAndGet);
+        store.reminders.whenScheduled(engine::dueAt);
+        try {
+            assertThat(engine.restUntilNextDue(Duration.ofSeconds(10))).as("nothing due: the longest rest")
+                    .isEqualTo(Duration.ofSeconds(10));
+
+            store.reminders.schedule(reminder("soon", later.plusSeconds(4)));
+            assertThat(wakes).as("due before the planned look").hasValue(1);
+            assertThat(engine.restUntilNextDue(Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(4));
+
+            store.reminders.schedule(reminder("after", later.plusSeconds(8)));
+            assertThat(wakes).as("due after the planned look: it is found then").hasValue(1);
+            Reminder soon = store.reminders.open(member, 10).getFirst();
+            store.reminders.snooze(member, soon.id(), later.plusSeconds(2), null);
+            assertThat(wakes).as("snoozed to sooner").hasValue(2);
+            assertThat(engine.restUntilNextDue(Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(2));
+        } finally {
+            store.reminders.whenScheduled(dueAt -> { });
+        }
+    }
+
+    @Test
     void aClaimNobodyRacedReturnsEachReminderAsStoredAfterTheClaim() {
         for (int i = 0; i < 3; i++) {
             store.reminders.schedule(reminder("alone-" + i, NOW));

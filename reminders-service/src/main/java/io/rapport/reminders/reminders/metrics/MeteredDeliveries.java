@@ -68,6 +68,11 @@ public class MeteredDeliveries implements Reminders {
     // --- the rest as the store does it ---
 
     @Override
+    public Optional<Instant> nextDueAfter(Instant now) {
+        return store.nextDueAfter(now);
+    }
+
+    @Override
     public void release(String claimer, List<Reminder> claimed) {
         // Handed back undelivered (this instance is stopping): the next claim counts them as due again.
         store.release(claimer, claimed);

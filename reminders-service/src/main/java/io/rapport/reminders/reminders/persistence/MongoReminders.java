@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -58,6 +59,7 @@ public class MongoReminders implements Reminders {
     private final Outbox outbox;
     /** Whether this instance's last claim met another claimer (see {@link #claimDue}). */
     private volatile boolean lastClaimRaced;
+    private volatile Consumer<Instant> scheduled = dueAt -> { };
 
     public MongoReminders(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
@@ -92,11 +94,27 @@ public class MongoReminders implements Reminders {
         }
     }
 
+    /**
+     * Told the due time of every reminder this instance schedules, plans anew, restarts or snoozes, once it is stored
+     * ({@link Instant#EPOCH} when a reminder is re-opened as it was), so that the delivery, resting until the next due
+     * time it knows, wakes for an earlier one.
+     */
+    public void whenScheduled(Consumer<Instant> listener) {
+        this.scheduled = listener;
+    }
+
+    private boolean scheduled(boolean stored, Instant dueAt) {
+        if (stored) {
+            scheduled.accept(dueAt);
+        }
+        return stored;
+    }
+
     @Override
     public boolean schedule(Reminder reminder) {
         try {
             mongo.insert(toDocument(reminder), COLLECTION);
-            return true;
+            return scheduled(true, reminder.dueAt());
         } catch (DuplicateKeyException alreadyThere) {
             return false;
         }
@@ -119,8 +137,8 @@ public class MongoReminders implements Reminders {
                 .setOnInsert("subjectId", reminder.subjectId())
                 .setOnInsert("contactId", reminder.contactId())
                 .setOnInsert("createdAt", new Date());
-        return AppliedEvents.upsertOnce(mongo, COLLECTION, owned(reminder.owner()).and("_id").is(reminder.id()),
-                update, eventId);
+        return scheduled(AppliedEvents.upsertOnce(mongo, COLLECTION, owned(reminder.owner()).and("_id").is(reminder.id()),
+                update, eventId), reminder.dueAt());
     }
 
     @Override
@@ -162,7 +180,8 @@ public class MongoReminders implements Reminders {
         if (!startIfAbsent) {
             // A contact archived since stays quiet.
             Criteria started = olderTouch.and("status").ne(ReminderStatus.CANCELLED.name());
-            return mongo.updateFirst(Query.query(started), restart, COLLECTION).getModifiedCount() > 0;
+            return scheduled(mongo.updateFirst(Query.query(started), restart, COLLECTION).getModifiedCount() > 0,
+                    reminder.dueAt());
         }
         restart.setOnInsert("tenantId", reminder.owner().tenantId())
                 .setOnInsert("memberId", reminder.owner().memberId())
@@ -172,7 +191,7 @@ public class MongoReminders implements Reminders {
                 .setOnInsert("createdAt", new Date());
         try {
             mongo.upsert(Query.query(olderTouch), restart, COLLECTION);
-            return true;
+            return scheduled(true, reminder.dueAt());
         } catch (DuplicateKeyException laterTouchKnown) {
             return false;
         }
@@ -205,9 +224,10 @@ public class MongoReminders implements Reminders {
 
     @Override
     public boolean changeStatus(Member owner, String id, Set<ReminderStatus> from, ReminderStatus to) {
-        return mongo.updateFirst(Query.query(owned(owner).and("_id").is(id).and("status").in(names(from))),
+        boolean changed = mongo.updateFirst(Query.query(owned(owner).and("_id").is(id).and("status").in(names(from))),
                 changed().set("status", to.name()).set("leaseUntil", NO_LEASE).unset("leaseOwner"),
                 COLLECTION).getModifiedCount() > 0;
+        return to == ReminderStatus.SCHEDULED ? scheduled(changed, Instant.EPOCH) : changed;
     }
 
     @Override
@@ -217,7 +237,7 @@ public class MongoReminders implements Reminders {
                 changed().set("status", ReminderStatus.SCHEDULED.name()).set("dueAt", Date.from(until))
                         .set("overdueAt", date(overdueAt)).set("leaseUntil", NO_LEASE).unset("leaseOwner")
                         .unset("deliveredAt").set("late", false).set("snoozedAt", new Date()),
-                COLLECTION).getModifiedCount() > 0;
+                COLLECTION).getModifiedCount() > 0 && scheduled(true, until);
     }
 
     /**
@@ -270,6 +290,16 @@ public class MongoReminders implements Reminders {
         return mongo.find(wonBack, Document.class, COLLECTION).stream()
                 .filter(document -> token.equals(document.getString("leaseToken")))
                 .map(MongoReminders::toReminder).toList();
+    }
+
+    @Override
+    public Optional<Instant> nextDueAfter(Instant now) {
+        // due_reminders: the first entry after now in the scheduled range
+        Query next = Query.query(where("status").is(ReminderStatus.SCHEDULED.name()).and("dueAt").gt(Date.from(now)))
+                .with(Sort.by("dueAt")).limit(1);
+        next.fields().include("dueAt");
+        return Optional.ofNullable(mongo.findOne(next, Document.class, COLLECTION))
+                .map(found -> found.getDate("dueAt").toInstant());
     }
 
     @Override
