@@ -113,15 +113,17 @@ public class InsightsApplication {
      * Recomputes stale tenants' figures, so a request only reads them. A recompute reads every member of the tenant:
      * while events keep arriving (a busy Monday, a rebuild) it would run back to back, so it takes at most
      * {@code figures-busy-share} of its thread's time (a tenant of 5,000 members, 0.6 s a recompute: figures every
-     * ~2.5 s at 0.25). A tenant marked stale here wakes it; {@code figures-interval} is the longest rest, for tenants
+     * ~2.5 s at 0.25). A tenant marked stale here wakes it, at most once per {@code figures-interval} (as often as
+     * the loop looked before); at rest it looks on its own once per {@code figures-look-interval}, for tenants
      * another instance marked (a look at the stale index every second cost 0.15 % of a core at rest).
      */
     @Bean
     BackgroundWorker figuresRefresh(OrganizationFigures figures,
-            @Value("${rapport.insights.figures-interval:10s}") Duration interval,
+            @Value("${rapport.insights.figures-interval:1s}") Duration interval,
+            @Value("${rapport.insights.figures-look-interval:10s}") Duration lookInterval,
             @Value("${rapport.insights.figures-busy-share:0.25}") double busyShare) {
         BackgroundWorker worker = new BackgroundWorker("figures-refresh", figures::refreshStale,
-                new BackgroundWorker.Pacing(interval, Duration.ofSeconds(10), busyShare), () -> { });
+                new BackgroundWorker.Pacing(lookInterval, Duration.ofSeconds(10), busyShare, interval), () -> { });
         figures.whenStale(worker::wake);
         return worker;
     }

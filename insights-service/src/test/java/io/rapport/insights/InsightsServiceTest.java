@@ -11,13 +11,13 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The whole service with real Kafka and MongoDB. All ITs share one context. The figures' refresh never looks on its own
- * here (an hour's rest): figures follow the events only because an applied event wakes it.
+ * here (an hour between looks): figures follow the events within 100 ms only because an applied event wakes it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 @ServiceIntegrationTest
-@TestPropertySource(properties = "rapport.insights.figures-interval=1h")
+@TestPropertySource(properties = {"rapport.insights.figures-interval=100ms", "rapport.insights.figures-look-interval=1h"})
 public @interface InsightsServiceTest {
 }

@@ -16,6 +16,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 public final class EmbeddedStore implements AutoCloseable {
 
     public final MongoServer server;
+    /** What the store could not answer from an index ({@link IndexedH2Backend#fullScans()}). */
+    public final IndexedH2Backend backend;
     public final MongoClient client;
     public final MongoTemplate mongo;
     public final TestClock clock;
@@ -24,7 +26,8 @@ public final class EmbeddedStore implements AutoCloseable {
 
     public EmbeddedStore(TestClock clock) {
         this.clock = clock;
-        server = new MongoServer(IndexedH2Backend.inMemory());
+        backend = IndexedH2Backend.inMemory();
+        server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
         client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());

@@ -20,15 +20,21 @@ public class BackgroundWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(BackgroundWorker.class);
 
     /**
-     * How long to wait when there is nothing to do, the longest back-off after failures, and the most of the thread's
-     * time rounds may take while work keeps coming (1: back to back; 0.25: after a round that took t, a rest of 3t).
+     * How long to wait when there is nothing to do, the longest back-off after failures, the most of the thread's
+     * time rounds may take while work keeps coming (1: back to back; 0.25: after a round that took t, a rest of 3t),
+     * and the shortest rest after a round that found nothing more, however often the worker is woken meanwhile (so
+     * that wake-ups from a stream of writes cost a round per {@code minRest}, not one each).
      */
-    public record Pacing(Duration idle, Duration maxBackOff, double busyShare) {
+    public record Pacing(Duration idle, Duration maxBackOff, double busyShare, Duration minRest) {
 
         public Pacing {
             if (!(busyShare > 0 && busyShare <= 1)) {
                 throw new IllegalArgumentException("a busy share is in (0, 1], not " + busyShare);
             }
+        }
+
+        public Pacing(Duration idle, Duration maxBackOff, double busyShare) {
+            this(idle, maxBackOff, busyShare, Duration.ZERO);
         }
 
         public Pacing(Duration idle, Duration maxBackOff) {
@@ -130,7 +136,9 @@ public class BackgroundWorker implements SmartLifecycle {
                     continue;
                 }
                 if (rest.isPositive()) {
+                    long restFrom = System.nanoTime();
                     pause(rest.compareTo(pacing.idle()) < 0 ? rest : pacing.idle());
+                    rest(pacing.minRest().minusNanos(System.nanoTime() - restFrom));
                 }
             }
         } finally {

@@ -58,6 +58,30 @@ class BackgroundWorkerTest {
         assertThat(gap(starts, 3)).as("woken 100 ms into an hour's rest").isLessThan(Duration.ofMillis(600));
     }
 
+    @Test
+    void wakeUpsFromAStreamOfWritesCostARoundPerMinimumRestNotOneEach() {
+        List<Long> starts = new CopyOnWriteArrayList<>();
+        BackgroundWorker worker = new BackgroundWorker("test", () -> {
+            starts.add(System.nanoTime());
+            return false;
+        }, new BackgroundWorker.Pacing(Duration.ofHours(1), Duration.ofSeconds(1), 1, Duration.ofMillis(300)), () -> { });
+        worker.start();
+        try {
+            long until = System.nanoTime() + Duration.ofMillis(1_500).toNanos();
+            while (System.nanoTime() < until) {
+                worker.wake();
+                sleep(Duration.ofMillis(5));
+            }
+        } finally {
+            worker.stop();
+        }
+        // 1.5 s of wake-ups every 5 ms: one round at the start, then one per 300 ms at most
+        assertThat(starts).hasSizeBetween(4, 7);
+        for (int i = 1; i < starts.size(); i++) {
+            assertThat(gap(starts, i)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        }
+    }
+
     private static Duration gap(List<Long> starts, int i) {
         return Duration.ofNanos(starts.get(i) - starts.get(i - 1));
     }

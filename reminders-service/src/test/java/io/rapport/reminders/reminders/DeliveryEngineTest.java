@@ -128,6 +128,8 @@ class DeliveryEngineTest {
             store.reminders.snooze(member, soon.id(), later.plusSeconds(2), null);
             assertThat(wakes).as("snoozed to sooner").hasValue(2);
             assertThat(engine.restUntilNextDue(Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(2));
+            assertThat(store.backend.fullScans().counts()).as("the next due time is read from the due index")
+                    .noneSatisfy((shape, count) -> assertThat(shape).contains("reminders"));
         } finally {
             store.reminders.whenScheduled(dueAt -> { });
         }
