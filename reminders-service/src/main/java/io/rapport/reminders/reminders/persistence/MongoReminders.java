@@ -42,8 +42,8 @@ import org.springframework.stereotype.Repository;
  *
  * <p>Every write raises {@code version}. A claim and a delivery are compare-and-swap writes on
  * {@code (_id, version)}: they apply only if nothing (another claimer, a cancellation, a snooze)
- * changed the reminder since it was read. That filter is an exact {@code _id} lookup on MongoDB and,
- * through the unique {@code (_id, version)} index, on the in-memory server too.
+ * changed the reminder since it was read. That filter is an exact {@code _id} lookup on MongoDB and on the
+ * embedded store alike (the unique {@code (_id, version)} index that once served it is retired).
  */
 @Repository
 public class MongoReminders implements Reminders {
