@@ -41,7 +41,8 @@ public class OrganizationFigures {
 
     /**
      * The tenant's figures are stale: marked in the store (any instance's refresh finds them) and this instance's
-     * refresh woken, so at rest nothing looks for stale tenants more than once per {@code figures-interval}.
+     * refresh woken, so the refresh need not look for stale tenants on its own more than once per
+     * {@code figures-look-interval}.
      */
     public void markStale(String tenantId) {
         figures.markStale(tenantId);

@@ -232,12 +232,12 @@ public class MongoReminders implements Reminders {
 
     @Override
     public boolean snooze(Member owner, String id, Instant until, Instant overdueAt) {
-        return mongo.updateFirst(
+        return scheduled(mongo.updateFirst(
                 Query.query(owned(owner).and("_id").is(id).and("status").in(names(ReminderStatus.OPEN))),
                 changed().set("status", ReminderStatus.SCHEDULED.name()).set("dueAt", Date.from(until))
                         .set("overdueAt", date(overdueAt)).set("leaseUntil", NO_LEASE).unset("leaseOwner")
                         .unset("deliveredAt").set("late", false).set("snoozedAt", new Date()),
-                COLLECTION).getModifiedCount() > 0 && scheduled(true, until);
+                COLLECTION).getModifiedCount() > 0, until);
     }
 
     /**
