@@ -122,7 +122,7 @@ final class IndexedDatabase extends H2Database {
         // H2Database's map name (a data folder written before keeps its indexes), H2's key format, a faster lookup.
         MVMap<KeyValue, Object> map = mvStore.openMap(getFullCollectionNamespace(collectionName) + UNIQUE_INDEX_MAP + indexName,
                 new MVMap.Builder<KeyValue, Object>().keyType(new UniqueIndexKeys()));
-        return new UniqueIndex(map, indexName, keys, sparse);
+        return new UniqueIndex(map, indexName, keys, sparse, IndexedDatabase::positionOf);
     }
 
     @Override

@@ -66,7 +66,8 @@ public class DeliveryEngine {
         if (claimed.isEmpty()) {
             return 0;
         }
-        Map<Member, Preferences> byMember = new HashMap<>();
+        // One read for the round's members, not one per member (a round of 500 reminders spans up to 500 members).
+        Map<Member, Preferences> byMember = preferences.ofAll(claimed.stream().map(Reminder::owner).toList());
         Map<Member, MemberCalendar> calendars = new HashMap<>();
         List<Delivery> delivered = new ArrayList<>(claimed.size());
         List<Reminder> released = new ArrayList<>();
@@ -76,7 +77,7 @@ public class DeliveryEngine {
                 released.add(reminder);
                 continue;
             }
-            Preferences prefs = byMember.computeIfAbsent(reminder.owner(), preferences::of);
+            Preferences prefs = byMember.get(reminder.owner());
             Instant at = clock.instant();
             Instant quietUntil = calendars.computeIfAbsent(reminder.owner(), member -> prefs.calendar())
                     .outsideQuietHours(at, false);

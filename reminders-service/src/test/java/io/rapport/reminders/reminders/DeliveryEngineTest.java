@@ -8,6 +8,7 @@ import io.rapport.platform.domain.Member;
 import io.rapport.platform.messaging.EventJson;
 import io.rapport.platform.messaging.Outbox;
 import io.rapport.reminders.EmbeddedStore;
+import io.rapport.reminders.preferences.MemberPreferences;
 import io.rapport.reminders.preferences.Preferences;
 import io.rapport.reminders.reminders.persistence.MongoReminders;
 import io.rapport.test.TestClock;
@@ -255,6 +256,75 @@ class DeliveryEngineTest {
         assertThat(connections).hasSize(3);
         assertThat(connections.getLast()).containsExactly("ada@example.com");
         assertThat(store.reminders.all(member)).extracting(Reminder::status).containsOnly(ReminderStatus.DELIVERED);
+    }
+
+    @Test
+    void aRoundReadsItsMembersPreferencesTogetherAndMailsEachMemberAtTheirOwnAddress() {
+        Member grace = new Member("grace", member.tenantId());
+        Member sameIdElsewhere = new Member("ada", "uni-" + UUID.randomUUID());
+        Member noPreferences = new Member("linus", member.tenantId());
+        String ada = "ada-" + member.tenantId() + "@example.com";
+        String graces = "grace-" + member.tenantId() + "@example.com";
+        String otherAda = "ada-" + sameIdElsewhere.tenantId() + "@example.com";
+        store.preferences.save(member, Preferences.of("Europe/Berlin", null, List.of("EMAIL"), ada, false,
+                null, null, null, null, null));
+        store.preferences.save(grace, Preferences.of("Europe/Berlin", null, List.of("EMAIL"), graces, false,
+                null, null, null, null, null));
+        store.preferences.save(sameIdElsewhere, Preferences.of("Europe/Berlin", null, List.of("EMAIL"), otherAda, false,
+                null, null, null, null, null));
+        for (Member owner : List.of(member, grace, noPreferences)) {
+            store.reminders.schedule(Reminder.planned(owner, ReminderRule.CHECK_IN, "subject", "c-1", null,
+                    "Check in with your contact", NOW, NOW.plus(Duration.ofDays(1))));
+        }
+        List<String> mailedTo = new ArrayList<>();
+        Mailer mailer = new Mailer() {
+            @Override
+            public void send(String to, String subject, String body) {
+                mailedTo.add(to);
+            }
+        };
+        AtomicInteger oneByOne = new AtomicInteger();
+        AtomicInteger together = new AtomicInteger();
+        MemberPreferences counted = new MemberPreferences() {
+            @Override
+            public java.util.Optional<Preferences> find(Member owner) {
+                oneByOne.incrementAndGet();
+                return store.preferences.find(owner);
+            }
+
+            @Override
+            public Map<Member, Preferences> ofAll(java.util.Collection<Member> members) {
+                together.incrementAndGet();
+                return store.preferences.ofAll(members);
+            }
+
+            @Override
+            public void save(Member owner, Preferences preferences) {
+                throw new AssertionError("delivery saves no preferences");
+            }
+
+            @Override
+            public void observeTimeZone(Member owner, ZoneId zone) {
+                throw new AssertionError("delivery observes no zone");
+            }
+
+            @Override
+            public void erase(Member owner) {
+                throw new AssertionError("delivery erases nothing");
+            }
+        };
+        DeliveryEngine engine = new DeliveryEngine(store.reminders, counted, List.of(new EmailChannel(mailer)), clock,
+                "together", SETTINGS);
+
+        engine.deliverDue();
+
+        // The member without preferences gets the defaults (in-app only): no mail, but delivered.
+        assertThat(mailedTo).filteredOn(to -> to.endsWith(member.tenantId() + "@example.com") || to.equals(otherAda))
+                .containsExactlyInAnyOrder(ada, graces);
+        assertThat(store.reminders.all(noPreferences)).extracting(Reminder::status)
+                .containsExactly(ReminderStatus.DELIVERED);
+        assertThat(together).as("one read for the round").hasValue(1);
+        assertThat(oneByOne).as("no read per member").hasValue(0);
     }
 
     @Test

@@ -11,8 +11,12 @@ import io.rapport.reminders.reminders.DailyDigest;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.bson.Document;
@@ -37,15 +41,27 @@ public class MongoPreferences implements MemberPreferences, DailyDigest.DigestCl
 
     @Override
     public Optional<Preferences> find(Member member) {
-        Document document = mongo.findOne(Query.query(owned(member)), Document.class, COLLECTION);
-        if (document == null) {
-            return Optional.empty();
+        return Optional.ofNullable(mongo.findOne(Query.query(owned(member)), Document.class, COLLECTION))
+                .map(MongoPreferences::toPreferences);
+    }
+
+    /** One {@code _id $in} query (the {@code _id} index) for the lot; each document still checked against its owner. */
+    @Override
+    public Map<Member, Preferences> ofAll(Collection<Member> members) {
+        Map<String, Member> byId = new HashMap<>();
+        members.forEach(member -> byId.put(id(member), member));
+        Map<Member, Preferences> all = new LinkedHashMap<>();
+        if (!byId.isEmpty()) {
+            for (Document document : mongo.find(Query.query(where("_id").in(byId.keySet())), Document.class, COLLECTION)) {
+                Member member = byId.get(document.getString("_id"));
+                if (member != null && member.tenantId().equals(document.getString("tenantId"))
+                        && member.memberId().equals(document.getString("memberId"))) {
+                    all.put(member, toPreferences(document));
+                }
+            }
         }
-        if (!document.getBoolean("set", false)) {
-            // Only the zone seen on events is known: defaults for the rest.
-            return Optional.of(Preferences.DEFAULTS.withObservedTimeZone(zone(document.getString("observedTimeZone"))));
-        }
-        return Optional.of(toPreferences(document));
+        members.forEach(member -> all.putIfAbsent(member, Preferences.DEFAULTS));
+        return all;
     }
 
     @Override
@@ -99,6 +115,10 @@ public class MongoPreferences implements MemberPreferences, DailyDigest.DigestCl
     }
 
     private static Preferences toPreferences(Document d) {
+        if (!d.getBoolean("set", false)) {
+            // Only the zone seen on events is known: defaults for the rest.
+            return Preferences.DEFAULTS.withObservedTimeZone(zone(d.getString("observedTimeZone")));
+        }
         EnumSet<Channel> channels = EnumSet.noneOf(Channel.class);
         d.getList("channels", String.class, List.of()).forEach(name -> channels.add(Channel.valueOf(name)));
         String quietStart = d.getString("quietStart");

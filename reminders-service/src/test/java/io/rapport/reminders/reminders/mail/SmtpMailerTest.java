@@ -16,6 +16,16 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class SmtpMailerTest {
 
     @Test
+    void theMailStreamProviderIsNamedSoJakartaMailLoadsItWithoutScanningTheClassPathAtEveryMail() {
+        new SmtpMailer(new JavaMailSenderImpl(), "reminders@rapport.local");
+
+        // The named class loads (else Jakarta Mail would silently fall back to the scan at every mail).
+        assertThat(System.getProperty(SmtpMailer.STREAM_PROVIDER_PROPERTY)).isEqualTo(SmtpMailer.ANGUS_STREAM_PROVIDER);
+        assertThat(jakarta.mail.util.StreamProvider.provider().getClass().getName())
+                .isEqualTo(SmtpMailer.ANGUS_STREAM_PROVIDER);
+    }
+
+    @Test
     void mailsSentTogetherAllArriveWithTheirOwnRecipientAndSubject() throws Exception {
         GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
