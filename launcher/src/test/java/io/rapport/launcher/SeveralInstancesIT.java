@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -116,20 +117,25 @@ class SeveralInstancesIT {
             }
         });
         // Each contact a member adds reaches scheduling as ContactAdded: through the relay, Kafka and a consumer.
+        Map<String, String> lastAnswer = new ConcurrentHashMap<>(); // what scheduling last said, for a failure's message
+        AtomicLong lastRoundAt = new AtomicLong(System.nanoTime());
         Thread reader = Thread.ofVirtual().start(() -> {
             while (running.get() || seenAt.size() < createdAt.size()) {
                 for (String key : List.copyOf(createdAt.keySet())) {
                     if (!seenAt.containsKey(key)) {
                         String[] memberAndId = key.split("/", 2);
                         try {
-                            if (gateway.get("/api/scheduling/contacts/" + memberAndId[1], memberAndId[0]).status() == 200) {
+                            int status = gateway.get("/api/scheduling/contacts/" + memberAndId[1], memberAndId[0]).status();
+                            lastAnswer.put(key, String.valueOf(status));
+                            if (status == 200) {
                                 seenAt.put(key, System.nanoTime());
                             }
                         } catch (RuntimeException notNow) {
-                            // asked again in the next round
+                            lastAnswer.put(key, notNow.getClass().getSimpleName()); // asked again in the next round
                         }
                     }
                 }
+                lastRoundAt.set(System.nanoTime());
                 pause(100);
             }
         });
@@ -141,7 +147,13 @@ class SeveralInstancesIT {
         Thread.sleep(40_000);
         running.set(false);
         writer.join();
-        await().atMost(Duration.ofSeconds(60)).until(() -> seenAt.size() == createdAt.size());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(createdAt.keySet())
+                .as(() -> "in scheduling, each contact created; the last answer to those not yet: " + createdAt.keySet()
+                        .stream().filter(key -> !seenAt.containsKey(key))
+                        .map(key -> key + " (created " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - createdAt.get(key))
+                                + " s ago) " + lastAnswer.get(key)).toList() + "; the reader's last round ended "
+                        + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastRoundAt.get()) + " ms ago")
+                .allMatch(seenAt::containsKey));
         reader.join(Duration.ofSeconds(10));
 
         List<long[]> afterKill = answers.stream().filter(answer -> answer[0] >= killedAt).toList();
