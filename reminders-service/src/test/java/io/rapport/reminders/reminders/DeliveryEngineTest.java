@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -73,14 +74,20 @@ class DeliveryEngineTest {
                 deliveries.computeIfAbsent(reminder.id(), id -> new AtomicInteger()).incrementAndGet();
         int claimers = 6;
         ExecutorService pool = Executors.newFixedThreadPool(claimers);
+        // Every claimer's first round at once, so they race for the same oldest reminders; and a claimer that lost a
+        // race (claimed nothing) tries again while any reminder is undelivered. Left to start one after another, one
+        // claimer could deliver all 3,000 before the others began, and the race this test is about never happened.
+        CyclicBarrier together = new CyclicBarrier(claimers);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         try {
             List<Future<Integer>> rounds = new ArrayList<>();
             for (int c = 0; c < claimers; c++) {
                 DeliveryEngine engine = engine("claimer-" + c, counting);
                 rounds.add(pool.submit(() -> {
                     int mine = 0;
-                    for (int claimed; (claimed = engine.deliverDue()) > 0; ) {
-                        mine += claimed;
+                    together.await();
+                    while (deliveries.size() < count && System.nanoTime() < deadline) {
+                        mine += engine.deliverDue();
                     }
                     return mine;
                 }));
