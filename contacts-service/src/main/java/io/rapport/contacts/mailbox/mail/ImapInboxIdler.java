@@ -101,6 +101,17 @@ public class ImapInboxIdler implements InboxIdler {
         public boolean awaitNewMail() {
             try {
                 if (!closed) {
+                    // Mail that came between two waits: a server may report it before IDLE's continuation, which Angus
+                    // counts and then goes on waiting for a next report. So ask first; what lands in the round trip
+                    // between this NOOP and the IDLE waits for the next report, the re-issue or the poll.
+                    inbox.doCommand(protocol -> {
+                        protocol.noop();
+                        return null;
+                    });
+                    if (inbox.getMessageCount() > known) {
+                        known = inbox.getMessageCount();
+                        return true;
+                    }
                     inbox.idle(true); // returns after the server's first report, or when another thread needs the folder
                 }
                 if (closed) {

@@ -56,8 +56,25 @@ class ImapInboxIdlerTest {
             assertThat(again.get(5, TimeUnit.SECONDS)).as("IDLE ended to be sent anew, no new mail").isFalse();
 
             CompletableFuture<Boolean> third = CompletableFuture.supplyAsync(connection::awaitNewMail);
+            Thread.sleep(300);
             user.deliver(message("<second@navy.example>"));
             assertThat(third.get(5, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void mailThatCameBetweenTwoWaitsEndsTheNextWaitAtOnce() throws Exception {
+        try (InboxIdler.Connection connection = idler.open(server("pw")).orElseThrow()) {
+            CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(connection::awaitNewMail);
+            Thread.sleep(300);
+            user.deliver(message("<reply@navy.example>"));
+            assertThat(waiting.get(5, TimeUnit.SECONDS)).isTrue();
+
+            // the caller is busy with the first reply (its look) when the second arrives
+            user.deliver(message("<second@navy.example>"));
+
+            CompletableFuture<Boolean> next = CompletableFuture.supplyAsync(connection::awaitNewMail);
+            assertThat(next.get(5, TimeUnit.SECONDS)).as("GreenMail reports it before IDLE's continuation").isTrue();
         }
     }
 
