@@ -7,10 +7,13 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.h2.mvstore.MVMap;
@@ -23,6 +26,8 @@ import org.h2.mvstore.MVMap;
  * What no index can answer is still answered, by a scan, and recorded in {@link FullScans}.
  */
 final class IndexedCollection extends H2Collection {
+
+    private static final String ID = "_id";
 
     private final IndexedDatabase database;
 
@@ -62,6 +67,11 @@ final class IndexedCollection extends H2Collection {
         // An aggregation reads the collection with an empty query; its leading $match says what it needs.
         Document planned = query.isEmpty() && IndexedDatabase.aggregationMatch() != null
                 ? IndexedDatabase.aggregationMatch() : query;
+        Optional<Collection<String>> named = idsNamedBy(planned);
+        if (named.isPresent()) {
+            Stream<Document> byId = named.get().stream().map(this::getDocument).filter(Objects::nonNull);
+            return matchDocumentsFromStream(byId, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
         Optional<QueryPlan> plan = bestPlan(planned);
         if (plan.isPresent() && plan.get().provides(orderBy)) {
             // Already in order: read documents only until the limit is reached.
@@ -77,6 +87,30 @@ final class IndexedCollection extends H2Collection {
             database.fullScans().record(getFullName(), planned);
         }
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * The _ids a query fixes (one, or a list with $in), when they are strings: the documents map is keyed by _id, so
+     * these documents are read from it directly. Through the {@code _id_} index it was two walks of a B-tree per
+     * document, the index's only mapping the _id to itself: a quarter of the store's time in updates, which all
+     * select by _id, while 30,000 reminders fell due (JFR on the store, see docs/data-path.md). Strings only, because
+     * the index normalizes other values (1 and 1.0 are the same _id to it) and the map does not.
+     */
+    Optional<Collection<String>> idsNamedBy(Document query) {
+        if (!ID.equals(getIdField())) {
+            return Optional.empty();
+        }
+        Object condition = conjunction(query).get(ID);
+        if (QueryValues.isEquality(condition) && QueryValues.equalityValue(condition) instanceof String id) {
+            return Optional.of(List.of(id));
+        }
+        if (QueryValues.isIn(condition) && ((Document) condition).get("$in") instanceof Collection<?> values
+                && values.stream().allMatch(String.class::isInstance)) {
+            Set<String> ids = new LinkedHashSet<>();
+            values.forEach(value -> ids.add((String) value));
+            return Optional.of(ids);
+        }
+        return Optional.empty();
     }
 
     Optional<QueryPlan> bestPlan(Document query) {

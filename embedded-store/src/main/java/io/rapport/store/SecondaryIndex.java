@@ -198,6 +198,12 @@ final class SecondaryIndex extends Index<Object> {
     }
 
     @Override
+    protected boolean nullAwareEqualsKeys(Document oldDocument, Document newDocument) {
+        return UnchangedKeys.provenSame(keys(), oldDocument, newDocument)
+                || super.nullAwareEqualsKeys(oldDocument, newDocument);
+    }
+
+    @Override
     public Object getPosition(Document document) {
         // Positions are the unique _id index's to give; a secondary index never decides one.
         return null;

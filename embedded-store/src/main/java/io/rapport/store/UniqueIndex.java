@@ -39,6 +39,12 @@ final class UniqueIndex extends AbstractUniqueIndex<Object> {
     }
 
     @Override
+    protected boolean nullAwareEqualsKeys(Document oldDocument, Document newDocument) {
+        return UnchangedKeys.provenSame(keys(), oldDocument, newDocument)
+                || super.nullAwareEqualsKeys(oldDocument, newDocument);
+    }
+
+    @Override
     protected Object removeDocument(KeyValue keyValue) {
         return map.remove(keyValue);
     }

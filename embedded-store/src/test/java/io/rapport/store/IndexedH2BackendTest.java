@@ -22,6 +22,8 @@ import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,6 +148,70 @@ class IndexedH2BackendTest {
                 com.mongodb.client.model.Filters.in("stage", "TARGET", "ARCHIVED"))))).containsExactlyInAnyOrder(
                 "c5", "c15", "c25", "c35", "c45");
         assertThat(backend.fullScans().counts()).isEmpty();
+    }
+
+    @Test
+    void queriesThatNameDocumentsByIdGetExactlyThoseThatMatchTheRestOfTheQuery() {
+        MongoCollection<Document> contacts = start(IndexedH2Backend.inMemory());
+        declareIndexes(contacts);
+        seed(contacts, 2, 5);
+        contacts.insertOne(new Document("_id", 1).append("tenantId", "uni").append("memberId", "m0"));
+        backend.fullScans().clear();
+
+        assertThat(ids(contacts.find(and(eq("_id", "c-000-001"), eq("tenantId", "uni"), eq("memberId", "m0")))))
+                .containsExactly("c-000-001");
+        assertThat(ids(contacts.find(and(eq("_id", "c-000-001"), eq("memberId", "m1"))))).as("another member's")
+                .isEmpty();
+        assertThat(ids(contacts.find(eq("_id", "nobody")))).isEmpty();
+        assertThat(ids(contacts.find(and(
+                com.mongodb.client.model.Filters.in("_id", "c-001-003", "nobody", "c-000-002", "c-001-003"),
+                eq("memberId", "m1"))))).containsExactly("c-001-003");
+        assertThat(ids(contacts.find(com.mongodb.client.model.Filters.in("_id", "c-001-004", "c-000-000"))
+                .sort(Sorts.ascending("_id")))).containsExactly("c-000-000", "c-001-004");
+        assertThat(contacts.find(eq("_id", "c-000-002")).projection(new Document("stage", 1)).first())
+                .containsOnlyKeys("_id", "stage");
+        // Not a string: 1.0 is the same _id as 1, which the _id index knows and the documents map does not.
+        assertThat(contacts.find(eq("_id", 1.0)).first()).isNotNull();
+
+        // Updates and deletes select by _id too: a condition that no longer holds changes nothing.
+        Bson stillTarget = and(eq("_id", "c-000-003"), eq("stage", "TARGET"));
+        assertThat(contacts.updateOne(stillTarget, Updates.set("stage", "CONTACTED")).getModifiedCount()).isEqualTo(1);
+        assertThat(contacts.updateOne(stillTarget, Updates.set("stage", "ARCHIVED")).getModifiedCount()).isZero();
+        assertThat(contacts.find(eq("_id", "c-000-003")).first()).containsEntry("stage", "CONTACTED");
+        assertThat(contacts.updateOne(and(eq("_id", "c-000-004"), eq("memberId", "m1")), Updates.set("stage", "X"))
+                .getModifiedCount()).isZero();
+        assertThat(contacts.deleteOne(and(eq("_id", "c-001-000"), eq("memberId", "m1"))).getDeletedCount())
+                .isEqualTo(1);
+        assertThat(contacts.find(eq("_id", "c-001-000")).first()).isNull();
+        assertThat(ids(contacts.find(and(eq("tenantId", "uni"), eq("memberId", "m0"), eq("stage", "CONTACTED")))))
+                .as("the secondary index followed the update").contains("c-000-003");
+        assertThat(backend.fullScans().counts()).isEmpty();
+    }
+
+    @Test
+    void aDocumentNamedByItsIdIsReadFromTheDocumentsMapWithoutAWalkOfTheIdIndex(@TempDir Path folder) {
+        String file = folder.resolve("store.mv").toString();
+        MongoCollection<Document> contacts = start(IndexedH2Backend.open(file));
+        contacts.insertOne(new Document("_id", "c-1").append("tenantId", "uni").append("memberId", "m0"));
+        contacts.insertOne(new Document("_id", "c-2").append("tenantId", "uni").append("memberId", "m0"));
+        client.close();
+        server.shutdownNow();
+        // Take c-1 out of the _id index only: what still finds it by _id did not look there.
+        try (MVStore store = MVStore.open(file)) {
+            String idIndex = store.getMapNames().stream().filter(name -> name.endsWith(".contacts._index__id_"))
+                    .findFirst().orElseThrow();
+            MVMap<Object, Object> entries = store.openMap(idIndex,
+                    new MVMap.Builder<Object, Object>().keyType(new UniqueIndexKeys()));
+            assertThat(entries.remove(new de.bwaldvogel.mongo.backend.KeyValue("c-1"))).isNotNull();
+        }
+
+        contacts = start(IndexedH2Backend.open(file));
+
+        assertThat(ids(contacts.find(and(eq("_id", "c-1"), eq("memberId", "m0"))))).containsExactly("c-1");
+        assertThat(contacts.updateOne(eq("_id", "c-1"), Updates.set("stage", "CONTACTED")).getModifiedCount())
+                .isEqualTo(1);
+        assertThat(ids(contacts.find(com.mongodb.client.model.Filters.in("_id", "c-1", "c-2")))).containsExactly(
+                "c-1", "c-2");
     }
 
     @Test
