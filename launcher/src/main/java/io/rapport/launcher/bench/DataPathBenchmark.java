@@ -68,6 +68,8 @@ public final class DataPathBenchmark {
     private SmtpSink smtp;
     private double seedingRequestsPerSecond = 100;
     private double pipelineEventsPerSecond = 100;
+    /** Outreach recorded per second by the latency step's background load (0 when it did not run). */
+    private double outreachPerSecond;
     /** Proposals refused because scheduling-service had not yet applied the contact's ContactAdded. */
     private final AtomicLong proposalRetries = new AtomicLong();
 
@@ -711,6 +713,7 @@ public final class DataPathBenchmark {
             sleep(50 + ThreadLocalRandom.current().nextInt(100));
         }
         double achieved = background.stop();
+        outreachPerSecond = achieved;
         onKafka.stop();
         Percentiles p = new Percentiles(measured.stream().mapToLong(Long::longValue).toArray());
         Percentiles toKafka = new Percentiles(published.stream().mapToLong(Long::longValue).toArray());
@@ -862,9 +865,11 @@ public final class DataPathBenchmark {
             return;
         }
         settle(); // the latency step's background load may have left a backlog in the outboxes
-        // Posting at the rate seeding measured, applying at the rate the pipeline measured, with room: the minute
+        // Posting at the rate outreach was recorded in the latency step (seeding's rate if it did not run; seeding
+        // also creates contacts and interviews, about half as fast: at the volumes the minute came 23
+        // minutes on, for reminders stored in 7), applying at the rate the pipeline measured, with room: the minute
         // must come after every reminder is stored.
-        double postSeconds = total / Math.max(10, seedingRequestsPerSecond);
+        double postSeconds = total / Math.max(10, Math.max(seedingRequestsPerSecond, outreachPerSecond));
         double applySeconds = total / Math.max(10, pipelineEventsPerSecond);
         Instant wanted = Instant.now().plusSeconds((long) (Math.max(postSeconds, applySeconds) * 1.5) + (options.quick ? 45 : 120))
                 .truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
