@@ -29,12 +29,53 @@ final class IndexedCollection extends H2Collection {
 
     private static final String ID = "_id";
 
+    /** How many documents {@code collStats} measures at most; a larger collection's size is extrapolated from them. */
+    static final int SIZE_SAMPLE = 1_000;
+
     private final IndexedDatabase database;
+    private final MVMap<Object, Document> documents;
+    /** H2Collection's constructor logs the size (the argument is evaluated at any log level): not measured then. */
+    private final boolean constructed;
 
     IndexedCollection(IndexedDatabase database, String collectionName, CollectionOptions options,
             MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
         this.database = database;
+        this.documents = dataMap;
+        this.constructed = true;
+    }
+
+    /**
+     * The collection's size is not kept at every write: mongo-java-server kept it by encoding the document as BSON
+     * before and after every update (and at each insert and delete) and writing the sum to the collection's meta map,
+     * for {@code collStats} alone; one write in fifteen of the store's update time. See {@link #getDataSize}.
+     */
+    @Override
+    protected boolean tracksDataSize() {
+        return false;
+    }
+
+    /**
+     * For {@code collStats} and {@code validate}, measured when asked: the BSON size of the documents, exact up to
+     * {@link #SIZE_SAMPLE} documents, beyond that the first {@link #SIZE_SAMPLE} (in {@code _id} order) times the
+     * count over them.
+     */
+    @Override
+    protected int getDataSize() {
+        if (!constructed) {
+            return 0;
+        }
+        long count = documents.sizeAsLong();
+        long measured = 0;
+        long bytes = 0;
+        for (Document document : documents.values()) {
+            if (measured == SIZE_SAMPLE) {
+                break;
+            }
+            bytes += de.bwaldvogel.mongo.backend.Utils.calculateSize(document);
+            measured++;
+        }
+        return measured == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, bytes * count / measured);
     }
 
     /**

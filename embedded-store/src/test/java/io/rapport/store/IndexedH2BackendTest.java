@@ -215,6 +215,24 @@ class IndexedH2BackendTest {
     }
 
     @Test
+    void collStatsEstimatesTheCollectionsSizeFromItsDocuments() {
+        MongoCollection<Document> contacts = start(IndexedH2Backend.inMemory());
+        String padding = "x".repeat(1_000);
+        List<Document> all = new ArrayList<>();
+        for (int i = 0; i < IndexedCollection.SIZE_SAMPLE * 3 / 2; i++) {
+            all.add(new Document("_id", "c-" + i).append("notes", i % 2 == 0 ? padding : padding + padding));
+        }
+        contacts.insertMany(all);
+        contacts.updateMany(new Document(), Updates.set("stage", "TARGET"));
+
+        Document stats = client.getDatabase("rapport-test").runCommand(new Document("collStats", "contacts"));
+
+        assertThat(stats.getInteger("count")).isEqualTo(all.size());
+        // Half the documents a little over 1,000 bytes of BSON, half over 2,000; more than the sample measures.
+        assertThat(stats.get("size", Number.class).longValue()).isBetween(all.size() * 1_500L, all.size() * 1_600L);
+    }
+
+    @Test
     void aQueryNoIndexAnswersIsStillAnsweredAndRecorded() {
         MongoCollection<Document> contacts = start(IndexedH2Backend.inMemory());
         declareIndexes(contacts);
