@@ -48,7 +48,7 @@ final class IndexedCollection extends H2Collection {
     /**
      * The collection's size is not kept at every write: mongo-java-server kept it by encoding the document as BSON
      * before and after every update (and at each insert and delete) and writing the sum to the collection's meta map,
-     * for {@code collStats} alone; one write in fifteen of the store's update time. See {@link #getDataSize}.
+     * for {@code collStats} alone: about a twentieth of the store's update time (JFR). See {@link #getDataSize}.
      */
     @Override
     protected boolean tracksDataSize() {
