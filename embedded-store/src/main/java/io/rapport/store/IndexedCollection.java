@@ -72,7 +72,7 @@ final class IndexedCollection extends H2Collection {
             if (measured == SIZE_SAMPLE) {
                 break;
             }
-            bytes += de.bwaldvogel.mongo.backend.Utils.calculateSize(document);
+            bytes += StoredDocuments.bsonSize(document);
             measured++;
         }
         return measured == 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, bytes * count / measured);

@@ -90,6 +90,17 @@ final class StoredDocuments extends ObjectDataType {
         return document;
     }
 
+    /** A document's size as BSON (what MongoDB counts in a collection's size). */
+    static int bsonSize(Document document) {
+        ByteBuf bson = Unpooled.buffer();
+        try {
+            BsonEncoder.encodeDocument(document, bson);
+            return bson.readableBytes();
+        } finally {
+            bson.release();
+        }
+    }
+
     private void remember(int bsonBytes) {
         averageBsonBytes = (bsonBytes + 15 * averageBsonBytes) / 16;
     }
