@@ -65,7 +65,7 @@ final class IndexedCollection extends H2Collection {
         if (!constructed) {
             return 0;
         }
-        long count = documents.sizeAsLong();
+        long count = count();
         long measured = 0;
         long bytes = 0;
         for (Document document : documents.values()) {

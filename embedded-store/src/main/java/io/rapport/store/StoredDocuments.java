@@ -90,12 +90,11 @@ final class StoredDocuments extends ObjectDataType {
         return document;
     }
 
-    /** A document's size as BSON (what MongoDB counts in a collection's size). */
+    /** A document's size as BSON (what MongoDB counts in a collection's size), as it is written; 0 if it has none. */
     static int bsonSize(Document document) {
         ByteBuf bson = Unpooled.buffer();
         try {
-            BsonEncoder.encodeDocument(document, bson);
-            return bson.readableBytes();
+            return encode(document, bson) ? bson.readableBytes() : 0;
         } finally {
             bson.release();
         }

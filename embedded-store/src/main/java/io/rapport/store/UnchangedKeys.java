@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Whether an update left an index's keys as they were, answered from the fields themselves when it can be.
  * mongo-java-server asks every index at every update, and answers by computing both documents' key values (each key
- * path split with a regular expression, each value normalized): a fifth of the store's time while 30,000 reminders
+ * path split with a regular expression, each value normalized): a quarter of its update time while 30,000 reminders
  * fell due, though most updates change no key of most indexes (JFR on the store, see docs/data-path.md).
  */
 final class UnchangedKeys {

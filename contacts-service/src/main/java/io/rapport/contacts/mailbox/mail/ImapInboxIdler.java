@@ -104,15 +104,10 @@ public class ImapInboxIdler implements InboxIdler {
                     // Mail that came between two waits: a server may report it before IDLE's continuation, which Angus
                     // counts and then goes on waiting for a next report. So ask first; what lands in the round trip
                     // between this NOOP and the IDLE waits for the next report, the re-issue or the poll.
-                    inbox.doCommand(protocol -> {
-                        protocol.noop();
-                        return null;
-                    });
-                    if (inbox.getMessageCount() > known) {
-                        known = inbox.getMessageCount();
-                        return true;
+                    noop();
+                    if (inbox.getMessageCount() <= known) {
+                        inbox.idle(true); // returns after the server's first report, or when another thread needs it
                     }
-                    inbox.idle(true); // returns after the server's first report, or when another thread needs the folder
                 }
                 if (closed) {
                     throw new MailboxReadFailure(MailboxReadFailure.Kind.OTHER, "The IDLE connection was closed.");
@@ -130,13 +125,17 @@ public class ImapInboxIdler implements InboxIdler {
         public void reissue() {
             try {
                 // any command on the folder ends the IDLE first (Angus sends DONE), so the loop sends a new one
-                inbox.doCommand(protocol -> {
-                    protocol.noop();
-                    return null;
-                });
+                noop();
             } catch (MessagingException | IllegalStateException failed) {
                 throw ImapMailboxReader.failure(server, failed);
             }
+        }
+
+        private void noop() throws MessagingException {
+            inbox.doCommand(protocol -> {
+                protocol.noop();
+                return null;
+            });
         }
 
         @Override
