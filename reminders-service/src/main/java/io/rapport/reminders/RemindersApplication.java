@@ -71,12 +71,13 @@ public class RemindersApplication {
             @Value("${rapport.reminders.delivery.lease:60s}") Duration lease,
             @Value("${rapport.reminders.delivery.late-after:5m}") Duration lateAfter,
             @Value("${rapport.reminders.delivery.batch-size:500}") int batchSize,
-            @Value("${rapport.reminders.delivery.send-together:100}") int sendTogether) {
+            @Value("${rapport.reminders.delivery.send-together:100}") int sendTogether,
+            @Value("${rapport.reminders.delivery.senders:4}") int senders) {
         List<DeliveryChannel> channels = mailer.stream().<DeliveryChannel>map(EmailChannel::new).toList();
         String claimer = "reminders-service@" + ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
         return new DeliveryEngine(new MeteredDeliveries(reminders, meters), preferences, channels, clock, claimer,
-                new DeliveryEngine.Settings(lease, lateAfter, batchSize, sendTogether));
+                new DeliveryEngine.Settings(lease, lateAfter, batchSize, sendTogether, senders));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A burst of reminders falling due in one minute, made through the public API as {@link DueMinute} explains: a few
@@ -67,21 +68,28 @@ final class ReminderBurst {
         }
         for (int i = 0; i < count; i++) {
             Journey j = ledger.begin(member, i, true);
-            MemberCalls.Answer employer = calls.post(member, "/api/employers", "{\"name\": \"Employer " + member + " " + i
-                    + "\", \"industry\": \"Energy\", \"motivation\": 2, \"posting\": 2}");
+            String employerName = "Employer " + member + " " + i;
+            MemberCalls.Answer employer = createOnce(() -> calls.post(member, "/api/employers", "{\"name\": \""
+                    + employerName + "\", \"industry\": \"Energy\", \"motivation\": 2, \"posting\": 2}"),
+                    () -> employerNamed(calls, member, employerName));
             if (!answered(j, Step.EMPLOYER, employer)) {
                 continue;
             }
             j.employerId = employer.id();
-            MemberCalls.Answer contact = calls.post(member, "/api/contacts", "{\"name\": \"Burst contact " + i + "\", \"email\": \"c"
-                    + i + "." + member + "@faults.example\", \"employerId\": \"" + j.employerId + "\"}");
+            // A contact made by an earlier try is a 409 naming it (same e-mail): nothing to look up first.
+            String contactJson = "{\"name\": \"Burst contact " + i + "\", \"email\": \"c" + i + "." + member
+                    + "@faults.example\", \"employerId\": \"" + j.employerId + "\"}";
+            MemberCalls.Answer contact = createOnce(() -> calls.post(member, "/api/contacts", contactJson),
+                    () -> Lookup.NOT_FOUND);
             if (!answered(j, Step.CONTACT, contact)) {
                 continue;
             }
             j.contactId = contact.id();
-            MemberCalls.Answer outreach = calls.post(member, "/api/contacts/" + j.contactId + "/outreach", "{\"channel\": \"email\","
-                    + " \"memberTimeZone\": \"" + due.zone() + "\", \"sentAt\": \"" + due.sentAt() + "\", \"text\": \"Hi, I"
-                    + " admired your team's work. Would you have 20 minutes next week to tell me how you got into the field?\"}");
+            String contactId = j.contactId;
+            MemberCalls.Answer outreach = createOnce(() -> calls.post(member, "/api/contacts/" + contactId + "/outreach",
+                    "{\"channel\": \"email\", \"memberTimeZone\": \"" + due.zone() + "\", \"sentAt\": \"" + due.sentAt()
+                    + "\", \"text\": \"Hi, I admired your team's work. Would you have 20 minutes next week to tell me how you"
+                    + " got into the field?\"}"), () -> firstOutreach(calls, member, contactId));
             if (answered(j, Step.OUTREACH, outreach)) {
                 j.outreachId = outreach.id();
             }
@@ -99,6 +107,70 @@ final class ReminderBurst {
             j.refused(step, answer.toString());
         }
         return false;
+    }
+
+    /** What a look for an earlier try's record found: its id, nothing, or no answer (look again). */
+    record Lookup(String id, boolean certain) {
+        static final Lookup NOT_FOUND = new Lookup(null, true);
+        static final Lookup UNKNOWN = new Lookup(null, false);
+    }
+
+    /**
+     * A create the burst depends on, made once however the system answers while it starts: after an uncertain answer
+     * (none, or a 5xx such as the gateway's "check whether it was saved before repeating it") it looks for what the
+     * try may have made before trying again, as a careful client would. Without this, a just-started system's 503s
+     * left the burst with 4 of its 200 outreach (2 instances, README). The journey's traffic never retries: its
+     * uncertain answers are part of what the checks accept.
+     */
+    static MemberCalls.Answer createOnce(Supplier<MemberCalls.Answer> create, Supplier<Lookup> earlier) {
+        MemberCalls.Answer answer = create.get();
+        long started = answer.startedMillis();
+        for (int attempt = 0; attempt < 20 && (answer.uncertain() || isConflictNaming(answer)); attempt++) {
+            if (isConflictNaming(answer)) {
+                return made(answer.text("existingContactId"), started);
+            }
+            JourneyDriver.pause(500);
+            Lookup found = earlier.get();
+            if (!found.certain()) {
+                continue; // ask again before creating again
+            }
+            if (found.id() != null) {
+                return made(found.id(), started);
+            }
+            answer = create.get();
+        }
+        return isConflictNaming(answer) ? made(answer.text("existingContactId"), started) : answer;
+    }
+
+    private static boolean isConflictNaming(MemberCalls.Answer answer) {
+        return answer.status() == 409 && answer.text("existingContactId") != null;
+    }
+
+    /** An earlier try's record, as if that try had been answered (its time is the first try's). */
+    private static MemberCalls.Answer made(String id, long started) {
+        return new MemberCalls.Answer(200, MemberCalls.JSON.createObjectNode().put("id", id).toString(), started);
+    }
+
+    private static Lookup employerNamed(MemberCalls calls, String member, String name) {
+        MemberCalls.Answer employers = calls.get(member, "/api/employers");
+        if (!employers.ok()) {
+            return Lookup.UNKNOWN;
+        }
+        for (var employer : employers.json()) {
+            if (name.equals(employer.path("name").asText())) {
+                return new Lookup(employer.path("id").asText(), true);
+            }
+        }
+        return Lookup.NOT_FOUND;
+    }
+
+    private static Lookup firstOutreach(MemberCalls calls, String member, String contactId) {
+        MemberCalls.Answer log = calls.get(member, "/api/contacts/" + contactId + "/outreach");
+        if (!log.ok()) {
+            return Lookup.UNKNOWN;
+        }
+        var first = log.json().path("items").path(0);
+        return first.has("id") ? new Lookup(first.path("id").asText(), true) : Lookup.NOT_FOUND;
     }
 
     private static MemberCalls.Answer withRetries(java.util.function.Supplier<MemberCalls.Answer> call) {

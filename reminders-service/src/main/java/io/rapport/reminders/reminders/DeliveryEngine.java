@@ -13,6 +13,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,18 +27,32 @@ import java.util.logging.Logger;
  * lease per reminder, written atomically), sends it through the channels, then marks it delivered
  * with its ReminderDue in the same write, only while still holding the lease. A claimer that dies
  * mid-round leaves leases that run out, and another claimer delivers those reminders. One that is stopped
- * ({@link #stop()}) finishes the reminders in hand (those going out together) and releases the rest of its round's
- * claims at once.
+ * ({@link #stop()}) finishes the reminders in hand (the groups going out together, one per sender at most) and releases
+ * the rest of its round's claims at once.
  */
-public class DeliveryEngine {
+public class DeliveryEngine implements AutoCloseable {
 
     private static final Logger log = Logger.getLogger(DeliveryEngine.class.getName());
 
     /**
-     * How long a claim lasts, how late counts as "late", how many reminders one round claims, and how many of them go
-     * out together (one SMTP connection for all; a stopping engine finishes those in hand).
+     * How long a claim lasts, how late counts as "late", how many reminders one round claims, how many of them go
+     * out together (one SMTP connection for all; a stopping engine finishes those in hand), and how many such groups
+     * go out at once (1: one after another on the round's own thread).
      */
-    public record Settings(Duration lease, Duration lateAfter, int batchSize, int sendTogether) {
+    public record Settings(Duration lease, Duration lateAfter, int batchSize, int sendTogether, int senders) {
+
+        public static final int MOST_SENDERS = 64;
+
+        public Settings {
+            if (senders < 1 || senders > MOST_SENDERS) {
+                throw new IllegalArgumentException(
+                        "rapport.reminders.delivery.senders is 1 to " + MOST_SENDERS + ", not " + senders);
+            }
+        }
+
+        public Settings(Duration lease, Duration lateAfter, int batchSize, int sendTogether) {
+            this(lease, lateAfter, batchSize, sendTogether, 1);
+        }
     }
 
     private final Reminders reminders;
@@ -41,6 +61,8 @@ public class DeliveryEngine {
     private final Clock clock;
     private final String claimer;
     private final Settings settings;
+    private final Executor senders;
+    private final ThreadPoolExecutor sendingThreads;
     private volatile boolean stopping;
     /** When the delivery next looks, as planned after its last round; a reminder due before it wakes the delivery. */
     private volatile Instant nextLook = Instant.MIN;
@@ -54,9 +76,27 @@ public class DeliveryEngine {
         this.clock = clock;
         this.claimer = claimer;
         this.settings = settings;
+        if (settings.senders() == 1) {
+            this.senders = Runnable::run;
+            this.sendingThreads = null;
+        } else {
+            // Threads that sat idle for a minute end, so at rest there are none.
+            this.sendingThreads = new ThreadPoolExecutor(settings.senders(), settings.senders(), 1, TimeUnit.MINUTES,
+                    new LinkedBlockingQueue<>(), Thread.ofPlatform().name("reminder-sending-", 1).daemon(true).factory());
+            this.sendingThreads.allowCoreThreadTimeOut(true);
+            this.senders = sendingThreads;
+        }
     }
 
-    /** One round. @return how many reminders were claimed (a full batch means there may be more) */
+    /**
+     * One round: the claimed reminders go out in groups of {@link Settings#sendTogether()}, the groups in parallel on
+     * the senders (each over its own SMTP connection), and each group is marked delivered as soon as it went. A mail
+     * server's round trips, not this machine, bound one connection: one group after another left the delivery thread
+     * waiting on the SMTP server and the store in turn (JFR while 30,000 fell due: 43 % of its time sending, 26 %
+     * marking). The round returns once every group is done, so a round's claims are never left in hand.
+     *
+     * @return how many reminders were claimed (a full batch means there may be more)
+     */
     public int deliverDue() {
         if (stopping) {
             return 0;
@@ -69,14 +109,9 @@ public class DeliveryEngine {
         // One read for the round's members, not one per member (a round of 500 reminders spans up to 500 members).
         Map<Member, Preferences> byMember = preferences.ofAll(claimed.stream().map(Reminder::owner).toList());
         Map<Member, MemberCalendar> calendars = new HashMap<>();
-        List<Delivery> delivered = new ArrayList<>(claimed.size());
-        List<Reminder> released = new ArrayList<>();
-        List<DeliveryChannel.Outgoing> together = new ArrayList<>(settings.sendTogether());
+        List<List<DeliveryChannel.Outgoing>> groups = new ArrayList<>();
+        List<DeliveryChannel.Outgoing> group = new ArrayList<>(settings.sendTogether());
         for (Reminder reminder : claimed) {
-            if (stopping) {
-                released.add(reminder);
-                continue;
-            }
             Preferences prefs = byMember.get(reminder.owner());
             Instant at = clock.instant();
             Instant quietUntil = calendars.computeIfAbsent(reminder.owner(), member -> prefs.calendar())
@@ -84,22 +119,40 @@ public class DeliveryEngine {
             if (quietUntil.isAfter(at)) {
                 // Due times never fall in quiet hours, but a reminder missed during downtime can come due in them.
                 reminders.holdUntil(reminder, quietUntil);
-            } else {
-                together.add(new DeliveryChannel.Outgoing(reminder, prefs, at,
-                        at.isAfter(reminder.dueAt().plus(settings.lateAfter()))));
+                continue;
             }
-            if (together.size() == settings.sendTogether()) {
-                send(together, delivered);
-                together.clear();
+            group.add(new DeliveryChannel.Outgoing(reminder, prefs, at,
+                    at.isAfter(reminder.dueAt().plus(settings.lateAfter()))));
+            if (group.size() == settings.sendTogether()) {
+                groups.add(group);
+                group = new ArrayList<>(settings.sendTogether());
             }
         }
+        if (!group.isEmpty()) {
+            groups.add(group);
+        }
+        CompletableFuture<?>[] going = groups.stream()
+                .map(each -> CompletableFuture.runAsync(() -> goOut(each), senders))
+                .toArray(CompletableFuture<?>[]::new);
+        try {
+            CompletableFuture.allOf(going).join(); // completes once every group has, failed or not
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        return claimed.size();
+    }
+
+    /**
+     * One group: sent through every channel and marked delivered with its ReminderDue, or, once the engine is stopping
+     * and the group has not started, released for another instance at once.
+     */
+    private void goOut(List<DeliveryChannel.Outgoing> group) {
         if (stopping) {
-            together.forEach(each -> released.add(each.reminder()));
-        } else if (!together.isEmpty()) {
-            send(together, delivered);
+            reminders.release(claimer, group.stream().map(DeliveryChannel.Outgoing::reminder).toList());
+            return;
         }
+        List<Delivery> delivered = send(group);
         reminders.markDelivered(claimer, delivered);
-        reminders.release(claimer, released);
         for (Delivery delivery : delivered) {
             if (delivery.reminder().rule() == ReminderRule.THANK_YOU_OVERDUE) {
                 // The escalation replaces the first thank-you reminder in the inbox.
@@ -107,11 +160,10 @@ public class DeliveryEngine {
                         delivery.reminder().subjectId(), ReminderStatus.CLOSED);
             }
         }
-        return claimed.size();
     }
 
     /** Through every channel; what a channel could not deliver stays leased and is tried again when the lease runs out. */
-    private void send(List<DeliveryChannel.Outgoing> together, List<Delivery> delivered) {
+    private List<Delivery> send(List<DeliveryChannel.Outgoing> together) {
         Set<Reminder> failed = new HashSet<>();
         for (DeliveryChannel channel : channels) {
             List<DeliveryChannel.Outgoing> left = failed.isEmpty() ? together
@@ -123,12 +175,14 @@ public class DeliveryEngine {
                 left.forEach(each -> failed.add(each.reminder()));
             }
         }
+        List<Delivery> delivered = new ArrayList<>(together.size());
         for (DeliveryChannel.Outgoing each : together) {
             if (!failed.contains(each.reminder())) {
                 delivered.add(new Delivery(each.reminder(), each.at(), each.late(),
                         each.preferences().byEmail() && each.preferences().digest()));
             }
         }
+        return delivered;
     }
 
     /**
@@ -164,6 +218,14 @@ public class DeliveryEngine {
      */
     public void stop() {
         stopping = true;
+    }
+
+    /** After the delivery has stopped (its worker ended): the sending threads end too. */
+    @Override
+    public void close() {
+        if (sendingThreads != null) {
+            sendingThreads.shutdown();
+        }
     }
 
     public String claimer() {

@@ -19,12 +19,15 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
@@ -82,7 +85,9 @@ class DeliveryEngineTest {
         try {
             List<Future<Integer>> rounds = new ArrayList<>();
             for (int c = 0; c < claimers; c++) {
-                DeliveryEngine engine = engine("claimer-" + c, counting);
+                // Half of them send a round's groups on several threads at once.
+                DeliveryEngine engine = engine("claimer-" + c, new DeliveryEngine.Settings(SETTINGS.lease(),
+                        SETTINGS.lateAfter(), SETTINGS.batchSize(), 20, c % 2 == 0 ? 1 : 3), counting);
                 rounds.add(pool.submit(() -> {
                     int mine = 0;
                     together.await();
@@ -222,6 +227,79 @@ class DeliveryEngineTest {
 
         assertThat(deliveredBeforeStop).hasSize(2);
         assertThat(deliveredByTheOther).hasSize(3).doesNotContainAnyElementsOf(deliveredBeforeStop);
+        assertThat(store.reminders.all(member)).extracting(Reminder::status).containsOnly(ReminderStatus.DELIVERED);
+    }
+
+    @Test
+    void aRoundsGroupsGoOutAtOnceOnTheSendersAndEachIsMarkedDeliveredOnce() {
+        for (int i = 0; i < 12; i++) {
+            store.reminders.schedule(reminder("parallel-" + i, NOW));
+        }
+        // Each group waits until four are going out at once: sent one after another, they would never be.
+        CountDownLatch fourAtOnce = new CountDownLatch(4);
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+        DeliveryChannel waitingForTheOthers = new DeliveryChannel() {
+            @Override
+            public void deliver(Reminder reminder, Preferences preferences, boolean late) {
+                if (reminder.owner().equals(member)) { // the store is shared by the tests
+                    deliveries.computeIfAbsent(reminder.id(), id -> new AtomicInteger()).incrementAndGet();
+                }
+            }
+
+            @Override
+            public Set<Reminder> deliverAll(List<Outgoing> outgoing) {
+                threads.add(Thread.currentThread().getName());
+                fourAtOnce.countDown();
+                try {
+                    if (!fourAtOnce.await(10, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the groups did not go out at once");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                return DeliveryChannel.super.deliverAll(outgoing);
+            }
+        };
+        try (DeliveryEngine engine = new DeliveryEngine(store.reminders, store.preferences,
+                List.of(waitingForTheOthers), clock, "parallel",
+                new DeliveryEngine.Settings(SETTINGS.lease(), SETTINGS.lateAfter(), SETTINGS.batchSize(), 3, 4))) {
+
+            assertThat(engine.deliverDue()).isGreaterThanOrEqualTo(12);
+        }
+
+        assertThat(threads).hasSize(4).allSatisfy(name -> assertThat(name).startsWith("reminder-sending-"));
+        assertThat(deliveries).hasSize(12);
+        assertThat(deliveries.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
+        assertThat(store.reminders.all(member)).hasSize(12).allSatisfy(reminder -> {
+            assertThat(reminder.status()).isEqualTo(ReminderStatus.DELIVERED);
+            assertThat(outboxEvent(reminder.id()).reminderId()).isEqualTo(reminder.id());
+        });
+    }
+
+    @Test
+    void aStoppingClaimerSendingOnSeveralThreadsFinishesTheGroupsInHandAndReleasesTheRest() {
+        for (int i = 0; i < 10; i++) {
+            store.reminders.schedule(reminder("stopping-parallel-" + i, NOW));
+        }
+        Set<String> deliveredBeforeStop = ConcurrentHashMap.newKeySet();
+        AtomicReference<DeliveryEngine> stopping = new AtomicReference<>();
+        stopping.set(engine("stopping-parallel", new DeliveryEngine.Settings(SETTINGS.lease(), SETTINGS.lateAfter(),
+                SETTINGS.batchSize(), 1, 2), (r, p, late) -> {
+            deliveredBeforeStop.add(r.id());
+            stopping.get().stop(); // arrives while the first groups are going out
+        }));
+        List<String> deliveredByTheOther = new ArrayList<>();
+        DeliveryEngine other = engine("other", (r, p, late) -> deliveredByTheOther.add(r.id()));
+
+        stopping.get().deliverDue();
+        stopping.get().close();
+        other.deliverDue(); // at the same instant: only released claims can be taken
+
+        assertThat(deliveredBeforeStop).as("at most one group per sender was in hand").hasSizeBetween(1, 2);
+        assertThat(deliveredByTheOther).hasSize(10 - deliveredBeforeStop.size())
+                .doesNotContainAnyElementsOf(deliveredBeforeStop);
         assertThat(store.reminders.all(member)).extracting(Reminder::status).containsOnly(ReminderStatus.DELIVERED);
     }
 
