@@ -125,19 +125,15 @@ final class ReminderBurst {
     static MemberCalls.Answer createOnce(Supplier<MemberCalls.Answer> create, Supplier<Lookup> earlier) {
         MemberCalls.Answer answer = create.get();
         long started = answer.startedMillis();
-        for (int attempt = 0; attempt < 20 && (answer.uncertain() || isConflictNaming(answer)); attempt++) {
-            if (isConflictNaming(answer)) {
-                return made(answer.text("existingContactId"), started);
-            }
+        for (int attempt = 0; attempt < 20 && answer.uncertain(); attempt++) {
             JourneyDriver.pause(500);
             Lookup found = earlier.get();
-            if (!found.certain()) {
-                continue; // ask again before creating again
-            }
             if (found.id() != null) {
                 return made(found.id(), started);
             }
-            answer = create.get();
+            if (found.certain()) { // not there: create again; no answer: ask again first
+                answer = create.get();
+            }
         }
         return isConflictNaming(answer) ? made(answer.text("existingContactId"), started) : answer;
     }
@@ -173,7 +169,7 @@ final class ReminderBurst {
         return first.has("id") ? new Lookup(first.path("id").asText(), true) : Lookup.NOT_FOUND;
     }
 
-    private static MemberCalls.Answer withRetries(java.util.function.Supplier<MemberCalls.Answer> call) {
+    private static MemberCalls.Answer withRetries(Supplier<MemberCalls.Answer> call) {
         MemberCalls.Answer answer = call.get();
         for (int i = 0; i < 10 && answer.uncertain(); i++) {
             JourneyDriver.pause(500);

@@ -61,7 +61,7 @@ public class DeliveryEngine implements AutoCloseable {
     private final Clock clock;
     private final String claimer;
     private final Settings settings;
-    private final Executor senders;
+    /** Null with one sender: the groups then go out one after another on the round's own thread. */
     private final ThreadPoolExecutor sendingThreads;
     private volatile boolean stopping;
     /** When the delivery next looks, as planned after its last round; a reminder due before it wakes the delivery. */
@@ -79,14 +79,12 @@ public class DeliveryEngine implements AutoCloseable {
         this.claimer = claimer;
         this.settings = settings;
         if (settings.senders() == 1) {
-            this.senders = Runnable::run;
             this.sendingThreads = null;
         } else {
             // Threads that sat idle for a minute end, so at rest there are none.
             this.sendingThreads = new ThreadPoolExecutor(settings.senders(), settings.senders(), 1, TimeUnit.MINUTES,
                     new LinkedBlockingQueue<>(), Thread.ofPlatform().name("reminder-sending-", 1).daemon(true).factory());
             this.sendingThreads.allowCoreThreadTimeOut(true);
-            this.senders = sendingThreads;
         }
     }
 
@@ -134,6 +132,7 @@ public class DeliveryEngine implements AutoCloseable {
         if (!group.isEmpty()) {
             groups.add(group);
         }
+        Executor senders = sendingThreads != null ? sendingThreads : Runnable::run;
         CompletableFuture<?>[] going = groups.stream()
                 .map(each -> CompletableFuture.runAsync(() -> goOut(each), senders))
                 .toArray(CompletableFuture<?>[]::new);
