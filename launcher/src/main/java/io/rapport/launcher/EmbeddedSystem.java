@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -43,6 +44,7 @@ public final class EmbeddedSystem implements AutoCloseable {
     private volatile MongoWireServer mongo;
     private volatile KafkaBroker kafka;
     private final Supervisor supervisor;
+    private final AtomicBoolean saidHowRestartsArePrioritized = new AtomicBoolean();
     private volatile OrphanGuard orphanGuard;
     private volatile boolean up;
     private volatile boolean closed; // set under this, read anywhere
@@ -396,9 +398,12 @@ public final class EmbeddedSystem implements AutoCloseable {
             @Override
             public ChildProcess startAgain() {
                 ChildProcess child;
+                if (!saidHowRestartsArePrioritized.getAndSet(true)) {
+                    CpuPriority.unavailableReason().ifPresent(progress);
+                }
                 synchronized (EmbeddedSystem.this) {
                     requireOpen();
-                    child = service.start();
+                    child = service.startAgain();
                 }
                 URI uri = service.uri(settings.ports());
                 try {
@@ -412,6 +417,7 @@ public final class EmbeddedSystem implements AutoCloseable {
                     }
                     throw notReady;
                 }
+                CpuPriority.restoreNormal(child.pid());
                 return child;
             }
         });

@@ -214,6 +214,15 @@ final class ServiceProcess {
     }
 
     ChildProcess start() {
+        return start(List.of());
+    }
+
+    /** After a crash: at a raised CPU priority, which the caller puts back once it is ready ({@link CpuPriority}). */
+    ChildProcess startAgain() {
+        return start(CpuPriority.raisedCommandPrefix());
+    }
+
+    private ChildProcess start(List<String> prefix) {
         if (first != null) {
             if (first.runnableJar == null) {
                 first.prepare();
@@ -224,7 +233,7 @@ final class ServiceProcess {
         }
         Path archive = folder.cdsDir().toAbsolutePath().resolve(name() + ".jsa");
         writesArchive = isMissingOrOlderThan(archive, runnableJar);
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(prefix);
         command.add(JavaRuntime.javaExecutable());
         command.addAll(JvmFlags.forService(archive));
         command.add("-jar");

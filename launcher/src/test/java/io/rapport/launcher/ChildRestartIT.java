@@ -79,6 +79,18 @@ class ChildRestartIT {
         assertThat(restarted).isNotEqualTo(killed);
         assertThat(ProcessHandle.of(restarted)).hasValueSatisfying(handle -> assertThat(handle.isAlive()).isTrue());
         assertThat(HealthProbe.isUp(system.serviceUri("contacts")).join()).as("/actuator/health UP").isTrue();
+        if (CpuPriority.unavailableReason().isEmpty() && Files.isDirectory(Path.of("/proc/self/task"))) {
+            // Started at a raised CPU priority (its log's last start line holds the command), and back to normal now.
+            List<String> log = Files.readAllLines(system.dataDir().resolve("logs").resolve("contacts-service.log"));
+            String lastStart = log.stream().filter(line -> line.startsWith("===== contacts-service starting at "))
+                    .reduce((first, second) -> second).orElseThrow();
+            assertThat(lastStart).contains(": nice -n -" + CpuPriority.RAISE + " ");
+            int launcher = CpuPriority.threadNiceValues(ProcessHandle.current().pid()).get(0);
+            assertThat(CpuPriority.threadNiceValues(restarted)).isNotEmpty().allMatch(nice -> nice == launcher);
+        } else {
+            System.out.println("ChildRestartIT: not checking the restart's priority: "
+                    + CpuPriority.unavailableReason().orElse("no /proc to read it from"));
+        }
 
         GatewayClient.Response created = gateway.post("/api/contacts", "alice",
                 "{\"name\": \"Written After The Restart\", \"employer\": \"Acme\"}");

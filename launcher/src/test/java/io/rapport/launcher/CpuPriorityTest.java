@@ -1,0 +1,63 @@
+package io.rapport.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A restarted service's JVM runs every thread at a raised priority while it starts, and at the launcher's after. */
+class CpuPriorityTest {
+
+    @Test
+    void aJvmStartedRaisedRunsEveryThreadFiveAboveTheLauncherUntilPutBack() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "skipped: reading a thread's priority needs /proc (Linux)");
+        CpuPriority.unavailableReason().ifPresent(reason -> System.out.println("CpuPriorityTest skipped: " + reason));
+        assumeTrue(CpuPriority.unavailableReason().isEmpty(), "skipped: this user may not raise a priority");
+        long self = ProcessHandle.current().pid();
+        int launcher = CpuPriority.threadNiceValues(self).get(0);
+
+        List<String> command = new ArrayList<>(CpuPriority.raisedCommandPrefix());
+        command.addAll(List.of(JavaRuntime.javaExecutable(), "-XX:+UseSerialGC", "-Xmx32m",
+                "-cp", System.getProperty("java.class.path"), Sleeper.class.getName()));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            // A JVM's own threads (compilers, collector, finalizer…) and the sleeper's: all started from the raised main.
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> CpuPriority.threadNiceValues(child.pid()).size() >= 8);
+            assertThat(CpuPriority.threadNiceValues(child.pid())).as("every thread while it starts")
+                    .isNotEmpty().allMatch(nice -> nice == launcher - CpuPriority.RAISE);
+
+            CpuPriority.restoreNormal(child.pid());
+
+            assertThat(CpuPriority.threadNiceValues(child.pid())).as("every thread once it is ready")
+                    .isNotEmpty().allMatch(nice -> nice == launcher);
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+    }
+
+    /** A JVM with a few threads of its own that waits to be killed. */
+    public static final class Sleeper {
+        public static void main(String[] args) throws InterruptedException {
+            for (int i = 0; i < 3; i++) {
+                Thread.ofPlatform().daemon().start(() -> sleepQuietly());
+            }
+            sleepQuietly();
+        }
+
+        private static void sleepQuietly() {
+            try {
+                Thread.sleep(120_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
