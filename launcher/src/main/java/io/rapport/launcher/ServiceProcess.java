@@ -219,7 +219,9 @@ final class ServiceProcess {
 
     /** After a crash: at a raised CPU priority, which the caller puts back once it is ready ({@link CpuPriority}). */
     ChildProcess startAgain() {
-        return start(CpuPriority.raisedCommandPrefix());
+        ChildProcess child = start(CpuPriority.raisedCommandPrefix());
+        CpuPriority.raiseSession(child.pid());
+        return child;
     }
 
     private ChildProcess start(List<String> prefix) {

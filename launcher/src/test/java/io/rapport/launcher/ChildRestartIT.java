@@ -87,6 +87,7 @@ class ChildRestartIT {
             assertThat(lastStart).contains(": nice -n -" + CpuPriority.RAISE + " ");
             int launcher = CpuPriority.threadNiceValues(ProcessHandle.current().pid()).get(0);
             assertThat(CpuPriority.threadNiceValues(restarted)).isNotEmpty().allMatch(nice -> nice == launcher);
+            assertThat(CpuPriority.sessionNiceValue(restarted)).isEqualTo(CpuPriority.sessionNiceValue(ProcessHandle.current().pid()));
         } else {
             System.out.println("ChildRestartIT: not checking the restart's priority: "
                     + CpuPriority.unavailableReason().orElse("no /proc to read it from"));

@@ -9,35 +9,53 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** A restarted service's JVM runs every thread at a raised priority while it starts, and at the launcher's after. */
+/**
+ * A restarted service's JVM runs every thread, and its session where the kernel shares the CPU between sessions first,
+ * at a raised priority while it starts, and at the launcher's after.
+ */
 class CpuPriorityTest {
 
     @Test
-    void aJvmStartedRaisedRunsEveryThreadFiveAboveTheLauncherUntilPutBack() throws Exception {
+    void aJvmStartedRaisedInItsOwnSessionRunsAboveTheLauncherUntilPutBack() throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "skipped: reading a thread's priority needs /proc (Linux)");
         CpuPriority.unavailableReason().ifPresent(reason -> System.out.println("CpuPriorityTest skipped: " + reason));
         assumeTrue(CpuPriority.unavailableReason().isEmpty(), "skipped: this user may not raise a priority");
         long self = ProcessHandle.current().pid();
         int launcher = CpuPriority.threadNiceValues(self).get(0);
+        Optional<Integer> launcherSession = CpuPriority.sessionNiceValue(self);
 
-        List<String> command = new ArrayList<>(CpuPriority.raisedCommandPrefix());
+        // As ChildProcess starts a child: in a session of its own.
+        List<String> command = new ArrayList<>();
+        JavaRuntime.setsid().ifPresent(command::add);
+        command.addAll(CpuPriority.raisedCommandPrefix());
         command.addAll(List.of(JavaRuntime.javaExecutable(), "-XX:+UseSerialGC", "-Xmx32m",
                 "-cp", System.getProperty("java.class.path"), Sleeper.class.getName()));
         Process child = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
+            CpuPriority.raiseSession(child.pid());
             // A JVM's own threads (compilers, collector, finalizer…) and the sleeper's: all started from the raised main.
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> CpuPriority.threadNiceValues(child.pid()).size() >= 8);
             assertThat(CpuPriority.threadNiceValues(child.pid())).as("every thread while it starts")
                     .isNotEmpty().allMatch(nice -> nice == launcher - CpuPriority.RAISE);
+            if (launcherSession.isPresent() && JavaRuntime.setsid().isPresent()) {
+                assertThat(CpuPriority.sessionNiceValue(child.pid())).as("its session's autogroup")
+                        .contains(launcherSession.get() - CpuPriority.RAISE);
+            } else {
+                System.out.println("CpuPriorityTest: no session autogroups here (or no setsid): threads only");
+            }
 
             CpuPriority.restoreNormal(child.pid());
 
             assertThat(CpuPriority.threadNiceValues(child.pid())).as("every thread once it is ready")
                     .isNotEmpty().allMatch(nice -> nice == launcher);
+            assertThat(CpuPriority.sessionNiceValue(child.pid())).as("its session's autogroup once it is ready")
+                    .isEqualTo(launcherSession);
+            assertThat(CpuPriority.sessionNiceValue(self)).as("the launcher's own session, untouched").isEqualTo(launcherSession);
         } finally {
             child.destroyForcibly().waitFor();
         }
