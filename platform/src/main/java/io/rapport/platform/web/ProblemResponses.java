@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -27,8 +28,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Every error a client can cause is an RFC 9457 problem naming what is wrong; an unexpected failure
- * is a 500 problem without internals. Field errors are listed under {@code errors}.
+ * Every error a client can cause is an RFC 9457 problem naming what is wrong; a store that does not answer is a 503
+ * to try again; an unexpected failure is a 500 problem without internals. Field errors are listed under {@code errors}.
  */
 @RestControllerAdvice
 public class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -61,6 +62,19 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DuplicateKeyException.class)
     ProblemDetail duplicate(DuplicateKeyException e) {
         return problem(HttpStatus.CONFLICT, "Conflict", "A record with the same identifying details already exists.");
+    }
+
+    /**
+     * The store did not answer (restarting, unreachable, timed out): the request may be repeated once it is back, as
+     * the gateway's own 503 for a service that is away says. A 500 would tell the member something broke for good.
+     */
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    ResponseEntity<ProblemDetail> storeAway(DataAccessResourceFailureException e) {
+        log.warn("The store did not answer: {}", e.getMostSpecificCause().getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                        "Our data store is not answering right now. Try again shortly; if you were changing something,"
+                                + " check whether it was saved before repeating it."));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -132,6 +132,16 @@ class PlatformWebTest {
     }
 
     @Test
+    void aStoreThatDoesNotAnswerIsA503ToTryAgainNotA500() throws Exception {
+        HttpResponse<String> away = call("GET", "/api/widgets/from-a-store-that-is-away", "alice", null);
+
+        assertThat(away.statusCode()).isEqualTo(503);
+        assertThat(away.headers().firstValue("Retry-After")).contains("1");
+        assertThat(away.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(away.body()).contains("\"title\":\"Service unavailable\"", "Try again shortly").doesNotContain("127.0.0.1", "Exception");
+    }
+
+    @Test
     void theCorrelationIdComesBackAndReachesTheController() throws Exception {
         HttpResponse<String> echoed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/widgets/echo"))
@@ -189,9 +199,26 @@ class PlatformWebTest {
             return switch (id) {
                 case "taken" -> throw new ConflictException("taken", Map.of("existingId", "w-9"));
                 case "broken" -> throw new IllegalStateException("secret internals");
+                case "from-a-store-that-is-away" -> fromAStoreThatIsAway();
                 case "echo" -> Map.of("member", member.memberId(), "correlation", io.rapport.platform.correlation.Correlation.current());
                 default -> throw new NotFoundException("widget", id);
             };
+        }
+
+        /** A real query against a port nobody listens on: the driver's timeout, translated by Spring Data. */
+        private static Map<String, String> fromAStoreThatIsAway() {
+            int closed;
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                closed = socket.getLocalPort();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(
+                    "mongodb://127.0.0.1:" + closed + "/?serverSelectionTimeoutMS=300")) {
+                new org.springframework.data.mongodb.core.MongoTemplate(client, "away")
+                        .findById("w-1", org.bson.Document.class, "widgets");
+            }
+            return Map.of();
         }
     }
 }
