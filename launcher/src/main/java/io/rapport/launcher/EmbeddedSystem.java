@@ -405,6 +405,7 @@ public final class EmbeddedSystem implements AutoCloseable {
                     requireOpen();
                     child = service.startAgain();
                 }
+                CpuPriority.raiseSession(child.pid()); // outside the lock: it waits, briefly, for the child's setsid
                 URI uri = service.uri(settings.ports());
                 try {
                     while (!HealthProbe.isUp(uri).join()) {

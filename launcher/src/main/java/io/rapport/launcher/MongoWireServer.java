@@ -47,7 +47,9 @@ public final class MongoWireServer implements AutoCloseable {
     }
 
     static MongoWireServer start(Path file, int port, Path logFile, Path pidsDir, Path archive, Duration timeout) {
-        List<String> command = new ArrayList<>();
+        // Raised for good: every service waits on it, and as one session among a dozen it got a dozen's share of
+        // the cores (CpuPriority).
+        List<String> command = new ArrayList<>(CpuPriority.raisedCommandPrefix());
         command.add(JavaRuntime.javaExecutable());
         command.addAll(JvmFlags.forStore(archive.toAbsolutePath(), HEAP));
         command.add("-cp");
@@ -61,6 +63,7 @@ public final class MongoWireServer implements AutoCloseable {
             throw LaunchException.startFailed("Could not create " + archive.getParent() + ": " + e.getMessage());
         }
         ChildProcess child = ChildProcess.start("mongo", command, logFile, pidsDir);
+        CpuPriority.raiseSession(child.pid());
         MongoWireServer server = new MongoWireServer(child, port);
         try {
             server.awaitReady(timeout);

@@ -217,11 +217,12 @@ final class ServiceProcess {
         return start(List.of());
     }
 
-    /** After a crash: at a raised CPU priority, which the caller puts back once it is ready ({@link CpuPriority}). */
+    /**
+     * After a crash: its threads at a raised CPU priority; the caller raises its session too and puts both back once
+     * it is ready ({@link CpuPriority}).
+     */
     ChildProcess startAgain() {
-        ChildProcess child = start(CpuPriority.raisedCommandPrefix());
-        CpuPriority.raiseSession(child.pid());
-        return child;
+        return start(CpuPriority.raisedCommandPrefix());
     }
 
     private ChildProcess start(List<String> prefix) {

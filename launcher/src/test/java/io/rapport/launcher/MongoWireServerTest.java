@@ -44,6 +44,22 @@ class MongoWireServerTest {
         }
     }
 
+    /** Every service waits on the store, so it runs above them, in its threads and its session (CpuPriority). */
+    @Test
+    void theStoreRunsAtARaisedCpuPriority() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(CpuPriority.unavailableReason().isEmpty()
+                && java.nio.file.Files.isDirectory(Path.of("/proc/self/task")), "skipped: this user may not raise a priority, or no /proc");
+        long self = ProcessHandle.current().pid();
+        int launcher = CpuPriority.threadNiceValues(self).get(0);
+
+        try (MongoWireServer server = MongoWireServer.start(new DataFolder(dir.resolve("data")), FreePorts.one(), READY)) {
+            long store = server.process().pid();
+            assertThat(CpuPriority.threadNiceValues(store)).isNotEmpty().allMatch(nice -> nice == launcher - CpuPriority.RAISE);
+            CpuPriority.sessionNiceValue(self).ifPresent(own ->
+                    assertThat(CpuPriority.sessionNiceValue(store)).contains(own - CpuPriority.RAISE));
+        }
+    }
+
     @Test
     void closingTwiceIsHarmless() {
         MongoWireServer server = MongoWireServer.start(new DataFolder(dir.resolve("data")), FreePorts.one(), READY);
