@@ -405,7 +405,9 @@ public final class EmbeddedSystem implements AutoCloseable {
                     requireOpen();
                     child = service.startAgain();
                 }
-                CpuPriority.raiseSession(child.pid()); // outside the lock: it waits, briefly, for the child's setsid
+                if (service.raisedWhenRestarted()) {
+                    CpuPriority.raiseSession(child.pid()); // outside the lock: it waits, briefly, for the child's setsid
+                }
                 URI uri = service.uri(settings.ports());
                 try {
                     while (!HealthProbe.isUp(uri).join()) {
@@ -418,7 +420,9 @@ public final class EmbeddedSystem implements AutoCloseable {
                     }
                     throw notReady;
                 }
-                CpuPriority.restoreNormal(child.pid());
+                if (service.raisedWhenRestarted()) {
+                    CpuPriority.restoreNormal(child.pid());
+                }
                 return child;
             }
         });

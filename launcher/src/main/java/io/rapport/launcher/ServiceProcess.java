@@ -37,6 +37,7 @@ final class ServiceProcess {
     private final DataFolder folder;
     private final Map<String, String> environment;
     private volatile Path runnableJar;
+    private final boolean hasTwin;
     private volatile ChildProcess process;
     private volatile long startedAt;
     private volatile boolean writesArchive;
@@ -57,6 +58,7 @@ final class ServiceProcess {
         this.first = first;
         this.jar = settings.repoRoot().resolve(service.jar());
         this.arguments = arguments(service, settings.ports(), instance, settings.instances());
+        this.hasTwin = settings.instances() > 1 && service.ownsData();
         this.folder = folder;
         this.environment = environment(service, folder, identitySecret);
     }
@@ -218,11 +220,18 @@ final class ServiceProcess {
     }
 
     /**
-     * After a crash: its threads at a raised CPU priority; the caller raises its session too and puts both back once
-     * it is ready ({@link CpuPriority}).
+     * After a crash. The only instance of its service starts with its threads at a raised CPU priority (the caller
+     * raises its session too and puts both back once it is ready, {@link CpuPriority}): the members wait on it. One of
+     * a pair starts at normal priority, because its twin serves meanwhile and must keep its share: with two restarts
+     * raised at once the surviving instances missed their health checks ("No servers available", SeveralInstancesIT).
      */
     ChildProcess startAgain() {
-        return start(CpuPriority.raisedCommandPrefix());
+        return start(raisedWhenRestarted() ? CpuPriority.raisedCommandPrefix() : List.of());
+    }
+
+    /** True when a restart of this one is what its service's callers wait for: no twin serves meanwhile. */
+    boolean raisedWhenRestarted() {
+        return !hasTwin;
     }
 
     private ChildProcess start(List<String> prefix) {

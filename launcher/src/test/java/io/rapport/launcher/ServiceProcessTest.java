@@ -15,6 +15,20 @@ class ServiceProcessTest {
 
     private final LaunchSettings defaults = LaunchSettings.defaults();
 
+    /** A restart is raised only where nothing else serves meanwhile (CpuPriority): never one of a pair. */
+    @Test
+    void aRestartIsRaisedOnlyForTheOnlyInstanceOfItsService() {
+        DataFolder folder = new DataFolder(Path.of("target", "service-process-test"));
+        LaunchSettings two = defaults.withInstances(2);
+
+        assertThat(new ServiceProcess(RapportService.CONTACTS, defaults, folder, "s").raisedWhenRestarted()).isTrue();
+        assertThat(new ServiceProcess(RapportService.CONTACTS, two, folder, "s").raisedWhenRestarted()).isFalse();
+        assertThat(new ServiceProcess(RapportService.CONTACTS, two, folder, "s").another(1, two, "s").raisedWhenRestarted())
+                .isFalse();
+        assertThat(new ServiceProcess(RapportService.GATEWAY, two, folder, "s").raisedWhenRestarted())
+                .as("one gateway however many instances of the services").isTrue();
+    }
+
     @Test
     void aServiceIsWiredToItsOwnDatabaseAndTheBroker() {
         assertThat(ServiceProcess.arguments(RapportService.SCHEDULING, defaults.ports())).containsExactly(
