@@ -36,8 +36,8 @@ import java.util.stream.Stream;
  * to cross the system for one to two minutes. It only takes what the services' requests ask of it, so its weight
  * shortens their waits rather than taking their time.
  *
- * <p>Raising a priority needs the right to (root, or {@code CAP_SYS_NICE}); without it a restarted service and the store
- * run at normal priority, as before, and {@link #unavailableReason()} says so.
+ * <p>Raising a priority needs the right to (root, or {@code CAP_SYS_NICE}); without it a restarted service and the
+ * store run at normal priority, as before, and {@link #unavailableReason()} says so.
  */
 final class CpuPriority {
 
@@ -71,16 +71,12 @@ final class CpuPriority {
         if (LAUNCHER_NICE.isEmpty()) {
             return;
         }
-        Optional<Autogroup> own = Autogroup.of(OWN_AUTOGROUP);
-        Path its = autogroupOf(pid);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (own.isPresent() && System.nanoTime() < deadline) {
-            Optional<Autogroup> group = Autogroup.of(its);
-            if (group.isEmpty()) {
-                return;
-            }
-            if (!group.get().id().equals(own.get().id())) {
-                write(its, own.get().nice() - RAISE);
+        while (Autogroup.of(OWN_AUTOGROUP).isPresent() && Autogroup.of(autogroupOf(pid)).isPresent()
+                && System.nanoTime() < deadline) {
+            Optional<Integer> own = launcherSessionNiceIfApart(pid);
+            if (own.isPresent()) {
+                write(autogroupOf(pid), own.get() - RAISE);
                 return;
             }
             try {
@@ -111,12 +107,15 @@ final class CpuPriority {
             command.addAll(threadsOf(pid));
             run(command);
         }
+        launcherSessionNiceIfApart(pid).ifPresent(own -> write(autogroupOf(pid), own));
+    }
+
+    /** The launcher's session nice value when the process runs in an autogroup of its own: never touch the launcher's. */
+    private static Optional<Integer> launcherSessionNiceIfApart(long pid) {
         Optional<Autogroup> own = Autogroup.of(OWN_AUTOGROUP);
-        Path its = autogroupOf(pid);
-        Optional<Autogroup> group = Autogroup.of(its);
-        if (own.isPresent() && group.isPresent() && !group.get().id().equals(own.get().id())) {
-            write(its, own.get().nice());
-        }
+        Optional<Autogroup> its = Autogroup.of(autogroupOf(pid));
+        return own.isPresent() && its.isPresent() && !its.get().id().equals(own.get().id())
+                ? own.map(Autogroup::nice) : Optional.empty();
     }
 
     private static Path autogroupOf(long pid) {
