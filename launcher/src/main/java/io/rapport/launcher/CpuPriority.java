@@ -110,7 +110,7 @@ final class CpuPriority {
         launcherSessionNiceIfApart(pid).ifPresent(own -> write(autogroupOf(pid), own));
     }
 
-    /** The launcher's session nice value when the process runs in an autogroup of its own: never touch the launcher's. */
+    /** The launcher's session nice value if the process has an autogroup of its own (never touch the launcher's). */
     private static Optional<Integer> launcherSessionNiceIfApart(long pid) {
         Optional<Autogroup> own = Autogroup.of(OWN_AUTOGROUP);
         Optional<Autogroup> its = Autogroup.of(autogroupOf(pid));
