@@ -72,7 +72,7 @@ final class CpuPriority {
             return;
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (Autogroup.of(OWN_AUTOGROUP).isPresent() && Autogroup.of(autogroupOf(pid)).isPresent()
+        while (Files.exists(OWN_AUTOGROUP) && Autogroup.of(autogroupOf(pid)).isPresent()
                 && System.nanoTime() < deadline) {
             Optional<Integer> own = launcherSessionNiceIfApart(pid);
             if (own.isPresent()) {
@@ -112,10 +112,35 @@ final class CpuPriority {
 
     /** The launcher's session nice value if the process has an autogroup of its own (never touch the launcher's). */
     private static Optional<Integer> launcherSessionNiceIfApart(long pid) {
-        Optional<Autogroup> own = Autogroup.of(OWN_AUTOGROUP);
-        Optional<Autogroup> its = Autogroup.of(autogroupOf(pid));
-        return own.isPresent() && its.isPresent() && !its.get().id().equals(own.get().id())
-                ? own.map(Autogroup::nice) : Optional.empty();
+        return launcherSessionNiceIfApart(read(OWN_AUTOGROUP), read(autogroupOf(pid)));
+    }
+
+    /**
+     * From the two {@code /proc/<pid>/autogroup} files, the launcher's and the child's: the nice value the child's
+     * session is raised from and put back to, if the child has a session of its own. A launcher that never left the
+     * session of the machine's first process (a CI runner, a container's entry point) is in the kernel's root group,
+     * whose file is empty; a session the child made is then its own, and starts at 0 like every new one.
+     */
+    static Optional<Integer> launcherSessionNiceIfApart(Optional<String> launcherFile, Optional<String> childFile) {
+        Optional<Autogroup> its = childFile.flatMap(Autogroup::parse);
+        if (launcherFile.isEmpty() || its.isEmpty()) {
+            return Optional.empty();
+        }
+        if (launcherFile.get().isBlank()) {
+            return Optional.of(0);
+        }
+        return Autogroup.parse(launcherFile.get())
+                .filter(own -> !own.id().equals(its.get().id()))
+                .map(Autogroup::nice);
+    }
+
+    private static Optional<String> read(Path file) {
+        try {
+            return Optional.of(Files.readString(file));
+        } catch (IOException | RuntimeException noneHere) {
+            // no autogroups on this kernel, or the process ended
+            return Optional.empty();
+        }
     }
 
     private static Path autogroupOf(long pid) {
@@ -130,16 +155,23 @@ final class CpuPriority {
         }
     }
 
-    /** A line of {@code /proc/<pid>/autogroup}: {@code /autogroup-1277 nice 0}. */
+    /**
+     * A line of {@code /proc/<pid>/autogroup}: {@code /autogroup-1277 nice 0}. The file is empty for a process in the
+     * kernel's root group, which has no nice value of its own.
+     */
     private record Autogroup(String id, int nice) {
         static Optional<Autogroup> of(Path file) {
+            return read(file).flatMap(Autogroup::parse);
+        }
+
+        static Optional<Autogroup> parse(String line) {
+            String[] parts = line.trim().split("\\s+");
             try {
-                String[] parts = Files.readString(file).trim().split("\\s+");
                 if (parts.length == 3 && parts[1].equals("nice")) {
                     return Optional.of(new Autogroup(parts[0], Integer.parseInt(parts[2])));
                 }
-            } catch (IOException | RuntimeException noneHere) {
-                // no autogroups on this kernel, or the process ended
+            } catch (NumberFormatException notThisFormat) {
+                // some other kernel's format: leave the session alone
             }
             return Optional.empty();
         }

@@ -26,6 +26,7 @@ class CpuPriorityTest {
         long self = ProcessHandle.current().pid();
         int launcher = CpuPriority.threadNiceValues(self).get(0);
         Optional<Integer> launcherSession = CpuPriority.sessionNiceValue(self);
+        Optional<Integer> childSessionBaseline = childSessionBaseline();
 
         // As ChildProcess starts a child: in a session of its own.
         List<String> command = new ArrayList<>();
@@ -42,9 +43,10 @@ class CpuPriorityTest {
                     .until(() -> CpuPriority.threadNiceValues(child.pid()).size() >= 8);
             assertThat(CpuPriority.threadNiceValues(child.pid())).as("every thread while it starts")
                     .isNotEmpty().allMatch(nice -> nice == launcher - CpuPriority.RAISE);
-            if (launcherSession.isPresent() && JavaRuntime.setsid().isPresent()) {
+            boolean ownSession = JavaRuntime.setsid().isPresent();
+            if (childSessionBaseline.isPresent() && ownSession) {
                 assertThat(CpuPriority.sessionNiceValue(child.pid())).as("its session's autogroup")
-                        .contains(launcherSession.get() - CpuPriority.RAISE);
+                        .contains(childSessionBaseline.get() - CpuPriority.RAISE);
             } else {
                 System.out.println("CpuPriorityTest: no session autogroups here (or no setsid): threads only");
             }
@@ -54,11 +56,40 @@ class CpuPriorityTest {
             assertThat(CpuPriority.threadNiceValues(child.pid())).as("every thread once it is ready")
                     .isNotEmpty().allMatch(nice -> nice == launcher);
             assertThat(CpuPriority.sessionNiceValue(child.pid())).as("its session's autogroup once it is ready")
-                    .isEqualTo(launcherSession);
+                    .isEqualTo(ownSession ? childSessionBaseline : launcherSession);
             assertThat(CpuPriority.sessionNiceValue(self)).as("the launcher's own session, untouched").isEqualTo(launcherSession);
         } finally {
             child.destroyForcibly().waitFor();
         }
+    }
+
+    /**
+     * The nice value a child's own session is raised from and put back to: the launcher's session's, or 0 where the
+     * launcher is in the kernel's root group (an empty file: a CI runner that never called setsid); empty where the
+     * kernel has no autogroups.
+     */
+    static Optional<Integer> childSessionBaseline() throws java.io.IOException {
+        Path ownAutogroup = Path.of("/proc/self/autogroup");
+        if (!Files.exists(ownAutogroup)) {
+            return Optional.empty();
+        }
+        return Files.readString(ownAutogroup).isBlank() ? Optional.of(0)
+                : CpuPriority.sessionNiceValue(ProcessHandle.current().pid());
+    }
+
+    @Test
+    void aChildsOwnSessionIsRaisedFromTheLaunchersSessionOrFromZeroWhereTheLauncherIsInTheRootGroup() {
+        Optional<String> child = Optional.of("/autogroup-1874 nice 0\n");
+        assertThat(CpuPriority.launcherSessionNiceIfApart(Optional.of("/autogroup-12 nice 3\n"), child))
+                .as("a launcher in a session of its own").contains(3);
+        assertThat(CpuPriority.launcherSessionNiceIfApart(Optional.of(""), child))
+                .as("a launcher in the kernel's root group (CI, a container's entry point)").contains(0);
+        assertThat(CpuPriority.launcherSessionNiceIfApart(Optional.of("/autogroup-1874 nice 0\n"), child))
+                .as("a child in the launcher's own session: never touched").isEmpty();
+        assertThat(CpuPriority.launcherSessionNiceIfApart(Optional.of(""), Optional.of("")))
+                .as("a child in the root group too").isEmpty();
+        assertThat(CpuPriority.launcherSessionNiceIfApart(Optional.empty(), Optional.empty()))
+                .as("a kernel without autogroups").isEmpty();
     }
 
     /** A JVM with a few threads of its own that waits to be killed. */
