@@ -45,8 +45,11 @@ final class FaultInjector {
      *                        answer again after its start (the rest of the recovery is the clients')
      * @param gapMillis       for a service fault, the longest time its route went without a successful answer to a
      *                        probe asking every 200 ms from the fault on ({@link GapWatch}); -1 for other faults
+     * @param probeFailures   what the recovery probe met once it could try (the launcher had said "ready again"):
+     *                        how many tries failed and the slowest, with its answer; empty when the first try worked
      */
-    record Result(Fault fault, long injectedMillis, long liftedMillis, long recoveredMillis, String note, long gapMillis) {
+    record Result(Fault fault, long injectedMillis, long liftedMillis, long recoveredMillis, String note, long gapMillis,
+                  String probeFailures) {
         boolean recovered() {
             return recoveredMillis >= 0;
         }
@@ -96,14 +99,16 @@ final class FaultInjector {
             }
             default -> throw new IllegalStateException(fault.toString());
         }
-        long recovered = awaitRecovery(fault, lifted, linesBefore);
+        ProbeTries tries = new ProbeTries();
+        long recovered = awaitRecovery(fault, lifted, linesBefore, tries);
         long gap = -1;
         if (gaps != null) {
             gaps.close();
             gap = gaps.longestGapMillis();
         }
         String said = launcherSaid(fault, linesBefore);
-        return new Result(fault, injected, lifted, recovered, brokerStart.isEmpty() ? said : brokerStart, gap);
+        return new Result(fault, injected, lifted, recovered, brokerStart.isEmpty() ? said : brokerStart, gap,
+                tries.summary());
     }
 
     /** Resumes a frozen process should the suite stop while it is frozen (a stopped JVM cannot even be terminated). */
@@ -115,47 +120,87 @@ final class FaultInjector {
         }
     }
 
-    private long awaitRecovery(Fault fault, long lifted, int linesBefore) {
+    private long awaitRecovery(Fault fault, long lifted, int linesBefore, ProbeTries tries) {
         long deadline = lifted + RECOVERY_LIMIT_MILLIS;
         boolean restartedByLauncher = fault.kind() == Fault.Kind.SERVICE_KILLED || fault.kind() == Fault.Kind.GATEWAY_KILLED
                 || fault.kind() == Fault.Kind.STORE_RESTARTED;
         while (System.currentTimeMillis() < deadline) {
-            boolean back = !restartedByLauncher || said(fault.target() + " ready again", linesBefore);
-            if (back && works(fault)) {
-                return System.currentTimeMillis();
+            if (!restartedByLauncher || said(fault.target() + " ready again", linesBefore)) {
+                long tried = System.currentTimeMillis();
+                String failure = failure(fault);
+                if (failure == null) {
+                    return System.currentTimeMillis();
+                }
+                tries.failed(System.currentTimeMillis() - tried, failure);
             }
             JourneyDriver.pause(250);
         }
         return -1;
     }
 
-    /** What the fault broke, done again through the gateway. */
-    private boolean works(Fault fault) {
+    /** What the fault broke, done again through the gateway: null when it works, otherwise what did not. */
+    private String failure(Fault fault) {
         return switch (fault.kind()) {
-            case BROKER_KILLED, STORE_RESTARTED -> eventRoundTrip();
-            case GATEWAY_KILLED -> probe.get(PROBE, "/api/contacts?limit=1").ok();
-            case SERVICE_KILLED -> probe.get(PROBE, route(fault.target())).ok();
-            case SERVICE_FROZEN -> probe.get(PROBE, route(fault.target())).ok()
-                    && kafka.groupState(fault.target()).toUpperCase(Locale.ROOT).startsWith("STABLE");
+            case BROKER_KILLED, STORE_RESTARTED -> eventRoundTripFailure();
+            case GATEWAY_KILLED -> failedGet("/api/contacts?limit=1");
+            case SERVICE_KILLED -> failedGet(route(fault.target()));
+            case SERVICE_FROZEN -> {
+                String get = failedGet(route(fault.target()));
+                String group = get != null ? null : kafka.groupState(fault.target());
+                yield get != null ? get : group.toUpperCase(Locale.ROOT).startsWith("STABLE") ? null
+                        : "consumer group " + fault.target() + " " + group;
+            }
         };
     }
 
+    private String failedGet(String path) {
+        MemberCalls.Answer answer = probe.get(PROBE, path);
+        return answer.ok() ? null : "GET " + path + " → " + answer;
+    }
+
     /** A contact written through the gateway and known to scheduling-service by its ContactAdded within 5 s. */
-    private boolean eventRoundTrip() {
+    private String eventRoundTripFailure() {
         int n = probeContacts.incrementAndGet();
         MemberCalls.Answer created = probe.post(PROBE, "/api/contacts", "{\"name\": \"Probe " + n + "\", \"email\": \"probe"
                 + n + "." + UUID.randomUUID().toString().substring(0, 8) + "@faults.example\"}");
         if (!created.ok()) {
-            return false;
+            return "POST /api/contacts → " + created;
         }
         long until = System.currentTimeMillis() + 5_000;
         while (System.currentTimeMillis() < until) {
             if (probe.get(PROBE, "/api/scheduling/contacts/" + created.text("id")).ok()) {
-                return true;
+                return null;
             }
             JourneyDriver.pause(100);
         }
-        return false;
+        return "the new contact's ContactAdded had not reached scheduling-service 5 s after its 201";
+    }
+
+    /**
+     * The recovery probe's failed tries, for the report: why a fault took longer than the launcher's "ready again"
+     * (the gateway's recovery was once 15 s after it, unexplained by the report alone).
+     */
+    static final class ProbeTries {
+        private int failed;
+        private long slowestMillis = -1;
+        private String slowest = "";
+
+        void failed(long tookMillis, String failure) {
+            failed++;
+            if (tookMillis > slowestMillis) {
+                slowestMillis = tookMillis;
+                slowest = failure;
+            }
+        }
+
+        String summary() {
+            if (failed == 0) {
+                return "";
+            }
+            String what = slowest.length() > 200 ? slowest.substring(0, 200) + "…" : slowest;
+            return String.format(Locale.ROOT, "%d tr%s failed, the slowest in %.1f s: %s", failed, failed == 1 ? "y" : "ies",
+                    slowestMillis / 1000.0, what);
+        }
     }
 
     static String route(String service) {

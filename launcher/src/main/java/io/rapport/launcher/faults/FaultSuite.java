@@ -239,6 +239,9 @@ public final class FaultSuite {
         System.out.print(table);
         System.out.println("Refused during each fault, by status (none: no answer):");
         examples.forEach(System.out::println);
+        System.out.println("The recovery probe's failed tries once it could try (after the launcher's \"ready again\"):");
+        results.stream().filter(r -> !r.probeFailures().isEmpty())
+                .forEach(r -> System.out.printf(Locale.ROOT, "  %s: %s%n", r.fault().label(), r.probeFailures()));
         System.out.printf(Locale.ROOT, "In all: %d lost, %d doubled (%d outside the faults' windows); target 0 lost, 0 doubled,"
                 + " recovery ≤ %.0f s per fault%s%n", lostAll, doubledAll, findings.size() - attributed, RECOVERY_TARGET_SECONDS,
                 gapsMatter ? String.format(Locale.ROOT, ", and with %d instances no gap ≥ %d s (the consumers' session timeout)"
