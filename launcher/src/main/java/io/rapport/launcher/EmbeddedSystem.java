@@ -421,25 +421,22 @@ public final class EmbeddedSystem implements AutoCloseable {
                     throw notReady;
                 }
                 if (service.raisedWhenRestarted()) {
-                    restoreNormalOnceWarm(child);
+                    restoreNormalAfter(child, service.raisedAfterReady());
                 }
                 return child;
             }
         });
     }
 
-    /**
-     * How long a restarted child keeps its raised priority after its health is UP. Ready is not warm: its code still
-     * runs interpreted while every caller's retry arrives at once. In the fault suite a restarted gateway put back at
-     * UP answered the members' calls from 0.6 s after it, but the recovery probe's own call waited its full 15 s for an
-     * answer (31.2 s to recover, 11.6 s of it the restart) among the 50 members' retries and new tokens.
-     */
-    static final Duration RAISED_AFTER_READY = Duration.ofSeconds(20);
-
-    private static void restoreNormalOnceWarm(ChildProcess child) {
+    /** Puts a raised restart back to the launcher's priority, at once or once warm, unless it died meanwhile. */
+    private static void restoreNormalAfter(ChildProcess child, Duration warmUp) {
+        if (warmUp.isZero()) {
+            CpuPriority.restoreNormal(child.pid());
+            return;
+        }
         Thread.ofVirtual().name("restore-priority-" + child.pid()).start(() -> {
             try {
-                Thread.sleep(RAISED_AFTER_READY);
+                Thread.sleep(warmUp);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

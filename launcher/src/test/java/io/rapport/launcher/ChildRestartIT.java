@@ -87,16 +87,11 @@ class ChildRestartIT {
                     .reduce((first, second) -> second).orElseThrow();
             assertThat(lastStart).contains(": nice -n -" + CpuPriority.RAISE + " ");
             int launcher = CpuPriority.threadNiceValues(ProcessHandle.current().pid()).get(0);
-            assertThat(CpuPriority.threadNiceValues(restarted)).as("still raised once ready: not warm yet")
-                    .isNotEmpty().allMatch(nice -> nice == launcher - CpuPriority.RAISE);
-            Optional<Integer> sessionBack = JavaRuntime.setsid().isPresent() ? CpuPriorityTest.childSessionBaseline()
-                    : CpuPriority.sessionNiceValue(ProcessHandle.current().pid());
-            await().atMost(EmbeddedSystem.RAISED_AFTER_READY.plusSeconds(15)).untilAsserted(() -> {
-                assertThat(CpuPriority.threadNiceValues(restarted)).as("back to the launcher's priority once warm")
-                        .isNotEmpty().allMatch(nice -> nice == launcher);
-                assertThat(CpuPriority.sessionNiceValue(restarted)).as("its session, back to a new session's priority")
-                        .isEqualTo(sessionBack);
-            });
+            assertThat(CpuPriority.threadNiceValues(restarted)).as("back to the launcher's priority once ready")
+                    .isNotEmpty().allMatch(nice -> nice == launcher);
+            assertThat(CpuPriority.sessionNiceValue(restarted)).as("its session, back to a new session's priority")
+                    .isEqualTo(JavaRuntime.setsid().isPresent() ? CpuPriorityTest.childSessionBaseline()
+                            : CpuPriority.sessionNiceValue(ProcessHandle.current().pid()));
         } else {
             System.out.println("ChildRestartIT: not checking the restart's priority: "
                     + CpuPriority.unavailableReason().orElse("no /proc to read it from"));
@@ -135,6 +130,36 @@ class ChildRestartIT {
 
     @Test
     @Order(3)
+    void theGatewayKilledWithSigkillKeepsItsRaisedPriorityForAWhileOnceReady() throws Exception {
+        long killed = notedPid("gateway");
+
+        kill9(killed);
+
+        await().atMost(BACK_AGAIN).pollInterval(Duration.ofMillis(500))
+                .until(() -> output.stream().anyMatch(line -> line.startsWith("gateway ready again in ")));
+        long restarted = notedPid("gateway");
+        assertThat(restarted).isNotEqualTo(killed);
+        if (CpuPriority.unavailableReason().isEmpty() && Files.isDirectory(Path.of("/proc/self/task"))) {
+            int launcher = CpuPriority.threadNiceValues(ProcessHandle.current().pid()).get(0);
+            assertThat(CpuPriority.threadNiceValues(restarted)).as("still raised once ready: not warm yet")
+                    .isNotEmpty().allMatch(nice -> nice == launcher - CpuPriority.RAISE);
+            Optional<Integer> sessionBack = JavaRuntime.setsid().isPresent() ? CpuPriorityTest.childSessionBaseline()
+                    : CpuPriority.sessionNiceValue(ProcessHandle.current().pid());
+            await().atMost(ServiceProcess.GATEWAY_WARM_UP.plusSeconds(15)).untilAsserted(() -> {
+                assertThat(CpuPriority.threadNiceValues(restarted)).as("back to the launcher's priority once warm")
+                        .isNotEmpty().allMatch(nice -> nice == launcher);
+                assertThat(CpuPriority.sessionNiceValue(restarted)).as("its session, back to a new session's priority")
+                        .isEqualTo(sessionBack);
+            });
+        } else {
+            System.out.println("ChildRestartIT: not checking the gateway restart's priority: "
+                    + CpuPriority.unavailableReason().orElse("no /proc to read it from"));
+        }
+        assertThat(HealthProbe.isUp(system.gatewayUri()).join()).as("the gateway's /actuator/health UP").isTrue();
+    }
+
+    @Test
+    @Order(4)
     void aServiceStoppedOnPurposeStaysDown() throws Exception {
         system.stopService("notes");
 

@@ -30,6 +30,15 @@ class ServiceProcessTest {
     }
 
     @Test
+    void onlyARestartedGatewayKeepsItsRaiseForAWhileOnceReady() {
+        DataFolder folder = new DataFolder(Path.of("target", "service-process-test"));
+
+        assertThat(new ServiceProcess(RapportService.GATEWAY, defaults, folder, "s").raisedAfterReady())
+                .isEqualTo(java.time.Duration.ofSeconds(20));
+        assertThat(new ServiceProcess(RapportService.CONTACTS, defaults, folder, "s").raisedAfterReady()).isZero();
+    }
+
+    @Test
     void aServiceIsWiredToItsOwnDatabaseAndTheBroker() {
         assertThat(ServiceProcess.arguments(RapportService.SCHEDULING, defaults.ports())).containsExactly(
                 "--server.port=8082",
