@@ -147,12 +147,28 @@ final class CpuPriority {
         return Path.of("/proc", Long.toString(pid), "autogroup");
     }
 
+    /**
+     * Without CAP_SYS_ADMIN the kernel takes one autogroup change a tenth of a second across the machine and refuses
+     * the others (EAGAIN), so a refused write is tried again a few times before the child is left at its share.
+     */
     private static void write(Path autogroup, int nice) {
-        try {
-            Files.writeString(autogroup, Integer.toString(nice));
-        } catch (IOException | RuntimeException gone) {
-            // the process ended meanwhile, or this kernel refuses: it starts at its share, as before
+        for (int attempt = 0; attempt < 4; attempt++) {
+            try {
+                Files.writeString(autogroup, Integer.toString(nice));
+                return;
+            } catch (IOException | RuntimeException refused) {
+                if (!Files.exists(autogroup)) {
+                    return; // the process ended meanwhile
+                }
+            }
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
+        // still refused: this kernel or its security policy does not allow it; the child runs at its share, as before
     }
 
     /**

@@ -146,8 +146,11 @@ final class FaultInjector {
             case SERVICE_KILLED -> failedGet(route(fault.target()));
             case SERVICE_FROZEN -> {
                 String get = failedGet(route(fault.target()));
-                String group = get != null ? null : kafka.groupState(fault.target());
-                yield get != null ? get : group.toUpperCase(Locale.ROOT).startsWith("STABLE") ? null
+                if (get != null) {
+                    yield get;
+                }
+                String group = kafka.groupState(fault.target());
+                yield group.toUpperCase(Locale.ROOT).startsWith("STABLE") ? null
                         : "consumer group " + fault.target() + " " + group;
             }
         };
