@@ -45,6 +45,7 @@ public final class EmbeddedSystem implements AutoCloseable {
     private volatile KafkaBroker kafka;
     private final Supervisor supervisor;
     private final AtomicBoolean saidHowRestartsArePrioritized = new AtomicBoolean();
+    private final RestartRaises restartRaises = new RestartRaises();
     private volatile OrphanGuard orphanGuard;
     private volatile boolean up;
     private volatile boolean closed; // set under this, read anywhere
@@ -397,15 +398,26 @@ public final class EmbeddedSystem implements AutoCloseable {
 
             @Override
             public ChildProcess startAgain() {
-                ChildProcess child;
                 if (!saidHowRestartsArePrioritized.getAndSet(true)) {
                     CpuPriority.unavailableReason().ifPresent(progress);
                 }
+                boolean raised = restartRaises.take(service);
+                try {
+                    return startAgain(raised);
+                } finally {
+                    if (raised) {
+                        restartRaises.giveBack(service);
+                    }
+                }
+            }
+
+            private ChildProcess startAgain(boolean raised) {
+                ChildProcess child;
                 synchronized (EmbeddedSystem.this) {
                     requireOpen();
-                    child = service.startAgain();
+                    child = service.startAgain(raised);
                 }
-                if (service.raisedWhenRestarted()) {
+                if (raised) {
                     CpuPriority.raiseSession(child.pid()); // outside the lock: it waits, briefly, for the child's setsid
                 }
                 URI uri = service.uri(settings.ports());
@@ -420,7 +432,7 @@ public final class EmbeddedSystem implements AutoCloseable {
                     }
                     throw notReady;
                 }
-                if (service.raisedWhenRestarted()) {
+                if (raised) {
                     restoreNormalAfter(child, service.raisedAfterReady());
                 }
                 return child;
