@@ -42,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.cloud.loadbalancer.configurations=health-check",
         "spring.cloud.loadbalancer.health-check.interval=1s",
         "spring.cloud.loadbalancer.health-check.path.contacts-service=",
+        "spring.cloud.loadbalancer.health-check.path.scheduling-service=",
         "rapport.gateway.service-timeout=4s",
         "rapport.gateway.read-try-timeout=1s"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -50,6 +51,8 @@ class TryAnotherInstanceTest {
     private static final String ALICE = TestIdentityProvider.member("alice", "uni-a");
     private static final Instance STEADY = new Instance("steady");
     private static final Instance FREEZES = new Instance("freezes");
+    /** The only instance of scheduling-service here, answering every call after 2 s: twice the read try timeout. */
+    private static final Instance SLOW_ALONE = new Instance("slow", Duration.ofSeconds(2));
 
     @LocalServerPort
     int port;
@@ -61,12 +64,15 @@ class TryAnotherInstanceTest {
         String instances = "spring.cloud.discovery.client.simple.instances.contacts-service";
         registry.add(instances + "[0].uri", STEADY::uri);
         registry.add(instances + "[1].uri", FREEZES::uri);
+        registry.add("rapport.services.scheduling-uri", () -> "lb://scheduling-service");
+        registry.add("spring.cloud.discovery.client.simple.instances.scheduling-service[0].uri", SLOW_ALONE::uri);
     }
 
     @AfterAll
     static void thaw() {
         FREEZES.kill();
         STEADY.kill();
+        SLOW_ALONE.kill();
     }
 
     @Test
@@ -134,6 +140,17 @@ class TryAnotherInstanceTest {
                 "POST /api/contacts?call=after-kill-3 {\"name\":\"Grace 3\"}");
     }
 
+    @Test
+    @Order(4)
+    void aSlowReadFromTheOnlyHealthyInstanceIsLeftToFinishNotSentAgain() throws Exception {
+        HttpResponse<String> response = get(port, "/api/interviews?call=slow-read", ALICE);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("slow");
+        assertThat(SLOW_ALONE.calls).as("asked once: a second try would land on the same instance")
+                .containsExactly("GET /api/interviews?call=slow-read");
+    }
+
     /** A stand-in instance that answers with its name, and once frozen takes calls but never answers them. */
     private static final class Instance {
         final List<String> calls = new CopyOnWriteArrayList<>();
@@ -142,6 +159,10 @@ class TryAnotherInstanceTest {
         private boolean killed;
 
         Instance(String name) {
+            this(name, Duration.ZERO);
+        }
+
+        Instance(String name, Duration answersAfter) {
             try {
                 server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             } catch (IOException e) {
@@ -151,6 +172,11 @@ class TryAnotherInstanceTest {
             server.createContext("/", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 calls.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + (body.isEmpty() ? "" : " " + body));
+                try {
+                    Thread.sleep(answersAfter);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 CountDownLatch latch = frozen;
                 if (latch != null) {
                     try {

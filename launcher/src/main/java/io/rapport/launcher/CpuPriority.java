@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * A service started again after a crash starts at a raised CPU priority and is put back to the launcher's own once
- * ready, when it is the only instance of its service or the only one of a pair restarting ({@link RestartRaises});
- * the store runs at that priority throughout.
+ * ready, when it is the only instance of its service ({@code ServiceProcess.raisedWhenRestarted}); the store runs at
+ * that priority throughout.
  *
  * <p>Why: every child of the embedded default shares the machine's cores with the same weight, so a Spring service
  * starting while the others serve a full load gets a small share of the CPU. In the fault suite on 2 cores a killed

@@ -45,7 +45,6 @@ public final class EmbeddedSystem implements AutoCloseable {
     private volatile KafkaBroker kafka;
     private final Supervisor supervisor;
     private final AtomicBoolean saidHowRestartsArePrioritized = new AtomicBoolean();
-    private final RestartRaises restartRaises = new RestartRaises();
     private volatile OrphanGuard orphanGuard;
     private volatile boolean up;
     private volatile boolean closed; // set under this, read anywhere
@@ -398,26 +397,15 @@ public final class EmbeddedSystem implements AutoCloseable {
 
             @Override
             public ChildProcess startAgain() {
+                ChildProcess child;
                 if (!saidHowRestartsArePrioritized.getAndSet(true)) {
                     CpuPriority.unavailableReason().ifPresent(progress);
                 }
-                boolean raised = restartRaises.take(service);
-                try {
-                    return startAgain(raised);
-                } finally {
-                    if (raised) {
-                        restartRaises.giveBack(service);
-                    }
-                }
-            }
-
-            private ChildProcess startAgain(boolean raised) {
-                ChildProcess child;
                 synchronized (EmbeddedSystem.this) {
                     requireOpen();
-                    child = service.startAgain(raised);
+                    child = service.startAgain();
                 }
-                if (raised) {
+                if (service.raisedWhenRestarted()) {
                     CpuPriority.raiseSession(child.pid()); // outside the lock: it waits, briefly, for the child's setsid
                 }
                 URI uri = service.uri(settings.ports());
@@ -432,7 +420,7 @@ public final class EmbeddedSystem implements AutoCloseable {
                     }
                     throw notReady;
                 }
-                if (raised) {
+                if (service.raisedWhenRestarted()) {
                     restoreNormalAfter(child, service.raisedAfterReady());
                 }
                 return child;

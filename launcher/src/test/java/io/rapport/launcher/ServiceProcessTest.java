@@ -15,17 +15,18 @@ class ServiceProcessTest {
 
     private final LaunchSettings defaults = LaunchSettings.defaults();
 
-    /** Only one of several instances has a twin serving while it restarts (RestartRaises). */
+    /** A restart is raised only where nothing else serves meanwhile (CpuPriority): never one of a pair. */
     @Test
-    void onlyAnInstanceOfAServiceRunTwiceHasATwin() {
+    void aRestartIsRaisedOnlyForTheOnlyInstanceOfItsService() {
         DataFolder folder = new DataFolder(Path.of("target", "service-process-test"));
         LaunchSettings two = defaults.withInstances(2);
 
-        assertThat(new ServiceProcess(RapportService.CONTACTS, defaults, folder, "s").hasTwin()).isFalse();
-        assertThat(new ServiceProcess(RapportService.CONTACTS, two, folder, "s").hasTwin()).isTrue();
-        assertThat(new ServiceProcess(RapportService.CONTACTS, two, folder, "s").another(1, two, "s").hasTwin()).isTrue();
-        assertThat(new ServiceProcess(RapportService.GATEWAY, two, folder, "s").hasTwin())
-                .as("one gateway however many instances of the services").isFalse();
+        assertThat(new ServiceProcess(RapportService.CONTACTS, defaults, folder, "s").raisedWhenRestarted()).isTrue();
+        assertThat(new ServiceProcess(RapportService.CONTACTS, two, folder, "s").raisedWhenRestarted()).isFalse();
+        assertThat(new ServiceProcess(RapportService.CONTACTS, two, folder, "s").another(1, two, "s").raisedWhenRestarted())
+                .isFalse();
+        assertThat(new ServiceProcess(RapportService.GATEWAY, two, folder, "s").raisedWhenRestarted())
+                .as("one gateway however many instances of the services").isTrue();
     }
 
     @Test
