@@ -60,12 +60,8 @@ class TryAnotherInstanceTest {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         StubServices.routeTo(registry);
-        registry.add("rapport.services.contacts-uri", () -> "lb://contacts-service");
-        String instances = "spring.cloud.discovery.client.simple.instances.contacts-service";
-        registry.add(instances + "[0].uri", STEADY::uri);
-        registry.add(instances + "[1].uri", FREEZES::uri);
-        registry.add("rapport.services.scheduling-uri", () -> "lb://scheduling-service");
-        registry.add("spring.cloud.discovery.client.simple.instances.scheduling-service[0].uri", SLOW_ALONE::uri);
+        StubServices.balance(registry, "contacts", STEADY::uri, FREEZES::uri);
+        StubServices.balance(registry, "scheduling", SLOW_ALONE::uri);
     }
 
     @AfterAll
