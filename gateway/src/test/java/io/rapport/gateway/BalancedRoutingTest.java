@@ -38,8 +38,11 @@ class BalancedRoutingTest {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         StubServices.routeTo(registry);
-        StubServices.balance(registry, "contacts", () -> StubServices.uri("contacts"),
-                () -> StubServices.uri("scheduling"), () -> "http://127.0.0.1:" + portNobodyListensOn());
+        registry.add("rapport.services.contacts-uri", () -> "lb://contacts-service");
+        String instances = "spring.cloud.discovery.client.simple.instances.contacts-service";
+        registry.add(instances + "[0].uri", () -> StubServices.uri("contacts"));
+        registry.add(instances + "[1].uri", () -> StubServices.uri("scheduling"));
+        registry.add(instances + "[2].uri", () -> "http://127.0.0.1:" + portNobodyListensOn());
     }
 
     @Test
