@@ -90,8 +90,7 @@ class ChildRestartIT {
             assertThat(CpuPriority.threadNiceValues(restarted)).as("back to the launcher's priority once ready")
                     .isNotEmpty().allMatch(nice -> nice == launcher);
             assertThat(CpuPriority.sessionNiceValue(restarted)).as("its session, back to a new session's priority")
-                    .isEqualTo(JavaRuntime.setsid().isPresent() ? CpuPriorityTest.childSessionBaseline()
-                            : CpuPriority.sessionNiceValue(ProcessHandle.current().pid()));
+                    .isEqualTo(sessionOnceNormal());
         } else {
             System.out.println("ChildRestartIT: not checking the restart's priority: "
                     + CpuPriority.unavailableReason().orElse("no /proc to read it from"));
@@ -143,8 +142,7 @@ class ChildRestartIT {
             int launcher = CpuPriority.threadNiceValues(ProcessHandle.current().pid()).get(0);
             assertThat(CpuPriority.threadNiceValues(restarted)).as("still raised once ready: not warm yet")
                     .isNotEmpty().allMatch(nice -> nice == launcher - CpuPriority.RAISE);
-            Optional<Integer> sessionBack = JavaRuntime.setsid().isPresent() ? CpuPriorityTest.childSessionBaseline()
-                    : CpuPriority.sessionNiceValue(ProcessHandle.current().pid());
+            Optional<Integer> sessionBack = sessionOnceNormal();
             await().atMost(ServiceProcess.GATEWAY_WARM_UP.plusSeconds(15)).untilAsserted(() -> {
                 assertThat(CpuPriority.threadNiceValues(restarted)).as("back to the launcher's priority once warm")
                         .isNotEmpty().allMatch(nice -> nice == launcher);
@@ -178,5 +176,11 @@ class ChildRestartIT {
     private static void kill9(long pid) throws Exception {
         Process kill = new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start();
         assertThat(kill.waitFor()).as("kill -9 " + pid).isZero();
+    }
+
+    /** A restarted child's session once put back: a new session's value where it has its own, else the launcher's. */
+    private static Optional<Integer> sessionOnceNormal() throws java.io.IOException {
+        return JavaRuntime.setsid().isPresent() ? CpuPriorityTest.childSessionBaseline()
+                : CpuPriority.sessionNiceValue(ProcessHandle.current().pid());
     }
 }
