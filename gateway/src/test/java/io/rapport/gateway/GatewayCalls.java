@@ -9,7 +9,8 @@ import java.time.Duration;
 /** Plain HTTP calls to the gateway under test. */
 final class GatewayCalls {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private GatewayCalls() {
     }

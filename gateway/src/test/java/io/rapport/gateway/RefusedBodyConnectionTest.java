@@ -27,7 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 })
 class RefusedBodyConnectionTest {
 
-    private static final HttpClient KEEP_ALIVE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient KEEP_ALIVE = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     int port;

@@ -8,15 +8,15 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
 
 /**
  * An identity provider for tests: it publishes a JWK set on loopback and signs tokens, including
@@ -27,29 +27,22 @@ final class TestIdentityProvider {
     static final String ISSUER = "https://idp.state-university.test";
     private static final RSAKey KEY = generate("trusted");
     private static final RSAKey FORGER = generate("trusted");
-    private static HttpServer server;
+    private static DisposableServer server;
 
     private TestIdentityProvider() {
     }
 
     static synchronized String jwkSetUri() {
         if (server == null) {
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-                byte[] jwks = new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-                server.createContext("/jwks", exchange -> {
-                    exchange.getResponseHeaders().set("Content-Type", "application/json");
-                    exchange.sendResponseHeaders(200, jwks.length);
-                    try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(jwks);
-                    }
-                });
-                server.start();
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
+            byte[] jwks = new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            server = StubServices.onLoopback()
+                    .route(routes -> routes.get("/jwks", (request, response) -> response
+                            .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                            .header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(jwks.length))
+                            .sendByteArray(Mono.just(jwks))))
+                    .bindNow();
         }
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
+        return "http://127.0.0.1:" + server.port() + "/jwks";
     }
 
     static String member(String member, String tenant) {
