@@ -34,7 +34,7 @@ final class TestIdentityProvider {
 
     static synchronized String jwkSetUri() {
         if (server == null) {
-            byte[] jwks = new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+            byte[] jwks = jwkSet();
             server = StubServices.onLoopback()
                     .route(routes -> routes.get("/jwks", (request, response) -> response
                             .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
@@ -43,6 +43,11 @@ final class TestIdentityProvider {
                     .bindNow();
         }
         return "http://127.0.0.1:" + server.port() + "/jwks";
+    }
+
+    /** The JWK set the provider publishes: the public half of the key its tokens are signed with. */
+    static byte[] jwkSet() {
+        return new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
     }
 
     static String member(String member, String tenant) {

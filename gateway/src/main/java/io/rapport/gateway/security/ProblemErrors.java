@@ -1,8 +1,10 @@
 package io.rapport.gateway.security;
 
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -17,6 +19,8 @@ import reactor.core.publisher.Mono;
 class ProblemErrors implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrors.class);
+    /** Long enough for a provider's brief outage or restart; the client may retry sooner. */
+    static final Duration PROVIDER_RETRY_AFTER = Duration.ofSeconds(10);
     private final DisconnectedClientHelper clientGone = new DisconnectedClientHelper(ProblemErrors.class.getName());
 
     @Override
@@ -31,6 +35,12 @@ class ProblemErrors implements WebExceptionHandler {
         // A client that hung up mid-request (wrk at the end of a run, a closed browser tab) is not our failure.
         if (clientGone.checkAndLogClientDisconnectedException(failure)) {
             return Mono.empty();
+        }
+        if (failure instanceof ProviderOutageDecoder.IdentityProviderUnavailable outage) {
+            log.warn("{}: answered 503 ({})", outage.getMessage(), String.valueOf(outage.getCause()));
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(PROVIDER_RETRY_AFTER.toSeconds()));
+            return ProblemJson.write(exchange.getResponse(), HttpStatus.SERVICE_UNAVAILABLE, "Sign-in unavailable",
+                    "Your organization's sign-in provider could not be reached to check the token; try again shortly.");
         }
         log.error("Unexpected failure in the gateway", failure);
         return ProblemJson.write(exchange.getResponse(), HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
