@@ -67,7 +67,7 @@ final class FaultInjector {
     Result inject(Fault fault) {
         int linesBefore = progress.size();
         boolean serviceFault = fault.kind() == Fault.Kind.SERVICE_KILLED || fault.kind() == Fault.Kind.SERVICE_FROZEN;
-        GapWatch gaps = serviceFault ? new GapWatch(probe, route(fault.target())) : null;
+        GapWatch gaps = serviceFault ? new GapWatch(() -> probe.get(GapWatch.MEMBER, route(fault.target()))) : null;
         long injected = System.currentTimeMillis();
         long lifted;
         String brokerStart = "";

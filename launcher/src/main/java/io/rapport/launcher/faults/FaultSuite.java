@@ -248,8 +248,8 @@ public final class FaultSuite {
                         + " in a service's answers when one instance dies or freezes", options.instances,
                         SESSION_TIMEOUT_MILLIS / 1000) : "");
         System.out.println("Gap: the longest time from the fault to its recovery without a successful answer from the"
-                + " service hit (probe: a GET every 200 ms; members: their calls routed to it; for the broker, store and"
-                + " gateway, any member call)");
+                + " service hit (probe: a GET sent every 200 ms whether or not the last was answered; members: their calls"
+                + " routed to it; for the broker, store and gateway, any member call)");
         findings.stream().limit(40).forEach(f -> System.out.printf(Locale.ROOT, "  %s at %s: %s%n", f.kind(),
                 Instant.ofEpochMilli(f.atMillis()), f.what()));
         System.out.printf(Locale.ROOT, "Fault suite done in %.0f s%n", (System.nanoTime() - started) / 1e9);
