@@ -3,7 +3,6 @@ package io.rapport.gateway;
 import static io.rapport.gateway.GatewayCalls.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.handler.codec.http.HttpHeaderNames;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -14,7 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 
 /**
@@ -61,13 +59,7 @@ class IdentityProviderOutageTest {
         SILENT_PROVIDER.close();
         assertSignInUnavailable(get(port, "/api/contacts", ALICE));
 
-        byte[] jwks = TestIdentityProvider.jwkSet();
-        provider = StubServices.onLoopback().port(providerPort)
-                .route(routes -> routes.get("/jwks", (request, response) -> response
-                        .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
-                        .header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(jwks.length))
-                        .sendByteArray(Mono.just(jwks))))
-                .bindNow();
+        provider = TestIdentityProvider.publishKeys(providerPort);
         HttpResponse<String> back = get(port, "/api/contacts", ALICE);
         assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
         assertThat(back.body()).startsWith("service=contacts\n");

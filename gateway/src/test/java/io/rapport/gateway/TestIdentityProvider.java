@@ -34,19 +34,24 @@ final class TestIdentityProvider {
 
     static synchronized String jwkSetUri() {
         if (server == null) {
-            byte[] jwks = jwkSet();
-            server = StubServices.onLoopback()
-                    .route(routes -> routes.get("/jwks", (request, response) -> response
-                            .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
-                            .header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(jwks.length))
-                            .sendByteArray(Mono.just(jwks))))
-                    .bindNow();
+            server = publishKeys(0);
         }
         return "http://127.0.0.1:" + server.port() + "/jwks";
     }
 
+    /** Publishes the JWK set at {@code /jwks} on this loopback port (0: any free one). */
+    static DisposableServer publishKeys(int port) {
+        byte[] jwks = jwkSet();
+        return StubServices.onLoopback().port(port)
+                .route(routes -> routes.get("/jwks", (request, response) -> response
+                        .header(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                        .header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(jwks.length))
+                        .sendByteArray(Mono.just(jwks))))
+                .bindNow();
+    }
+
     /** The JWK set the provider publishes: the public half of the key its tokens are signed with. */
-    static byte[] jwkSet() {
+    private static byte[] jwkSet() {
         return new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
     }
 
