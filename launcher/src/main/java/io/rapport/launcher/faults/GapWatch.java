@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 final class GapWatch implements AutoCloseable {
 
     static final String MEMBER = "fault-gap-watch";
-    static final long EVERY_MILLIS = 200;
+    private static final long EVERY_MILLIS = 200;
     /** Longer than any question may take (the members' client gives up after 15 s). */
     private static final long LAST_ANSWERS_MILLIS = 20_000;
 
@@ -35,12 +35,16 @@ final class GapWatch implements AutoCloseable {
     GapWatch(Supplier<MemberCalls.Answer> question) {
         this.question = question;
         clock = Thread.ofPlatform().daemon().name("gap-watch").start(() -> {
-            for (long next = System.currentTimeMillis(); running.get(); next += EVERY_MILLIS) {
+            long next = System.currentTimeMillis();
+            while (running.get()) {
                 Thread asker = Thread.ofVirtual().name("gap-watch-question").start(this::ask);
                 synchronized (asking) {
+                    asking.removeIf(answered -> !answered.isAlive());
                     asking.add(asker);
                 }
-                JourneyDriver.pause(Math.max(0, next + EVERY_MILLIS - System.currentTimeMillis()));
+                // On a clock, but a watch held up (a busy machine) asks once and goes on, without a burst to catch up.
+                next = Math.max(next + EVERY_MILLIS, System.currentTimeMillis());
+                JourneyDriver.pause(Math.max(0, next - System.currentTimeMillis()));
             }
         });
     }
@@ -48,7 +52,8 @@ final class GapWatch implements AutoCloseable {
     private void ask() {
         MemberCalls.Answer answer = question.get();
         synchronized (answers) {
-            answers.add(new Ledger.Call(answer.startedMillis(), answer.status(), answer.ok() ? null : "status " + answer.status(), null));
+            answers.add(new Ledger.Call(answer.startedMillis(), answer.status(),
+                    answer.ok() ? null : "status " + answer.status(), null));
         }
     }
 
