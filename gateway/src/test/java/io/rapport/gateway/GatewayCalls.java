@@ -20,7 +20,12 @@ final class GatewayCalls {
     }
 
     static HttpResponse<String> send(int port, String path, String token, HttpRequest.Builder request) throws Exception {
-        request.uri(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20));
+        return send(port, path, token, request, Duration.ofSeconds(20));
+    }
+
+    static HttpResponse<String> send(int port, String path, String token, HttpRequest.Builder request, Duration timeout)
+            throws Exception {
+        request.uri(URI.create("http://127.0.0.1:" + port + path)).timeout(timeout);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

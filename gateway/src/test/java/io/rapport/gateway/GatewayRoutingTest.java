@@ -42,9 +42,7 @@ class GatewayRoutingTest {
             return;
         }
         warmedUp = true;
-        java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
-                + "/api/contacts")).header("Authorization", "Bearer " + ALICE).timeout(java.time.Duration.ofSeconds(90)).build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding());
+        GatewayCalls.send(port, "/api/contacts", ALICE, HttpRequest.newBuilder().GET(), Duration.ofSeconds(90));
     }
 
     @DynamicPropertySource

@@ -28,8 +28,8 @@ final class StubServices {
     /** The secret the gateway signs the services' identity tokens with in these tests. */
     static final String IDENTITY_SECRET = "gateway-tests-identity-secret-of-32-bytes-at-least";
     /** A path ending in this is answered after {@link #SLOW_ANSWER}: slower than some tests' service timeout. */
-    static final String SLOW_PATH = "/slow";
-    static final Duration SLOW_ANSWER = Duration.ofSeconds(3);
+    private static final String SLOW_PATH = "/slow";
+    private static final Duration SLOW_ANSWER = Duration.ofSeconds(3);
     /**
      * The stubs' own event loops: a server on Reactor Netty's global ones would stop whenever a test closes a gateway
      * (a Spring context disposes the global resources it used).

@@ -92,8 +92,7 @@ public class GatewaySecurity {
 
     /** Signature, expiry, issuer, audience and claims checked once per token, expiry again on every call. */
     static ReactiveAuthenticationManager verifiedTokens(ReactiveJwtDecoder tokens) {
-        JwtReactiveAuthenticationManager verifier = new JwtReactiveAuthenticationManager(
-                new ProviderOutageDecoder(tokens, ProviderOutageDecoder.LIMIT));
+        JwtReactiveAuthenticationManager verifier = new JwtReactiveAuthenticationManager(new ProviderOutageDecoder(tokens));
         verifier.setJwtAuthenticationConverter(TokenClaims.authentication());
         return new VerifiedTokens(verifier, VERIFIED_TOKENS_KEPT, VERIFIED_TOKEN_TRUSTED_FOR, Clock.systemUTC());
     }

@@ -20,7 +20,7 @@ class ProblemErrors implements WebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrors.class);
     /** Long enough for a provider's brief outage or restart; the client may retry sooner. */
-    static final Duration PROVIDER_RETRY_AFTER = Duration.ofSeconds(10);
+    private static final Duration PROVIDER_RETRY_AFTER = Duration.ofSeconds(10);
     private final DisconnectedClientHelper clientGone = new DisconnectedClientHelper(ProblemErrors.class.getName());
 
     @Override

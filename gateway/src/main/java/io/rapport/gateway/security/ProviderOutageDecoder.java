@@ -19,19 +19,17 @@ import reactor.core.publisher.Mono;
 final class ProviderOutageDecoder implements ReactiveJwtDecoder {
 
     /** Checking a token with known keys takes well under a millisecond; fetching them should not take seconds. */
-    static final Duration LIMIT = Duration.ofSeconds(5);
+    private static final Duration LIMIT = Duration.ofSeconds(5);
 
     private final ReactiveJwtDecoder decoder;
-    private final Duration limit;
 
-    ProviderOutageDecoder(ReactiveJwtDecoder decoder, Duration limit) {
+    ProviderOutageDecoder(ReactiveJwtDecoder decoder) {
         this.decoder = decoder;
-        this.limit = limit;
     }
 
     @Override
     public Mono<Jwt> decode(String token) {
-        return decoder.decode(token).timeout(limit)
+        return decoder.decode(token).timeout(LIMIT)
                 .onErrorMap(failure -> !(failure instanceof JwtException), IdentityProviderUnavailable::new);
     }
 
