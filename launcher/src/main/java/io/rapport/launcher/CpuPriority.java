@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -37,7 +38,9 @@ import java.util.stream.Stream;
  * shortens their waits rather than taking their time.
  *
  * <p>Raising a priority needs the right to (root, or {@code CAP_SYS_NICE}); without it a restarted service and the
- * store run at normal priority, as before, and {@link #unavailableReason()} says so.
+ * store run at normal priority, as before, and {@link #unavailableReason()} says so. Where the kernel refuses to
+ * change a session's autogroup although the threads were raised (a host whose kernel many jobs share rate-limits those
+ * changes), the session runs at its share and {@link #raiseSession} returns why, for the launcher to say.
  */
 final class CpuPriority {
 
@@ -45,6 +48,9 @@ final class CpuPriority {
     static final int RAISE = 10;
 
     private static final Path OWN_AUTOGROUP = Path.of("/proc/self/autogroup");
+
+    /** About two seconds of tries at 50-250 ms apart (see {@link #write}). */
+    private static final int WRITE_ATTEMPTS = 14;
 
     private static final Optional<Integer> LAUNCHER_NICE = launcherNiceIfRaisingIsAllowed();
 
@@ -66,26 +72,29 @@ final class CpuPriority {
     /**
      * Raises the autogroup of a child that runs in a session of its own, once it does ({@code setsid} runs first,
      * after the process has started): never the launcher's own session. Nothing where autogroups are off or absent.
+     *
+     * @return the kernel's refusal, if it would not raise the session (the child then runs at its session's share, as
+     *     it would without the right to raise it); empty once raised, or where there is no session of its own to raise
      */
-    static void raiseSession(long pid) {
+    static Optional<String> raiseSession(long pid) {
         if (LAUNCHER_NICE.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         while (Files.exists(OWN_AUTOGROUP) && Autogroup.of(autogroupOf(pid)).isPresent()
                 && System.nanoTime() < deadline) {
             Optional<Integer> own = launcherSessionNiceIfApart(pid);
             if (own.isPresent()) {
-                write(autogroupOf(pid), own.get() - RAISE);
-                return;
+                return write(autogroupOf(pid), own.get() - RAISE);
             }
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return Optional.empty();
             }
         }
+        return Optional.empty();
     }
 
     /** The nice value of the process's session autogroup, if the kernel has them (for the tests). */
@@ -148,27 +157,33 @@ final class CpuPriority {
     }
 
     /**
-     * Without CAP_SYS_ADMIN the kernel takes one autogroup change a tenth of a second across the machine and refuses
-     * the others (EAGAIN), so a refused write is tried again a few times before the child is left at its share.
+     * Without CAP_SYS_ADMIN the kernel takes one autogroup change a tenth of a second across the whole machine (every
+     * container on a shared host included) and refuses the others (EAGAIN), so a refused write is tried again for
+     * about two seconds, at uneven intervals so as not to keep meeting another writer's slot.
+     *
+     * @return the kernel's last refusal if every try was refused; empty once written, or if the process ended
      */
-    private static void write(Path autogroup, int nice) {
-        for (int attempt = 0; attempt < 4; attempt++) {
+    private static Optional<String> write(Path autogroup, int nice) {
+        String refusal = "";
+        for (int attempt = 0; attempt < WRITE_ATTEMPTS; attempt++) {
             try {
                 Files.writeString(autogroup, Integer.toString(nice));
-                return;
+                return Optional.empty();
             } catch (IOException | RuntimeException refused) {
                 if (!Files.exists(autogroup)) {
-                    return; // the process ended meanwhile
+                    return Optional.empty(); // the process ended meanwhile
                 }
+                refusal = String.valueOf(refused.getMessage());
             }
             try {
-                Thread.sleep(150);
+                Thread.sleep(ThreadLocalRandom.current().nextLong(50, 250));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
         }
-        // still refused: this kernel or its security policy does not allow it; the child runs at its share, as before
+        return Optional.of("the kernel refused to change " + autogroup + " for 2 s (" + refusal + "; from a process"
+                + " without CAP_SYS_ADMIN it takes one such change a tenth of a second across the machine)");
     }
 
     /**

@@ -232,6 +232,8 @@ public final class EmbeddedSystem implements AutoCloseable {
             requireOpen();
         }
         ready("mongo", mongo.connectionString());
+        store.sessionNotRaised().ifPresent(why -> progress.accept("  mongo runs at its session's share of the CPU, not"
+                + " raised: " + why));
 
         KafkaBroker broker = new KafkaBroker(folder, settings.port(PortName.KAFKA), settings.port(PortName.KAFKA_CONTROLLER));
         synchronized (this) {
@@ -366,6 +368,8 @@ public final class EmbeddedSystem implements AutoCloseable {
                 synchronized (EmbeddedSystem.this) {
                     requireOpen();
                     mongo = MongoWireServer.start(folder, settings.port(PortName.MONGO), settings.readyTimeout());
+                    mongo.sessionNotRaised().ifPresent(why -> progress.accept("mongo runs at its session's share of the"
+                            + " CPU, not raised: " + why));
                     return mongo.process();
                 }
             }
@@ -406,7 +410,9 @@ public final class EmbeddedSystem implements AutoCloseable {
                     child = service.startAgain();
                 }
                 if (service.raisedWhenRestarted()) {
-                    CpuPriority.raiseSession(child.pid()); // outside the lock: it waits, briefly, for the child's setsid
+                    // outside the lock: it waits, briefly, for the child's setsid
+                    CpuPriority.raiseSession(child.pid()).ifPresent(why -> progress.accept(service.name()
+                            + " restarts at its session's share of the CPU, not raised: " + why));
                 }
                 URI uri = service.uri(settings.ports());
                 try {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The MongoDB wire-compatible store ({@link StoreServer}: mongo-java-server's H2 backend with real secondary
@@ -28,6 +29,7 @@ public final class MongoWireServer implements AutoCloseable {
 
     private final ChildProcess process;
     private final int port;
+    private final Optional<String> sessionNotRaised;
 
     /** Whether the store's log says it is compacting its file (it has not failed; it is working). */
     static boolean compacting(String logTail) {
@@ -35,9 +37,10 @@ public final class MongoWireServer implements AutoCloseable {
                 && line.contains("StoreFileCompaction"));
     }
 
-    private MongoWireServer(ChildProcess process, int port) {
+    private MongoWireServer(ChildProcess process, int port, Optional<String> sessionNotRaised) {
         this.process = process;
         this.port = port;
+        this.sessionNotRaised = sessionNotRaised;
     }
 
     /** Opens (or creates) the file in its own process and returns once it listens on 127.0.0.1:port. */
@@ -63,8 +66,7 @@ public final class MongoWireServer implements AutoCloseable {
             throw LaunchException.startFailed("Could not create " + archive.getParent() + ": " + e.getMessage());
         }
         ChildProcess child = ChildProcess.start("mongo", command, logFile, pidsDir);
-        CpuPriority.raiseSession(child.pid());
-        MongoWireServer server = new MongoWireServer(child, port);
+        MongoWireServer server = new MongoWireServer(child, port, CpuPriority.raiseSession(child.pid()));
         try {
             server.awaitReady(timeout);
         } catch (RuntimeException e) {
@@ -108,6 +110,11 @@ public final class MongoWireServer implements AutoCloseable {
 
     public String connectionString() {
         return "mongodb://127.0.0.1:" + port;
+    }
+
+    /** Why the store's session runs at its share of the CPU rather than raised, if the kernel refused (CpuPriority). */
+    Optional<String> sessionNotRaised() {
+        return sessionNotRaised;
     }
 
     ChildProcess process() {

@@ -37,7 +37,7 @@ class CpuPriorityTest {
         Process child = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
-            CpuPriority.raiseSession(child.pid());
+            Optional<String> sessionNotRaised = CpuPriority.raiseSession(child.pid());
             // A JVM's own threads (compilers, collector, finalizer…) and the sleeper's: all started from the raised main.
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> CpuPriority.threadNiceValues(child.pid()).size() >= 8);
@@ -45,8 +45,7 @@ class CpuPriorityTest {
                     .isNotEmpty().allMatch(nice -> nice == launcher - CpuPriority.RAISE);
             boolean ownSession = JavaRuntime.setsid().isPresent();
             if (childSessionBaseline.isPresent() && ownSession) {
-                assertThat(CpuPriority.sessionNiceValue(child.pid())).as("its session's autogroup")
-                        .contains(childSessionBaseline.get() - CpuPriority.RAISE);
+                assertSessionRaisedOrRefusalReported(child.pid(), childSessionBaseline.get(), sessionNotRaised);
             } else {
                 System.out.println("CpuPriorityTest: no session autogroups here (or no setsid): threads only");
             }
@@ -61,6 +60,31 @@ class CpuPriorityTest {
         } finally {
             child.destroyForcibly().waitFor();
         }
+    }
+
+    /**
+     * A session raised from its baseline; or, where the kernel refused the change (it rate-limits them for a process
+     * without CAP_SYS_ADMIN, across every job sharing the host's kernel), left at its baseline and the refusal
+     * reported. A process with CAP_SYS_ADMIN is never refused, so there a reported refusal fails.
+     */
+    static void assertSessionRaisedOrRefusalReported(long pid, int baseline, Optional<String> sessionNotRaised)
+            throws java.io.IOException {
+        if (sessionNotRaised.isPresent() && !hasCapSysAdmin()) {
+            System.out.println("the session stays at its share, as the launcher reports: " + sessionNotRaised.get());
+            assertThat(CpuPriority.sessionNiceValue(pid)).as("its session's autogroup, which the kernel would not change")
+                    .contains(baseline);
+            return;
+        }
+        assertThat(sessionNotRaised).as("a refusal reported").isEmpty();
+        assertThat(CpuPriority.sessionNiceValue(pid)).as("its session's autogroup").contains(baseline - CpuPriority.RAISE);
+    }
+
+    /** Whether this process holds CAP_SYS_ADMIN (bit 21 of its effective set), for which the kernel has no rate limit. */
+    private static boolean hasCapSysAdmin() throws java.io.IOException {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(line -> line.startsWith("CapEff:"))
+                .map(line -> new java.math.BigInteger(line.substring("CapEff:".length()).trim(), 16))
+                .anyMatch(capabilities -> capabilities.testBit(21));
     }
 
     /**
