@@ -2,6 +2,7 @@ package io.rapport.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,7 +16,8 @@ import reactor.netty.channel.AbortedException;
 @ExtendWith(OutputCaptureExtension.class)
 class ProblemErrorsTest {
 
-    private final ProblemErrors errors = new ProblemErrors();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final ProblemErrors errors = new ProblemErrors(meters);
 
     @Test
     void aClientThatHungUpIsNotAnError(CapturedOutput output) {
@@ -34,6 +36,21 @@ class ProblemErrorsTest {
         assertThat(output).contains("Unexpected failure in the gateway", "ERROR");
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(exchange.getResponse().getHeaders().getContentType()).hasToString("application/problem+json");
+    }
+
+    @Test
+    void aSignInOutageIsCountedForEveryRequestAndLoggedOnceNotOncePerRequest(CapturedOutput output) {
+        for (int i = 0; i < 50; i++) {
+            MockServerWebExchange exchange = exchange();
+            errors.handle(exchange, new ProviderOutageDecoder.IdentityProviderUnavailable(
+                    new IOException("Connection refused"))).block();
+            assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        }
+
+        assertThat(meters.counter("rapport.gateway.signin.unavailable").count()).isEqualTo(50);
+        assertThat(output.getOut().lines().filter(line -> line.contains("answered 503"))).singleElement()
+                .satisfies(line -> assertThat(line).contains("WARN", "Connection refused", "1 request(s) refused"));
+        assertThat(output).doesNotContain("ERROR");
     }
 
     private static MockServerWebExchange exchange() {
