@@ -125,7 +125,9 @@ class SeveralInstancesIT {
         Map<String, String> lastAnswer = new ConcurrentHashMap<>(); // what scheduling last said, for a failure's message
         AtomicLong lastRoundAt = new AtomicLong(System.nanoTime());
         Thread reader = Thread.ofVirtual().start(() -> {
-            while (running.get() || seenAt.size() < createdAt.size()) {
+            // Until the writer has ended, not just been told to: its last contact may still be on its way in (a reader
+            // that stopped on the flag once left that one unread and the test waited for it in vain).
+            while (writer.isAlive() || seenAt.size() < createdAt.size()) {
                 Set<String> waitingMembers = new TreeSet<>();
                 for (String key : List.copyOf(createdAt.keySet())) {
                     if (!seenAt.containsKey(key)) {
