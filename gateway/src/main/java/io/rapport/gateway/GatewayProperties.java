@@ -14,10 +14,13 @@ import org.springframework.util.unit.DataSize;
  * @param serviceTimeout how long a service may take before the caller gets a 503
  * @param maxBodySize the largest request body accepted (413 above): JSON everywhere, so 256 KB is plenty
  * @param maxImportSize the largest body of a file import ({@code POST /api/contacts/import}, a CSV): 5 MB
+ * @param readTryTimeout with several instances of a service, how long a read (GET, HEAD) waits on one instance before
+ *                       it is asked of the next, once: 4 s, between the services' slowest reads under load and the
+ *                       service timeout; clamped to half the service timeout, so both tries fit in it
  */
 @ConfigurationProperties("rapport.gateway")
 public record GatewayProperties(Jwt jwt, RateLimit rateLimit, Cors cors, Duration serviceTimeout, DataSize maxBodySize,
-                                DataSize maxImportSize) {
+                                DataSize maxImportSize, Duration readTryTimeout) {
 
     public GatewayProperties {
         jwt = jwt == null ? new Jwt(null, null, null, null) : jwt;
@@ -26,6 +29,10 @@ public record GatewayProperties(Jwt jwt, RateLimit rateLimit, Cors cors, Duratio
         serviceTimeout = serviceTimeout == null ? Duration.ofSeconds(10) : serviceTimeout;
         maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(256) : maxBodySize;
         maxImportSize = maxImportSize == null ? DataSize.ofMegabytes(5) : maxImportSize;
+        readTryTimeout = readTryTimeout == null ? Duration.ofSeconds(4) : readTryTimeout;
+        if (readTryTimeout.compareTo(serviceTimeout.dividedBy(2)) > 0) {
+            readTryTimeout = serviceTimeout.dividedBy(2);
+        }
     }
 
     /**

@@ -38,11 +38,8 @@ class BalancedRoutingTest {
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         StubServices.routeTo(registry);
-        registry.add("rapport.services.contacts-uri", () -> "lb://contacts-service");
-        String instances = "spring.cloud.discovery.client.simple.instances.contacts-service";
-        registry.add(instances + "[0].uri", () -> StubServices.uri("contacts"));
-        registry.add(instances + "[1].uri", () -> StubServices.uri("scheduling"));
-        registry.add(instances + "[2].uri", () -> "http://127.0.0.1:" + portNobodyListensOn());
+        StubServices.balance(registry, "contacts", () -> StubServices.uri("contacts"),
+                () -> StubServices.uri("scheduling"), () -> "http://127.0.0.1:" + portNobodyListensOn());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import reactor.core.publisher.Mono;
@@ -47,6 +48,19 @@ final class StubServices {
         registry.add("rapport.identity.secret", () -> IDENTITY_SECRET);
         for (String service : new String[] {"contacts", "scheduling", "notes", "reminders", "insights"}) {
             registry.add("rapport.services." + service + "-uri", () -> uri(service));
+        }
+    }
+
+    /**
+     * Routes {@code service} ("contacts") to {@code lb://contacts-service} over the given instances, as
+     * {@code ./rapport run --instances=N} does with the simple discovery client.
+     */
+    @SafeVarargs
+    static void balance(DynamicPropertyRegistry registry, String service, Supplier<Object>... instanceUris) {
+        registry.add("rapport.services." + service + "-uri", () -> "lb://" + service + "-service");
+        for (int i = 0; i < instanceUris.length; i++) {
+            registry.add("spring.cloud.discovery.client.simple.instances." + service + "-service[" + i + "].uri",
+                    instanceUris[i]);
         }
     }
 
