@@ -81,20 +81,61 @@ final class CpuPriority {
             return Optional.empty();
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (Files.exists(OWN_AUTOGROUP) && Autogroup.of(autogroupOf(pid)).isPresent()
-                && System.nanoTime() < deadline) {
-            Optional<Integer> own = launcherSessionNiceIfApart(pid);
-            if (own.isPresent()) {
-                return write(autogroupOf(pid), own.get() - RAISE);
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
+        while (System.nanoTime() < deadline) {
+            switch (sessionStep(read(OWN_AUTOGROUP), read(autogroupOf(pid)))) {
+                case SessionStep.RaiseFrom from -> {
+                    return write(autogroupOf(pid), from.nice() - RAISE);
+                }
+                case SessionStep.Leave leave -> {
+                    return Optional.empty();
+                }
+                case SessionStep.WaitForItsSession waiting -> {
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return Optional.empty();
+                    }
+                }
             }
         }
         return Optional.empty();
+    }
+
+    /** What {@link #raiseSession} does after one look at the launcher's and the child's autogroup files. */
+    sealed interface SessionStep {
+        /** The child is in a session of its own: raise it from this nice value (the launcher's session's, or 0). */
+        record RaiseFrom(int nice) implements SessionStep {
+        }
+
+        /** The child is still in the launcher's session: its {@code setsid} has not run yet. */
+        record WaitForItsSession() implements SessionStep {
+        }
+
+        /** No autogroups, a format this does not know, or the child ended: nothing to raise. */
+        record Leave() implements SessionStep {
+        }
+    }
+
+    /**
+     * One look at the two {@code /proc/<pid>/autogroup} files. A child whose file is empty is in the kernel's root
+     * group, which it can only be in before its {@code setsid} when the launcher is there too (a CI runner, a
+     * container's entry point), so it is waited for like a child still in the launcher's autogroup.
+     */
+    static SessionStep sessionStep(Optional<String> launcherFile, Optional<String> childFile) {
+        if (launcherFile.isEmpty() || childFile.isEmpty()) {
+            return new SessionStep.Leave();
+        }
+        if (childFile.get().isBlank()) {
+            return new SessionStep.WaitForItsSession();
+        }
+        if (Autogroup.parse(childFile.get()).isEmpty()
+                || (!launcherFile.get().isBlank() && Autogroup.parse(launcherFile.get()).isEmpty())) {
+            return new SessionStep.Leave();
+        }
+        return launcherSessionNiceIfApart(launcherFile, childFile)
+                .<SessionStep>map(SessionStep.RaiseFrom::new)
+                .orElseGet(SessionStep.WaitForItsSession::new);
     }
 
     /** The nice value of the process's session autogroup, if the kernel has them (for the tests). */

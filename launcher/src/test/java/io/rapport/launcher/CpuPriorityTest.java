@@ -116,6 +116,30 @@ class CpuPriorityTest {
                 .as("a kernel without autogroups").isEmpty();
     }
 
+    /**
+     * Where the launcher runs in the kernel's root group (the official CI: a runner that never called setsid), a child
+     * just started is there too, its file empty, until its setsid runs; it used to be taken for a child with no session
+     * to raise, so a restarted service and the store were never raised there.
+     */
+    @Test
+    void aChildNotYetInItsOwnSessionIsWaitedFor() {
+        Optional<String> rootGroup = Optional.of("");
+        assertThat(CpuPriority.sessionStep(rootGroup, rootGroup)).as("launcher and child in the root group, before setsid")
+                .isInstanceOf(CpuPriority.SessionStep.WaitForItsSession.class);
+        assertThat(CpuPriority.sessionStep(rootGroup, Optional.of("/autogroup-1874 nice 0\n"))).as("after its setsid")
+                .isEqualTo(new CpuPriority.SessionStep.RaiseFrom(0));
+        assertThat(CpuPriority.sessionStep(Optional.of("/autogroup-12 nice 3\n"), Optional.of("/autogroup-12 nice 3\n")))
+                .as("a child still in the launcher's autogroup").isInstanceOf(CpuPriority.SessionStep.WaitForItsSession.class);
+        assertThat(CpuPriority.sessionStep(Optional.of("/autogroup-12 nice 3\n"), Optional.of("/autogroup-13 nice 0\n")))
+                .as("a child in a session of its own").isEqualTo(new CpuPriority.SessionStep.RaiseFrom(3));
+        assertThat(CpuPriority.sessionStep(rootGroup, Optional.empty())).as("a child that ended")
+                .isInstanceOf(CpuPriority.SessionStep.Leave.class);
+        assertThat(CpuPriority.sessionStep(Optional.empty(), Optional.empty())).as("a kernel without autogroups")
+                .isInstanceOf(CpuPriority.SessionStep.Leave.class);
+        assertThat(CpuPriority.sessionStep(rootGroup, Optional.of("some other format\n"))).as("a format this does not know")
+                .isInstanceOf(CpuPriority.SessionStep.Leave.class);
+    }
+
     /** A JVM with a few threads of its own that waits to be killed. */
     public static final class Sleeper {
         public static void main(String[] args) throws InterruptedException {
