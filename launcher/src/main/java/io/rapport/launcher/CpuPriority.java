@@ -147,17 +147,20 @@ final class CpuPriority {
      * Puts every thread of the process back to the launcher's priority, and its session's autogroup when it has one
      * of its own. On Linux the priority is each thread's own, so each is set (twice: the second pass catches threads
      * started during the first); elsewhere the process's.
+     *
+     * @return the kernel's refusal to put its session back (see {@link #write}), for the launcher to say; empty once
+     *     put back, or where it has no session of its own
      */
-    static void restoreNormal(long pid) {
+    static Optional<String> restoreNormal(long pid) {
         if (LAUNCHER_NICE.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         for (int pass = 0; pass < 2; pass++) {
             List<String> command = new ArrayList<>(List.of("renice", Integer.toString(LAUNCHER_NICE.get()), "-p"));
             command.addAll(threadsOf(pid));
             run(command);
         }
-        launcherSessionNiceIfApart(pid).ifPresent(own -> write(autogroupOf(pid), own));
+        return launcherSessionNiceIfApart(pid).flatMap(own -> write(autogroupOf(pid), own));
     }
 
     /** The launcher's session nice value if the process has an autogroup of its own (never touch the launcher's). */

@@ -427,7 +427,7 @@ public final class EmbeddedSystem implements AutoCloseable {
                     throw notReady;
                 }
                 if (service.raisedWhenRestarted()) {
-                    restoreNormalAfter(child, service.raisedAfterReady());
+                    restoreNormalAfter(service.name(), child, service.raisedAfterReady());
                 }
                 return child;
             }
@@ -435,9 +435,9 @@ public final class EmbeddedSystem implements AutoCloseable {
     }
 
     /** Puts a raised restart back to the launcher's priority, at once or once warm, unless it died meanwhile. */
-    private static void restoreNormalAfter(ChildProcess child, Duration warmUp) {
+    private void restoreNormalAfter(String name, ChildProcess child, Duration warmUp) {
         if (warmUp.isZero()) {
-            CpuPriority.restoreNormal(child.pid());
+            restoreNormal(name, child);
             return;
         }
         Thread.ofVirtual().name("restore-priority-" + child.pid()).start(() -> {
@@ -447,9 +447,14 @@ public final class EmbeddedSystem implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             if (child.isAlive()) {
-                CpuPriority.restoreNormal(child.pid());
+                restoreNormal(name, child);
             }
         });
+    }
+
+    private void restoreNormal(String name, ChildProcess child) {
+        CpuPriority.restoreNormal(child.pid()).ifPresent(why -> progress.accept(name
+                + "'s threads are back at normal CPU priority, its session stays raised: " + why));
     }
 
     private String lastLines(ChildProcess process) {
