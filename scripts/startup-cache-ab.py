@@ -10,7 +10,7 @@ the application context is refreshed (as Spring Boot's documentation does it), t
 `rounds` times each way, and prints, for every start, how long until /actuator/health answered 200 and how much CPU
 the process had used by then (/proc/<pid>/stat), then the medians and their ratio. Each copy is killed once ready.
 Linux only; needs the JDK 25 the launcher runs the services with."""
-import os, re, shutil, signal, socket, subprocess, sys, tempfile, time, urllib.request
+import os, shutil, signal, socket, subprocess, sys, tempfile, time, urllib.request
 
 service = sys.argv[1] if len(sys.argv) > 1 else 'contacts-service'
 rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 5

@@ -129,13 +129,19 @@ final class CpuPriority {
         if (childFile.get().isBlank()) {
             return new SessionStep.WaitForItsSession();
         }
-        if (Autogroup.parse(childFile.get()).isEmpty()
-                || (!launcherFile.get().isBlank() && Autogroup.parse(launcherFile.get()).isEmpty())) {
+        Optional<Autogroup> its = Autogroup.parse(childFile.get());
+        if (its.isEmpty()) {
             return new SessionStep.Leave();
         }
-        return launcherSessionNiceIfApart(launcherFile, childFile)
-                .<SessionStep>map(SessionStep.RaiseFrom::new)
-                .orElseGet(SessionStep.WaitForItsSession::new);
+        if (launcherFile.get().isBlank()) {
+            return new SessionStep.RaiseFrom(0); // a new session starts at 0
+        }
+        Optional<Autogroup> own = Autogroup.parse(launcherFile.get());
+        if (own.isEmpty()) {
+            return new SessionStep.Leave();
+        }
+        return own.get().id().equals(its.get().id()) ? new SessionStep.WaitForItsSession()
+                : new SessionStep.RaiseFrom(own.get().nice());
     }
 
     /** The nice value of the process's session autogroup, if the kernel has them (for the tests). */
@@ -175,16 +181,8 @@ final class CpuPriority {
      * whose file is empty; a session the child made is then its own, and starts at 0 like every new one.
      */
     static Optional<Integer> launcherSessionNiceIfApart(Optional<String> launcherFile, Optional<String> childFile) {
-        Optional<Autogroup> its = childFile.flatMap(Autogroup::parse);
-        if (launcherFile.isEmpty() || its.isEmpty()) {
-            return Optional.empty();
-        }
-        if (launcherFile.get().isBlank()) {
-            return Optional.of(0);
-        }
-        return Autogroup.parse(launcherFile.get())
-                .filter(own -> !own.id().equals(its.get().id()))
-                .map(Autogroup::nice);
+        return sessionStep(launcherFile, childFile) instanceof SessionStep.RaiseFrom from
+                ? Optional.of(from.nice()) : Optional.empty();
     }
 
     private static Optional<String> read(Path file) {
