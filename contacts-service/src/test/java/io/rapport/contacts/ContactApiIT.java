@@ -153,12 +153,18 @@ class ContactApiIT {
             assertThat(duplicate.contentType()).startsWith("application/problem+json");
             assertThat(duplicate.text("existingContactId")).isEqualTo(id);
         }
+        String other = alice.post("/api/contacts", "{\"name\": \"Mary Hamilton\", \"email\": \"mary@mit.example\"}").text("id");
+        ApiClient.Response emailTaken = alice.put("/api/contacts/" + other,
+                "{\"name\": \"Mary Hamilton\", \"email\": \"Margaret@MIT.example\"}");
+        assertThat(emailTaken.status()).as("an update that takes another contact's e-mail: " + emailTaken).isEqualTo(409);
+        assertThat(emailTaken.text("existingContactId")).isEqualTo(id);
+        assertThat(alice.get("/api/contacts/" + other).text("email")).isEqualTo("mary@mit.example");
         assertThat(bob.post("/api/contacts", "{\"name\": \"Margaret Hamilton\", \"email\": \"margaret@mit.example\"}").status())
                 .as("another member may know the same person").isEqualTo(201);
-        events.await(ofType("ContactAdded", id), Duration.ofSeconds(20));
+        events.await(ofType("ContactAdded", other), Duration.ofSeconds(20));
         assertThat(events.readFor(Duration.ofMillis(500)))
                 .filteredOn(record -> tenant.equals(header(record, CloudEventHeaders.TENANT)) && "alice".equals(record.key()))
-                .hasSize(1);
+                .as("the two contacts added, nothing for the refused ones").hasSize(2);
     }
 
     @Test

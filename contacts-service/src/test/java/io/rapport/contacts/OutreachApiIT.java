@@ -10,12 +10,15 @@ import io.rapport.platform.messaging.CloudEvents;
 import io.rapport.test.ApiClient;
 import io.rapport.test.EventsOnTopic;
 import io.rapport.test.ServiceIntegrationTest;
+import io.rapport.test.StoreCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +32,9 @@ class OutreachApiIT {
 
     @Value("${spring.kafka.bootstrap-servers}")
     String kafka;
+
+    @Autowired
+    StoreCommands store;
 
     private ApiClient alice;
     private ApiClient bob;
@@ -242,5 +248,23 @@ class OutreachApiIT {
         assertThat(alice.post("/api/contacts/" + id + "/touches", "{\"kind\": \"call\", \"at\": \"yesterday\"}").status()).isEqualTo(400);
         assertThat(bob.post("/api/contacts/" + id + "/touches", "{\"kind\": \"call\"}").status()).isEqualTo(404);
         assertThat(alice.get("/api/contacts/" + id).json().path("touches").size()).isEqualTo(1);
+    }
+
+    @Test
+    void anOutreachOrATouchReadsTheContactOnceAndWritesItOnce() {
+        // Each round trip to the store is latency the member waits for and CPU on both sides: a change that keeps
+        // the contact's identity (e-mail, LinkedIn, name and employer) needs no look for a duplicate, and the
+        // linter judges the draft against the contact just read.
+        String id = alice.post("/api/contacts", "{\"name\": \"Frances Allen\", \"email\": \"fran@ibm.example\", \"employer\": \"IBM\"}")
+                .text("id");
+
+        List<String> outreach = store.of(() -> assertThat(alice.post("/api/contacts/" + id + "/outreach",
+                "{\"channel\": \"email\", \"text\": \"Hi Frances, would you have 20 minutes for a call next week?\"}")
+                .status()).isEqualTo(201));
+        List<String> touch = store.of(() -> assertThat(alice.post("/api/contacts/" + id + "/touches",
+                "{\"kind\": \"call\"}").status()).isEqualTo(201));
+
+        assertThat(outreach).containsExactly("find contacts", "update contacts");
+        assertThat(touch).containsExactly("find contacts", "update contacts");
     }
 }

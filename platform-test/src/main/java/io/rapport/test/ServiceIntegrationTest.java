@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Import;
  * One integration-test setup for every service: the whole service on a random port, against a real
  * Kafka broker and a MongoDB server (embedded, or containers where Docker runs). Test classes that
  * use it share one application context per service. A test fails if the store had to read a whole
- * collection to answer any query meanwhile ({@link NoCollectionScans}).
+ * collection to answer any query meanwhile ({@link NoCollectionScans}). What a request asks of the store is
+ * recorded by {@link StoreCommands}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,7 +26,7 @@ import org.springframework.context.annotation.Import;
                 "rapport.identity.secret=" + ApiClient.IDENTITY_SECRET,
                 // every scrape reads the dead-letter topics' offsets, so a test sees a parked record at once
                 "rapport.metrics.dead-letter-refresh=0s"})
-@Import(RapportTestBackends.class)
+@Import({RapportTestBackends.class, StoreCommands.Recorder.class})
 @ExtendWith({ContainersNeedDocker.class, NoCollectionScans.class})
 public @interface ServiceIntegrationTest {
 }

@@ -259,7 +259,7 @@ public class ContactBook {
 
     private Contact store(Contact current, Change<Contact> change) {
         if (!change.events().isEmpty() || change.state() != current) {
-            contacts.update(change, current.version());
+            contacts.update(current, change);
         }
         return change.state();
     }

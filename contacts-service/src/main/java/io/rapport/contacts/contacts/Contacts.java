@@ -23,11 +23,12 @@ public interface Contacts {
     List<String> addAll(List<Change<Contact>> added);
 
     /**
-     * Stores the change if the contact is still at {@code expectedVersion}.
+     * Stores the change if the contact is still as {@code current} was read (its version). Only a change of its
+     * identity keys is checked for a duplicate: keys it already held cannot collide.
      *
      * @throws io.rapport.platform.domain.ConflictException on a stale version or a duplicate
      */
-    void update(Change<Contact> updated, long expectedVersion);
+    void update(Contact current, Change<Contact> updated);
 
     /**
      * Stores the effect of a consumed event once: false when this event was applied before.

@@ -93,6 +93,11 @@ public class OutreachDesk {
         return OutreachLinter.lint(text, channel, context);
     }
 
+    /** Lints what was sent to a contact the caller has just read (a recorded outreach): no second read of it. */
+    public List<LintFinding> lint(Member owner, String text, OutreachChannel channel, Contact contact) {
+        return OutreachLinter.lint(text, channel, context(owner, contact));
+    }
+
     private DraftContext context(Member owner, Contact contact) {
         ContactDetails details = contact.details();
         String referrerName = null;

@@ -3,6 +3,7 @@ package io.rapport.platform.messaging;
 import io.rapport.events.DomainEvent;
 import io.rapport.events.EventCatalogue;
 import io.rapport.events.EventType;
+import io.rapport.events.MemberDataErased;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -13,6 +14,8 @@ import org.apache.kafka.common.header.Headers;
 
 /** Turns pending events into Kafka records and Kafka records back into typed envelopes. */
 public final class CloudEvents {
+
+    private static final String ERASURE = EventCatalogue.of(MemberDataErased.class).name();
 
     private CloudEvents() {
     }
@@ -75,6 +78,16 @@ public final class CloudEvents {
                 required(headers, CloudEventHeaders.TENANT),
                 header(headers, CloudEventHeaders.CORRELATION),
                 payload);
+    }
+
+    /**
+     * False when the record's type header names another event than {@code MemberDataErased}: a listener that acts
+     * only on erasures (on a topic carrying every event of a service) skips the rest without reading their payload.
+     * A record without a type is not skipped, so reading it reports it as malformed as before.
+     */
+    public static boolean mayBeErasure(ConsumerRecord<?, ?> record) {
+        String type = header(record.headers(), CloudEventHeaders.TYPE);
+        return type == null || type.equals(ERASURE);
     }
 
     public static String header(Headers headers, String name) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.rapport.events.ContactUpdated;
 import io.rapport.events.DomainEvent;
 import io.rapport.events.InterviewHeld;
+import io.rapport.events.MemberDataErased;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -71,6 +72,21 @@ class CloudEventsTest {
         newerSchema.remove(CloudEventHeaders.SCHEMA_VERSION).add(CloudEventHeaders.SCHEMA_VERSION, "2".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> CloudEvents.read(consumed(newerSchema, "{}".getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(MalformedEventException.class).hasMessageContaining("newer");
+    }
+
+    @Test
+    void anErasureOnlyListenerSkipsOtherTypesByTheirHeaderAndReadsWhatHasNoType() {
+        ProducerRecord<String, byte[]> erasure = CloudEvents.toRecord(new PendingEvent("e-5", "MemberDataErased", 1,
+                "rapport.contacts", "/rapport/contacts-service", "alice", "alice", "uni-a", null, TIME,
+                EventJson.write(new MemberDataErased("alice", TIME))));
+        ProducerRecord<String, byte[]> other = CloudEvents.toRecord(new PendingEvent("e-6", "ContactUpdated", 1,
+                "rapport.contacts", "/rapport/contacts-service", "c-1", "alice", "uni-a", null, TIME, "not json"));
+        RecordHeaders untyped = copy(other);
+        untyped.remove(CloudEventHeaders.TYPE);
+
+        assertThat(CloudEvents.mayBeErasure(asConsumed(erasure))).isTrue();
+        assertThat(CloudEvents.mayBeErasure(asConsumed(other))).as("its unreadable payload is never read").isFalse();
+        assertThat(CloudEvents.mayBeErasure(consumed(untyped, other.value()))).as("read, so reported malformed").isTrue();
     }
 
     private static RecordHeaders copy(ProducerRecord<String, byte[]> record) {

@@ -111,10 +111,12 @@ public class MongoContacts implements Contacts {
     }
 
     @Override
-    public void update(Change<Contact> updated, long expectedVersion) {
+    public void update(Contact current, Change<Contact> updated) {
         Contact contact = updated.state();
-        refuseDuplicates(contact);
-        documents.updateAtVersion(contact.owner(), contact.id(), expectedVersion,
+        if (!contact.identityKeys().equals(current.identityKeys())) {
+            refuseDuplicates(contact);
+        }
+        documents.updateAtVersion(contact.owner(), contact.id(), current.version(),
                 outbox.addTo(fullUpdate(contact), contact.owner(), updated.events()), "contact");
         outbox.written();
     }

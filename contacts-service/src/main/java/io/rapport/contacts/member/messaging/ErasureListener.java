@@ -22,6 +22,9 @@ class ErasureListener {
 
     @KafkaListener(topics = Topics.CONTACTS)
     void on(ConsumerRecord<String, byte[]> record) {
+        if (!CloudEvents.mayBeErasure(record)) {
+            return;
+        }
         EventEnvelope<DomainEvent> event = CloudEvents.read(record);
         if (event.payload() instanceof MemberDataErased) {
             memberData.erase(event.id(), event.member(), event.time());

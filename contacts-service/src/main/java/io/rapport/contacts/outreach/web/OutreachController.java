@@ -60,7 +60,7 @@ class OutreachController {
         Contact contact = recorded.getKey();
         OutreachAttempt attempt = recorded.getValue();
         List<LintFinding> findings = request.text() == null || request.text().isBlank() ? List.of()
-                : desk.lint(member, request.text(), channel, id);
+                : desk.lint(member, request.text(), channel, contact);
         return ResponseEntity.status(HttpStatus.CREATED).body(new Recorded(attempt, contact.stage().name(), findings));
     }
 

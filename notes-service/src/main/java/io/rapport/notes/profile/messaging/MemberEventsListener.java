@@ -23,6 +23,9 @@ class MemberEventsListener {
 
     @KafkaListener(topics = Topics.CONTACTS)
     void on(ConsumerRecord<String, byte[]> record) {
+        if (!CloudEvents.mayBeErasure(record)) {
+            return;
+        }
         EventEnvelope<DomainEvent> event = CloudEvents.read(record);
         if (event.payload() instanceof MemberDataErased erased) {
             // The envelope's tenant scopes the erasure; the payload's member id must agree with the envelope's.
