@@ -1,7 +1,11 @@
 package io.rapport.reminders;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import io.rapport.store.IndexedH2Backend;
 import io.rapport.events.Producer;
@@ -10,6 +14,8 @@ import io.rapport.reminders.preferences.persistence.MongoPreferences;
 import io.rapport.reminders.reminders.persistence.MongoReminders;
 import io.rapport.test.TestClock;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The real MongoDB adapters over the embedded store (in memory), without starting the service. */
@@ -23,6 +29,8 @@ public final class EmbeddedStore implements AutoCloseable {
     public final TestClock clock;
     public final MongoReminders reminders;
     public final MongoPreferences preferences;
+    /** The commands the adapters sent, e.g. "insert reminders", in order: what an event costs in round trips. */
+    public final List<String> commands = new CopyOnWriteArrayList<>();
 
     public EmbeddedStore(TestClock clock) {
         this.clock = clock;
@@ -30,7 +38,17 @@ public final class EmbeddedStore implements AutoCloseable {
         server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
-        client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + address.getPort()))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        String first = event.getCommand().getFirstKey();
+                        commands.add(event.getCommandName() + (event.getCommand().get(first).isString()
+                                ? " " + event.getCommand().getString(first).getValue() : ""));
+                    }
+                })
+                .build());
         mongo = new MongoTemplate(client, "reminders-unit");
         reminders = new MongoReminders(mongo, new Outbox(Producer.REMINDERS, clock, () -> { }));
         preferences = new MongoPreferences(mongo);

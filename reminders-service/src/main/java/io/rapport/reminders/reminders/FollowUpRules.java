@@ -46,6 +46,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -114,12 +115,13 @@ public class FollowUpRules {
         String at = employer == null ? "the same organization" : employer;
         Instant threeDays = calendar.morningAfterBusinessDays(sent.sentAt(), 3);
         Instant sevenDays = calendar.morningAfterBusinessDays(sent.sentAt(), 7);
-        reminders.schedule(Reminder.planned(owner, WRITE_TO_SECOND_CONTACT, sent.outreachId(), sent.contactId(), employer,
-                "Write to a second contact at " + at + ": no reply for 3 business days",
-                threeDays, threeDays.plus(DEFAULT_OVERDUE_AFTER)));
-        reminders.schedule(Reminder.planned(owner, FOLLOW_UP_ONCE, sent.outreachId(), sent.contactId(), employer,
-                "Follow up once with your contact at " + at + ": no reply for 7 business days",
-                sevenDays, sevenDays.plus(DEFAULT_OVERDUE_AFTER)));
+        reminders.scheduleAll(List.of(
+                Reminder.planned(owner, WRITE_TO_SECOND_CONTACT, sent.outreachId(), sent.contactId(), employer,
+                        "Write to a second contact at " + at + ": no reply for 3 business days",
+                        threeDays, threeDays.plus(DEFAULT_OVERDUE_AFTER)),
+                Reminder.planned(owner, FOLLOW_UP_ONCE, sent.outreachId(), sent.contactId(), employer,
+                        "Follow up once with your contact at " + at + ": no reply for 7 business days",
+                        sevenDays, sevenDays.plus(DEFAULT_OVERDUE_AFTER))));
     }
 
     private void outreachReplied(Member owner, OutreachReplied replied) {
@@ -184,15 +186,16 @@ public class FollowUpRules {
         String with = withContact(owner, held.contactId());
         Instant ended = held.endedAt();
         Instant overdue = ended.plus(THANK_YOU_OVERDUE_AFTER);
-        reminders.schedule(Reminder.planned(owner, WRITE_NOTES, held.interviewId(), held.contactId(), null,
-                "Write your notes from your interview " + with + " while it is fresh",
-                calendar.outsideQuietHours(ended, false), ended.plus(DEFAULT_OVERDUE_AFTER)));
-        reminders.schedule(Reminder.planned(owner, SEND_THANK_YOU, held.interviewId(), held.contactId(), null,
-                "Send your thank-you " + withTo(with) + ", naming one specific takeaway",
-                calendar.outsideQuietHours(ended.plus(THANK_YOU_DUE), false), overdue));
-        reminders.schedule(Reminder.planned(owner, THANK_YOU_OVERDUE, held.interviewId(), held.contactId(), null,
-                "Overdue: your thank-you " + withTo(with) + " is 48 hours late, send it today",
-                calendar.outsideQuietHours(overdue, false), overdue));
+        reminders.scheduleAll(List.of(
+                Reminder.planned(owner, WRITE_NOTES, held.interviewId(), held.contactId(), null,
+                        "Write your notes from your interview " + with + " while it is fresh",
+                        calendar.outsideQuietHours(ended, false), ended.plus(DEFAULT_OVERDUE_AFTER)),
+                Reminder.planned(owner, SEND_THANK_YOU, held.interviewId(), held.contactId(), null,
+                        "Send your thank-you " + withTo(with) + ", naming one specific takeaway",
+                        calendar.outsideQuietHours(ended.plus(THANK_YOU_DUE), false), overdue),
+                Reminder.planned(owner, THANK_YOU_OVERDUE, held.interviewId(), held.contactId(), null,
+                        "Overdue: your thank-you " + withTo(with) + " is 48 hours late, send it today",
+                        calendar.outsideQuietHours(overdue, false), overdue)));
     }
 
     private void thankYouSent(Member owner, ThankYouSent thanked) {
@@ -200,25 +203,27 @@ public class FollowUpRules {
         // ThankYouSent (rapport.notes) may be applied before its InterviewHeld (rapport.scheduling): no order holds
         // between two topics, e.g. after this service was down while both were published. Stored closed now, the
         // thank-you reminders are not opened by the held interview later (schedule adds none where one exists).
-        String with = withContact(owner, thanked.contactId());
+        String contact = contactName(owner, thanked.contactId());
+        String with = "with " + contact;
+        List<Reminder> set = new ArrayList<>();
         for (ReminderRule rule : List.of(SEND_THANK_YOU, THANK_YOU_OVERDUE)) {
-            reminders.schedule(Reminder.planned(owner, rule, thanked.interviewId(), thanked.contactId(), null,
+            set.add(Reminder.planned(owner, rule, thanked.interviewId(), thanked.contactId(), null,
                     "Send your thank-you " + withTo(with) + ", naming one specific takeaway", thanked.sentAt(),
                     thanked.sentAt()).withStatus(ReminderStatus.CLOSED));
         }
         Preferences prefs = preferences.of(owner);
         MemberCalendar calendar = prefs.calendar();
-        String contact = contactName(owner, thanked.contactId());
         Instant sent = thanked.sentAt();
         Instant week = calendar.morningAfterDays(sent, 7);
         Instant month = calendar.morningAfterDays(sent, 30);
-        reminders.schedule(Reminder.planned(owner, REPORT_ON_ADVICE, thanked.interviewId(), thanked.contactId(), null,
+        set.add(Reminder.planned(owner, REPORT_ON_ADVICE, thanked.interviewId(), thanked.contactId(), null,
                 "Tell " + contact + " what you did with their advice" + quoted(thanked.advice())
                         + " (\"Per your advice, I...\")",
                 week, week.plus(Duration.ofDays(7))));
-        reminders.schedule(Reminder.planned(owner, CHECK_IN, thanked.interviewId(), thanked.contactId(), null,
+        set.add(Reminder.planned(owner, CHECK_IN, thanked.interviewId(), thanked.contactId(), null,
                 "Check in with " + contact + ": share a milestone or an article, not an ask",
                 month, month.plus(Duration.ofDays(7))));
+        reminders.scheduleAll(set);
         // The keep-in-touch cadence starts after the check-in; the thank-you counts as the last touch.
         Instant cadence = calendar.morningAfterDays(sent, 30 + prefs.keepInTouchDays());
         reminders.keepInTouch(keepInTouch(owner, thanked.contactId(), contact, cadence, prefs), sent, true);

@@ -12,6 +12,9 @@ public interface Reminders {
     /** Stores the reminder unless one with its dedupe key exists. @return false when it existed */
     boolean schedule(Reminder reminder);
 
+    /** Stores each reminder unless one with its dedupe key exists, in one write. @return how many were stored */
+    int scheduleAll(List<Reminder> reminders);
+
     /**
      * Creates the reminder or moves it to its new due time and re-opens it, once per event.
      *

@@ -203,6 +203,32 @@ class FollowUpRulesTest {
         assertThat(reminder(ReminderRule.THANK_YOU_OVERDUE, "i-1").dueAt()).isEqualTo(ended.plus(Duration.ofHours(48)));
     }
 
+    /**
+     * Each round trip to the store is time before the member sees the thank-you reminder: what one event sets is
+     * stored in one write (three reminders for a held interview were three inserts), and the contact's name for
+     * the titles is looked up once.
+     */
+    @Test
+    void whatOneEventSetsIsStoredInOneWrite() {
+        apply(new OutreachSent("o-1", "c-1", "Acme", "EMAIL", "Europe/Berlin", at("2026-01-02T10:00", BERLIN), null));
+        store.commands.clear();
+
+        apply(new InterviewHeld("i-1", "c-1", at("2026-01-15T14:00", BERLIN), 30, 30, false, at("2026-01-15T14:30", BERLIN)));
+        List<String> held = List.copyOf(store.commands);
+        store.commands.clear();
+        apply(new ThankYouSent("i-1", "c-1", "EMAIL", at("2026-01-15T20:00", BERLIN), 6, false));
+        List<String> thanked = List.copyOf(store.commands);
+
+        assertThat(held).filteredOn(command -> command.startsWith("insert")).containsExactly("insert reminders");
+        assertThat(thanked).filteredOn(command -> command.startsWith("insert")).containsExactly("insert reminders");
+        assertThat(thanked).filteredOn(command -> command.startsWith("find reminders"))
+                .as("the contact's employer, for the titles, once").hasSize(1);
+        assertThat(reminder(ReminderRule.WRITE_NOTES, "i-1").title()).isEqualTo(
+                "Write your notes from your interview with your contact at Acme while it is fresh");
+        assertThat(reminder(ReminderRule.SEND_THANK_YOU, "i-1").status()).isEqualTo(ReminderStatus.CLOSED);
+        assertThat(reminder(ReminderRule.CHECK_IN, "i-1").title()).startsWith("Check in with your contact at Acme");
+    }
+
     @Test
     void aThankYouDueInQuietHoursWaitsForTheirEnd() {
         store.preferences.save(member, Preferences.of("Europe/Berlin", null, null, null, false, "22:00", "07:00", null,

@@ -84,6 +84,11 @@ public class MeteredDeliveries implements Reminders {
     }
 
     @Override
+    public int scheduleAll(List<Reminder> reminders) {
+        return store.scheduleAll(reminders);
+    }
+
+    @Override
     public boolean plan(String eventId, Reminder reminder) {
         return store.plan(eventId, reminder);
     }

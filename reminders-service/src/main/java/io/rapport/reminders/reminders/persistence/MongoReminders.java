@@ -3,6 +3,7 @@ package io.rapport.reminders.reminders.persistence;
 import static io.rapport.platform.persistence.MemberScope.owned;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.mongodb.bulk.BulkWriteError;
 import io.rapport.platform.domain.Member;
 import io.rapport.platform.messaging.AppliedEvents;
 import io.rapport.platform.messaging.Outbox;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +27,7 @@ import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -60,6 +63,8 @@ public class MongoReminders implements Reminders {
     /** Whether this instance's last claim met another claimer (see {@link #claimDue}). */
     private volatile boolean lastClaimRaced;
     private volatile Consumer<Instant> scheduled = dueAt -> { };
+    /** MongoDB's code for a write refused by a unique index. */
+    private static final int DUPLICATE_KEY = 11000;
 
     public MongoReminders(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
@@ -118,6 +123,30 @@ public class MongoReminders implements Reminders {
         } catch (DuplicateKeyException alreadyThere) {
             return false;
         }
+    }
+
+    @Override
+    public int scheduleAll(List<Reminder> reminders) {
+        // One round trip for what one event sets (a held interview sets three reminders), unordered so that each is
+        // stored unless its own dedupe key exists, whatever becomes of the others.
+        Set<Integer> existed = new HashSet<>();
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION)
+                    .insert(reminders.stream().map(MongoReminders::toDocument).toList()).execute();
+        } catch (BulkOperationException partly) {
+            for (BulkWriteError error : partly.getErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw partly;
+                }
+                existed.add(error.getIndex());
+            }
+        }
+        for (int i = 0; i < reminders.size(); i++) {
+            if (!existed.contains(i)) {
+                scheduled(true, reminders.get(i).dueAt());
+            }
+        }
+        return reminders.size() - existed.size();
     }
 
     @Override
