@@ -32,13 +32,18 @@ public final class StoreCommands {
         return List.copyOf(recorded);
     }
 
+    /** The command and its collection, e.g. {@code "find contacts"}, as the tests name them. */
+    public static String describe(CommandStartedEvent event) {
+        BsonDocument command = event.getCommand();
+        // A command's first field names the command, and its value the collection (e.g. {find: "contacts"}).
+        String first = command.getFirstKey();
+        String collection = command.get(first).isString() ? " " + command.getString(first).getValue() : "";
+        return event.getCommandName() + collection;
+    }
+
     private void started(CommandStartedEvent event) {
         if (recording && Thread.currentThread().getName().startsWith("http-nio-")) {
-            BsonDocument command = event.getCommand();
-            // A command's first field names the command, and its value the collection (e.g. {find: "contacts"}).
-            String first = command.getFirstKey();
-            String collection = command.get(first).isString() ? " " + command.getString(first).getValue() : "";
-            recorded.add(event.getCommandName() + collection);
+            recorded.add(describe(event));
         }
     }
 

@@ -12,6 +12,7 @@ import io.rapport.events.Producer;
 import io.rapport.platform.messaging.Outbox;
 import io.rapport.reminders.preferences.persistence.MongoPreferences;
 import io.rapport.reminders.reminders.persistence.MongoReminders;
+import io.rapport.test.StoreCommands;
 import io.rapport.test.TestClock;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -43,9 +44,7 @@ public final class EmbeddedStore implements AutoCloseable {
                 .addCommandListener(new CommandListener() {
                     @Override
                     public void commandStarted(CommandStartedEvent event) {
-                        String first = event.getCommand().getFirstKey();
-                        commands.add(event.getCommandName() + (event.getCommand().get(first).isString()
-                                ? " " + event.getCommand().getString(first).getValue() : ""));
+                        commands.add(StoreCommands.describe(event));
                     }
                 })
                 .build());
