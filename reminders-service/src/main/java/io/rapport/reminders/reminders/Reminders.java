@@ -10,7 +10,9 @@ import java.util.Set;
 public interface Reminders {
 
     /** Stores the reminder unless one with its dedupe key exists. @return false when it existed */
-    boolean schedule(Reminder reminder);
+    default boolean schedule(Reminder reminder) {
+        return scheduleAll(List.of(reminder)) == 1;
+    }
 
     /** Stores each reminder unless one with its dedupe key exists, in one write. @return how many were stored */
     int scheduleAll(List<Reminder> reminders);

@@ -79,11 +79,6 @@ public class MeteredDeliveries implements Reminders {
     }
 
     @Override
-    public boolean schedule(Reminder reminder) {
-        return store.schedule(reminder);
-    }
-
-    @Override
     public int scheduleAll(List<Reminder> reminders) {
         return store.scheduleAll(reminders);
     }

@@ -3,6 +3,7 @@ package io.rapport.reminders.reminders.persistence;
 import static io.rapport.platform.persistence.MemberScope.owned;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.mongodb.ErrorCategory;
 import com.mongodb.bulk.BulkWriteError;
 import io.rapport.platform.domain.Member;
 import io.rapport.platform.messaging.AppliedEvents;
@@ -27,8 +28,8 @@ import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -63,8 +64,6 @@ public class MongoReminders implements Reminders {
     /** Whether this instance's last claim met another claimer (see {@link #claimDue}). */
     private volatile boolean lastClaimRaced;
     private volatile Consumer<Instant> scheduled = dueAt -> { };
-    /** MongoDB's code for a write refused by a unique index. */
-    private static final int DUPLICATE_KEY = 11000;
 
     public MongoReminders(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
@@ -116,16 +115,6 @@ public class MongoReminders implements Reminders {
     }
 
     @Override
-    public boolean schedule(Reminder reminder) {
-        try {
-            mongo.insert(toDocument(reminder), COLLECTION);
-            return scheduled(true, reminder.dueAt());
-        } catch (DuplicateKeyException alreadyThere) {
-            return false;
-        }
-    }
-
-    @Override
     public int scheduleAll(List<Reminder> reminders) {
         // One round trip for what one event sets (a held interview sets three reminders), unordered so that each is
         // stored unless its own dedupe key exists, whatever becomes of the others.
@@ -135,7 +124,7 @@ public class MongoReminders implements Reminders {
                     .insert(reminders.stream().map(MongoReminders::toDocument).toList()).execute();
         } catch (BulkOperationException partly) {
             for (BulkWriteError error : partly.getErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                     throw partly;
                 }
                 existed.add(error.getIndex());
