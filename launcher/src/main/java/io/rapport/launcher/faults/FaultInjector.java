@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,6 +20,12 @@ final class FaultInjector {
 
     /** Beyond this a fault counts as not recovered and the suite goes on. */
     static final long RECOVERY_LIMIT_MILLIS = 240_000;
+    /**
+     * How long a fault waits for its target to be running again: after a fault not recovered in time the launcher may
+     * still be restarting it (between two starts it has no pid noted), and the next fault waits for it rather than
+     * ending the whole suite without a report, as a SIGSTOP to a reminders-service between starts once did.
+     */
+    static final long TARGET_RUNNING_LIMIT_MILLIS = 60_000;
     private static final String PROBE = "fault-probe";
 
     private final EmbeddedSystem system;
@@ -66,6 +73,12 @@ final class FaultInjector {
 
     Result inject(Fault fault) {
         int linesBefore = progress.size();
+        if (fault.kind() != Fault.Kind.BROKER_KILLED
+                && runningPid(pidFile(fault.target()), TARGET_RUNNING_LIMIT_MILLIS).isEmpty()) {
+            long now = System.currentTimeMillis();
+            return new Result(fault, now, now, -1, "not injected: " + fault.target() + " had no running process noted"
+                    + " in " + pidFile(fault.target()) + " for " + TARGET_RUNNING_LIMIT_MILLIS / 1000 + " s", -1, "");
+        }
         boolean serviceFault = fault.kind() == Fault.Kind.SERVICE_KILLED || fault.kind() == Fault.Kind.SERVICE_FROZEN;
         GapWatch gaps = serviceFault ? new GapWatch(() -> probe.get(GapWatch.MEMBER, route(fault.target()))) : null;
         long injected = System.currentTimeMillis();
@@ -263,11 +276,41 @@ final class FaultInjector {
 
     /** As an operator finds it: the pid the launcher noted in the data folder. */
     private long pid(String name) {
-        Path file = system.dataDir().resolve("pids").resolve(name + ".pid");
+        Path file = pidFile(name);
         try {
             return Long.parseLong(Files.readString(file).trim());
         } catch (IOException | NumberFormatException e) {
             throw new IllegalStateException("No pid noted for " + name + " in " + file + ": " + e, e);
+        }
+    }
+
+    private Path pidFile(String name) {
+        return system.dataDir().resolve("pids").resolve(name + ".pid");
+    }
+
+    /**
+     * The pid noted in {@code file} once it names a live process, waiting up to {@code limitMillis}; empty if none did
+     * by then (no file, no number in it yet, or a process that has ended).
+     */
+    static OptionalLong runningPid(Path file, long limitMillis) {
+        long deadline = System.currentTimeMillis() + limitMillis;
+        while (true) {
+            OptionalLong pid = notedPid(file);
+            if (pid.isPresent() && ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false)) {
+                return pid;
+            }
+            if (System.currentTimeMillis() >= deadline) {
+                return OptionalLong.empty();
+            }
+            JourneyDriver.pause(250);
+        }
+    }
+
+    private static OptionalLong notedPid(Path file) {
+        try {
+            return OptionalLong.of(Long.parseLong(Files.readString(file).trim()));
+        } catch (IOException | NumberFormatException notYet) {
+            return OptionalLong.empty();
         }
     }
 
