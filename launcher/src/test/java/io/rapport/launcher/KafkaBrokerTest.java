@@ -32,6 +32,22 @@ class KafkaBrokerTest {
     @TempDir
     Path dir;
 
+    /** Like the store, the broker runs raised (CpuPriority), after a restart too; skipped where raising is not allowed. */
+    private static void assertRaisedWhereAllowed(KafkaBroker broker) throws java.io.IOException {
+        if (CpuPriority.unavailableReason().isPresent() || !java.nio.file.Files.isDirectory(Path.of("/proc/self/task"))) {
+            System.out.println("KafkaBrokerTest: priority not checked: this user may not raise one, or no /proc");
+            return;
+        }
+        int launcher = CpuPriority.threadNiceValues(ProcessHandle.current().pid()).get(0);
+        long pid = broker.process().pid();
+        assertThat(CpuPriority.threadNiceValues(pid)).as("the restarted broker's threads")
+                .isNotEmpty().allMatch(nice -> nice == launcher - CpuPriority.RAISE);
+        java.util.Optional<Integer> baseline = CpuPriorityTest.childSessionBaseline();
+        if (JavaRuntime.setsid().isPresent() && baseline.isPresent()) {
+            CpuPriorityTest.assertSessionRaisedOrRefusalReported(pid, baseline.get(), broker.sessionNotRaised());
+        }
+    }
+
     @Test
     void recordsAndExistingClientsSurviveARestartOnTheSamePortAndData() throws Exception {
         List<Integer> ports = FreePorts.take(2);
@@ -52,6 +68,7 @@ class KafkaBrokerTest {
                 assertThat(broker.isRunning()).isFalse();
                 Duration secondStart = broker.start(START_TIMEOUT);
                 System.out.println("Kafka second start: " + secondStart.toMillis() + " ms");
+                assertRaisedWhereAllowed(broker);
 
                 producer.send(new ProducerRecord<>(TOPIC, "c-2", "after restart")).get(60, TimeUnit.SECONDS);
                 assertThat(pollUntil(consumer, 1)).containsExactly("after restart");
