@@ -13,9 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * A service started again after a crash starts at a raised CPU priority and is put back to the launcher's own once
- * ready: the only instance of a service and the gateway by {@link #RAISE}, one of several instances by
- * {@link #PAIR_RAISE} while no other one of several restarts raised ({@link RestartRaises}). The broker starts raised
- * and is put back once warm ({@code KafkaBroker.RAISED_AFTER_READY}); the store runs raised throughout.
+ * ready, when it is the only instance of its service ({@code ServiceProcess.raisedWhenRestarted}); so does a restarted
+ * broker, put back once warm ({@code KafkaBroker.RAISED_AFTER_READY}); the store runs at that priority throughout.
  *
  * <p>Why: every child of the embedded default shares the machine's cores with the same weight, so a Spring service
  * starting while the others serve a full load gets a small share of the CPU. In the fault suite on 2 cores a killed
@@ -48,14 +47,6 @@ final class CpuPriority {
     /** How far above the launcher's own priority a restarted service starts (nice values: lower is more CPU). */
     static final int RAISE = 10;
 
-    /**
-     * How far one of several instances of a service starts raised ({@link RestartRaises}): half the raise, about three
-     * times a busy neighbour's weight (3,121 against 1,024). With the full raise its twin, serving the service's whole
-     * load meanwhile, went unanswered for 12-34 s in the fault suite (sessions 16 and 22); at normal priority the
-     * restart took 105-240 s.
-     */
-    static final int PAIR_RAISE = 5;
-
     private static final Path OWN_AUTOGROUP = Path.of("/proc/self/autogroup");
 
     /** About two seconds of tries at 50-250 ms apart (see {@link #write}). */
@@ -68,12 +59,7 @@ final class CpuPriority {
 
     /** What goes before a restarted child's command: {@code nice -n -10}, or nothing where raising is not allowed. */
     static List<String> raisedCommandPrefix() {
-        return raisedCommandPrefix(RAISE);
-    }
-
-    /** As {@link #raisedCommandPrefix()}, by {@code by} nice values; nothing for 0. */
-    static List<String> raisedCommandPrefix(int by) {
-        return LAUNCHER_NICE.isPresent() && by > 0 ? List.of("nice", "-n", Integer.toString(-by)) : List.of();
+        return LAUNCHER_NICE.isPresent() ? List.of("nice", "-n", Integer.toString(-RAISE)) : List.of();
     }
 
     /** Empty when restarted services are raised; otherwise why not, for the launcher to say once. */
@@ -91,11 +77,6 @@ final class CpuPriority {
      *     it would without the right to raise it); empty once raised, or where there is no session of its own to raise
      */
     static Optional<String> raiseSession(long pid) {
-        return raiseSession(pid, RAISE);
-    }
-
-    /** As {@link #raiseSession(long)}, by {@code by} nice values. */
-    static Optional<String> raiseSession(long pid, int by) {
         if (LAUNCHER_NICE.isEmpty()) {
             return Optional.empty();
         }
@@ -103,7 +84,7 @@ final class CpuPriority {
         while (System.nanoTime() < deadline) {
             switch (sessionStep(read(OWN_AUTOGROUP), read(autogroupOf(pid)))) {
                 case SessionStep.RaiseFrom from -> {
-                    return write(autogroupOf(pid), from.nice() - by);
+                    return write(autogroupOf(pid), from.nice() - RAISE);
                 }
                 case SessionStep.Leave leave -> {
                     return Optional.empty();

@@ -45,7 +45,6 @@ public final class EmbeddedSystem implements AutoCloseable {
     private volatile KafkaBroker kafka;
     private final Supervisor supervisor;
     private final AtomicBoolean saidHowRestartsArePrioritized = new AtomicBoolean();
-    private final RestartRaises restartRaises = new RestartRaises();
     private volatile OrphanGuard orphanGuard;
     private volatile boolean up;
     private volatile boolean closed; // set under this, read anywhere
@@ -143,15 +142,15 @@ public final class EmbeddedSystem implements AutoCloseable {
     /** Starts the broker again on the same port and data; returns once it answers. */
     public void startKafka() {
         requireStarted();
-        kafka.start(settings.readyTimeout());
-        brokerStarted("");
+        kafka.start(settings.readyTimeout(), true);
+        brokerStarted();
         watchKafka();
     }
 
-    /** A broker starts raised and is put back to normal once warm (KafkaBroker.RAISED_AFTER_READY). */
-    private void brokerStarted(String indent) {
-        kafka.sessionNotRaised().ifPresent(why -> progress.accept(indent + "kafka starts at its session's share of the"
-                + " CPU, not raised: " + why));
+    /** A restarted broker starts raised and is put back to normal once warm (KafkaBroker.RAISED_AFTER_READY). */
+    private void brokerStarted() {
+        kafka.sessionNotRaised().ifPresent(why -> progress.accept("kafka restarts at its session's share of the CPU,"
+                + " not raised: " + why));
         restoreNormalAfter("kafka", kafka.process(), KafkaBroker.RAISED_AFTER_READY);
     }
 
@@ -251,7 +250,6 @@ public final class EmbeddedSystem implements AutoCloseable {
         }
         broker.start(settings.readyTimeout());
         ready("kafka", broker.bootstrap());
-        brokerStarted("  ");
 
         awaitPrepared(jarsPrepared);
         // The services and the gateway first, as before the web app existed; the sign-in provider and the web app
@@ -396,8 +394,8 @@ public final class EmbeddedSystem implements AutoCloseable {
             /** The broker refuses to start once closed, and close() stops whichever process it has. */
             @Override
             public ChildProcess startAgain() {
-                kafka.start(settings.readyTimeout());
-                brokerStarted("");
+                kafka.start(settings.readyTimeout(), true);
+                brokerStarted();
                 return kafka.process();
             }
         });
@@ -412,46 +410,37 @@ public final class EmbeddedSystem implements AutoCloseable {
 
             @Override
             public ChildProcess startAgain() {
+                ChildProcess child;
                 if (!saidHowRestartsArePrioritized.getAndSet(true)) {
                     CpuPriority.unavailableReason().ifPresent(progress);
                 }
-                int raise = restartRaises.take(service);
-                try {
-                    ChildProcess child;
-                    synchronized (EmbeddedSystem.this) {
-                        requireOpen();
-                        child = service.startAgain(raise);
-                    }
-                    if (raise > 0) {
-                        // outside the lock: it waits, briefly, for the child's setsid
-                        CpuPriority.raiseSession(child.pid(), raise).ifPresent(why -> progress.accept(service.name()
-                                + " restarts at its session's share of the CPU, not raised: " + why));
-                    }
-                    awaitReady(service, child);
-                    if (raise > 0) {
-                        restoreNormalAfter(service.name(), child, service.raisedAfterReady());
-                    }
-                    return child;
-                } finally {
-                    restartRaises.giveBack(service, raise);
+                synchronized (EmbeddedSystem.this) {
+                    requireOpen();
+                    child = service.startAgain();
                 }
+                if (service.raisedWhenRestarted()) {
+                    // outside the lock: it waits, briefly, for the child's setsid
+                    CpuPriority.raiseSession(child.pid()).ifPresent(why -> progress.accept(service.name()
+                            + " restarts at its session's share of the CPU, not raised: " + why));
+                }
+                URI uri = service.uri(settings.ports());
+                try {
+                    while (!HealthProbe.isUp(uri).join()) {
+                        checkStillStarting(service);
+                        sleep();
+                    }
+                } catch (RuntimeException notReady) {
+                    if (child.isAlive() && !child.stopRequested()) {
+                        child.stop(ServiceProcess.STOP_GRACE);
+                    }
+                    throw notReady;
+                }
+                if (service.raisedWhenRestarted()) {
+                    restoreNormalAfter(service.name(), child, service.raisedAfterReady());
+                }
+                return child;
             }
         });
-    }
-
-    private void awaitReady(ServiceProcess service, ChildProcess child) {
-        URI uri = service.uri(settings.ports());
-        try {
-            while (!HealthProbe.isUp(uri).join()) {
-                checkStillStarting(service);
-                sleep();
-            }
-        } catch (RuntimeException notReady) {
-            if (child.isAlive() && !child.stopRequested()) {
-                child.stop(ServiceProcess.STOP_GRACE);
-            }
-            throw notReady;
-        }
     }
 
     /** Puts a raised restart back to the launcher's priority, at once or once warm, unless it died meanwhile. */

@@ -97,6 +97,15 @@ public final class KafkaBroker implements AutoCloseable {
      *                         the broker is stopped by then
      */
     public Duration start(Duration timeout) {
+        return start(timeout, false);
+    }
+
+    /**
+     * As {@link #start(Duration)}; {@code raised} for a start again after a crash or a stop (CpuPriority), which the
+     * caller puts back to normal once warm ({@link #RAISED_AFTER_READY}). A first start is not raised: the services
+     * start beside it and need the cores then.
+     */
+    public Duration start(Duration timeout, boolean raised) {
         if (isRunning()) {
             throw new IllegalStateException("Kafka is already running (pid " + process.pid() + ")");
         }
@@ -108,15 +117,15 @@ public final class KafkaBroker implements AutoCloseable {
             if (closed) {
                 throw LaunchException.cancelled();
             }
-            // Raised while it starts (CpuPriority; the launcher puts it back RAISED_AFTER_READY after it answers):
-            // every event waits on it. Beside two instances of each service at full load (load average 38-48 on 2
+            // A restart raised (CpuPriority; the launcher puts it back RAISED_AFTER_READY after it answers): every
+            // event waits on it. Beside two instances of each service at full load (load average 38-48 on 2
             // cores) it took 34.0-43.7 s to answer after a restart, where with one instance of each it took 7.3 s.
-            List<String> command = new ArrayList<>(CpuPriority.raisedCommandPrefix());
+            List<String> command = new ArrayList<>(raised ? CpuPriority.raisedCommandPrefix() : List.of());
             command.addAll(command(config));
             child = ChildProcess.start("kafka", command, logFile, pidsDir);
             process = child;
         }
-        sessionNotRaised = CpuPriority.raiseSession(child.pid());
+        sessionNotRaised = raised ? CpuPriority.raiseSession(child.pid()) : Optional.empty();
         try {
             awaitReady(child, timeout);
         } catch (RuntimeException e) {

@@ -23,7 +23,7 @@ public final class MongoWireServer implements AutoCloseable {
 
     /**
      * Beyond the ready timeout, for a store that is compacting its file before it listens: the data-path benchmark's
-     * 26 GB file (8 % live) took 104 s, against the 120 s given to a start.
+     * 26 GB file (8 % live) took 104 s, against the 120 s then given to a start (240 s now).
      */
     static final Duration COMPACTION_ALLOWANCE = Duration.ofMinutes(15);
 

@@ -220,17 +220,18 @@ final class ServiceProcess {
     }
 
     /**
-     * After a crash, raised by {@code raise} nice values or not at all ({@link RestartRaises} decides): a raised
-     * restart's threads start raised, and the caller raises its session too and puts both back once it is ready
-     * ({@link CpuPriority}).
+     * After a crash. The only instance of its service starts with its threads at a raised CPU priority (the caller
+     * raises its session too and puts both back once it is ready, {@link CpuPriority}): the members wait on it. One of
+     * a pair starts at normal priority, because its twin serves meanwhile and must keep its share: with two restarts
+     * raised at once the surviving instances missed their health checks ("No servers available", SeveralInstancesIT).
      */
-    ChildProcess startAgain(int raise) {
-        return start(CpuPriority.raisedCommandPrefix(raise));
+    ChildProcess startAgain() {
+        return start(raisedWhenRestarted() ? CpuPriority.raisedCommandPrefix() : List.of());
     }
 
-    /** True for one of several instances of a service: another serves while it restarts. */
-    boolean hasTwin() {
-        return hasTwin;
+    /** True when a restart of this one is what its service's callers wait for: no twin serves meanwhile. */
+    boolean raisedWhenRestarted() {
+        return !hasTwin;
     }
 
     /**

@@ -68,49 +68,6 @@ class CpuPriorityTest {
         }
     }
 
-    /** One of several instances restarts raised by half (RestartRaises): threads and session, then both put back. */
-    @Test
-    void aRestartRaisedByHalfHasItsThreadsAndSessionRaisedByHalfUntilPutBack() throws Exception {
-        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "skipped: reading a thread's priority needs /proc (Linux)");
-        assumeTrue(CpuPriority.unavailableReason().isEmpty(), "skipped: this user may not raise a priority");
-        Optional<Integer> baseline = childSessionBaseline();
-        assumeTrue(baseline.isPresent() && JavaRuntime.setsid().isPresent(), "skipped: no session autogroups or setsid");
-        int launcher = CpuPriority.threadNiceValues(ProcessHandle.current().pid()).get(0);
-
-        List<String> command = new ArrayList<>();
-        JavaRuntime.setsid().ifPresent(command::add);
-        command.addAll(CpuPriority.raisedCommandPrefix(CpuPriority.PAIR_RAISE));
-        command.addAll(List.of(JavaRuntime.javaExecutable(), "-XX:+UseSerialGC", "-Xmx32m",
-                "-cp", System.getProperty("java.class.path"), Sleeper.class.getName()));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            Optional<String> notRaised = CpuPriority.raiseSession(child.pid(), CpuPriority.PAIR_RAISE);
-            await().atMost(Duration.ofSeconds(30)).until(() -> CpuPriority.threadNiceValues(child.pid()).size() >= 8);
-
-            assertThat(CpuPriority.threadNiceValues(child.pid())).as("every thread while it starts")
-                    .isNotEmpty().allMatch(nice -> nice == launcher - CpuPriority.PAIR_RAISE);
-            if (notRaised.isPresent() && !hasCapSysAdmin()) {
-                System.out.println("the session stays at its share, as the launcher reports: " + notRaised.get());
-            } else {
-                assertThat(notRaised).as("a refusal reported").isEmpty();
-                assertThat(CpuPriority.sessionNiceValue(child.pid())).as("its session while it starts")
-                        .contains(baseline.get() - CpuPriority.PAIR_RAISE);
-            }
-
-            Optional<String> notPutBack = CpuPriority.restoreNormal(child.pid());
-
-            assertThat(CpuPriority.threadNiceValues(child.pid())).as("every thread once it is ready")
-                    .isNotEmpty().allMatch(nice -> nice == launcher);
-            if (notPutBack.isEmpty() || hasCapSysAdmin()) {
-                assertThat(notPutBack).as("a refusal to put the session back").isEmpty();
-                assertThat(CpuPriority.sessionNiceValue(child.pid())).as("its session once it is ready").isEqualTo(baseline);
-            }
-        } finally {
-            child.destroyForcibly().waitFor();
-        }
-    }
-
     /**
      * A session raised from its baseline; or, where the kernel refused the change (it rate-limits them for a process
      * without CAP_SYS_ADMIN, across every job sharing the host's kernel), left at its baseline and the refusal

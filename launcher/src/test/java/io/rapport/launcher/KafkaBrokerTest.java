@@ -32,7 +32,7 @@ class KafkaBrokerTest {
     @TempDir
     Path dir;
 
-    /** Like the store, the broker runs raised (CpuPriority), after a restart too; skipped where raising is not allowed. */
+    /** A restarted broker starts raised (CpuPriority), as the launcher restarts it; skipped where raising is not allowed. */
     private static void assertRaisedWhereAllowed(KafkaBroker broker) throws java.io.IOException {
         if (CpuPriority.unavailableReason().isPresent() || !java.nio.file.Files.isDirectory(Path.of("/proc/self/task"))) {
             System.out.println("KafkaBrokerTest: priority not checked: this user may not raise one, or no /proc");
@@ -66,7 +66,7 @@ class KafkaBrokerTest {
 
                 broker.stop();
                 assertThat(broker.isRunning()).isFalse();
-                Duration secondStart = broker.start(START_TIMEOUT);
+                Duration secondStart = broker.start(START_TIMEOUT, true);
                 System.out.println("Kafka second start: " + secondStart.toMillis() + " ms");
                 assertRaisedWhereAllowed(broker);
 

@@ -15,19 +15,18 @@ class ServiceProcessTest {
 
     private final LaunchSettings defaults = LaunchSettings.defaults();
 
-    /** One of several instances has twins (RestartRaises); the only instance of a service and the gateway have none. */
+    /** A restart is raised only where nothing else serves meanwhile (CpuPriority): never one of a pair. */
     @Test
-    void onlyOneOfSeveralInstancesOfAServiceHasTwins() {
+    void aRestartIsRaisedOnlyForTheOnlyInstanceOfItsService() {
         DataFolder folder = new DataFolder(Path.of("target", "service-process-test"));
         LaunchSettings two = defaults.withInstances(2);
-        ServiceProcess contacts = new ServiceProcess(RapportService.CONTACTS, two, folder, "s");
-        ServiceProcess contacts2 = contacts.another(1, two, "s");
 
-        assertThat(new ServiceProcess(RapportService.CONTACTS, defaults, folder, "s").hasTwin()).isFalse();
-        assertThat(contacts.hasTwin()).isTrue();
-        assertThat(contacts2.hasTwin()).isTrue();
-        assertThat(new ServiceProcess(RapportService.GATEWAY, two, folder, "s").hasTwin())
-                .as("one gateway however many instances of the services").isFalse();
+        assertThat(new ServiceProcess(RapportService.CONTACTS, defaults, folder, "s").raisedWhenRestarted()).isTrue();
+        assertThat(new ServiceProcess(RapportService.CONTACTS, two, folder, "s").raisedWhenRestarted()).isFalse();
+        assertThat(new ServiceProcess(RapportService.CONTACTS, two, folder, "s").another(1, two, "s").raisedWhenRestarted())
+                .isFalse();
+        assertThat(new ServiceProcess(RapportService.GATEWAY, two, folder, "s").raisedWhenRestarted())
+                .as("one gateway however many instances of the services").isTrue();
     }
 
     @Test
