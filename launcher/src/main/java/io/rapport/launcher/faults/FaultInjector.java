@@ -73,11 +73,11 @@ final class FaultInjector {
 
     Result inject(Fault fault) {
         int linesBefore = progress.size();
-        if (fault.kind() != Fault.Kind.BROKER_KILLED
-                && runningPid(pidFile(fault.target()), TARGET_RUNNING_LIMIT_MILLIS).isEmpty()) {
+        Path targetPid = pidFile(fault.target());
+        if (fault.kind() != Fault.Kind.BROKER_KILLED && runningPid(targetPid, TARGET_RUNNING_LIMIT_MILLIS).isEmpty()) {
             long now = System.currentTimeMillis();
             return new Result(fault, now, now, -1, "not injected: " + fault.target() + " had no running process noted"
-                    + " in " + pidFile(fault.target()) + " for " + TARGET_RUNNING_LIMIT_MILLIS / 1000 + " s", -1, "");
+                    + " in " + targetPid + " for " + TARGET_RUNNING_LIMIT_MILLIS / 1000 + " s", -1, "");
         }
         boolean serviceFault = fault.kind() == Fault.Kind.SERVICE_KILLED || fault.kind() == Fault.Kind.SERVICE_FROZEN;
         GapWatch gaps = serviceFault ? new GapWatch(() -> probe.get(GapWatch.MEMBER, route(fault.target()))) : null;
@@ -277,11 +277,7 @@ final class FaultInjector {
     /** As an operator finds it: the pid the launcher noted in the data folder. */
     private long pid(String name) {
         Path file = pidFile(name);
-        try {
-            return Long.parseLong(Files.readString(file).trim());
-        } catch (IOException | NumberFormatException e) {
-            throw new IllegalStateException("No pid noted for " + name + " in " + file + ": " + e, e);
-        }
+        return notedPid(file).orElseThrow(() -> new IllegalStateException("No pid noted for " + name + " in " + file));
     }
 
     private Path pidFile(String name) {
