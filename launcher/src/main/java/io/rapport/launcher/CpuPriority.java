@@ -47,6 +47,9 @@ final class CpuPriority {
     /** How far above the launcher's own priority a restarted service starts (nice values: lower is more CPU). */
     static final int RAISE = 10;
 
+    /** The lowest priority there is (nice 19): about 1.5 % of the weight of a busy neighbour. */
+    static final int LOWEST = 19;
+
     private static final Path OWN_AUTOGROUP = Path.of("/proc/self/autogroup");
 
     /** About two seconds of tries at 50-250 ms apart (see {@link #write}). */
@@ -80,11 +83,33 @@ final class CpuPriority {
         if (LAUNCHER_NICE.isEmpty()) {
             return Optional.empty();
         }
+        return setSession(pid, from -> from - RAISE);
+    }
+
+    /**
+     * What goes before the command of a child that should take only the CPU nothing else wants ({@code nice -n 19}):
+     * lowering needs no right.
+     */
+    static List<String> lowestCommandPrefix() {
+        return List.of("nice", "-n", Integer.toString(LOWEST));
+    }
+
+    /**
+     * Lowers the autogroup of a child in a session of its own to the lowest priority, once it has one: between
+     * sessions its threads' nice value counts for nothing, and its session would get a full share.
+     *
+     * @return the kernel's refusal, if any; empty once lowered, or where there is no session of its own
+     */
+    static Optional<String> lowerSession(long pid) {
+        return setSession(pid, from -> LOWEST);
+    }
+
+    private static Optional<String> setSession(long pid, java.util.function.IntUnaryOperator niceFrom) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         while (System.nanoTime() < deadline) {
             switch (sessionStep(read(OWN_AUTOGROUP), read(autogroupOf(pid)))) {
                 case SessionStep.RaiseFrom from -> {
-                    return write(autogroupOf(pid), from.nice() - RAISE);
+                    return write(autogroupOf(pid), niceFrom.applyAsInt(from.nice()));
                 }
                 case SessionStep.Leave leave -> {
                     return Optional.empty();

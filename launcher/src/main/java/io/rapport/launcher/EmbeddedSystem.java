@@ -32,6 +32,7 @@ public final class EmbeddedSystem implements AutoCloseable {
     private final Consumer<String> progress;
     private final long launchedAt = System.nanoTime();
     private final Thread shutdownHook;
+    private volatile ArchiveTraining archiveTraining;
     /**
      * The gateway signs identity tokens with it, the services verify them: one per run (or the one given in
      * RAPPORT_IDENTITY_SECRET), in memory only, since every process of the run is started (and restarted) by this
@@ -193,6 +194,9 @@ public final class EmbeddedSystem implements AutoCloseable {
             }
         }
         try {
+            if (archiveTraining != null) {
+                archiveTraining.close();
+            }
             ChildProcess.stopAll(children, ServiceProcess.stopGrace(allServices()));
         } finally {
             try {
@@ -261,6 +265,20 @@ public final class EmbeddedSystem implements AutoCloseable {
         watchMongo();
         watchKafka();
         allServices().forEach(this::watchService);
+        synchronized (this) {
+            requireOpen();
+            archiveTraining = ArchiveTraining.start(allServices(), progress);
+        }
+    }
+
+    /**
+     * Completes once every service has its start-up cache (class-data archive), which a restart after a crash starts
+     * from: at once when all had one, else after the training runs that began when the system came up
+     * ({@link ArchiveTraining}); they take what CPU the system leaves.
+     */
+    public CompletableFuture<Void> startupCachesWritten() {
+        requireStarted();
+        return archiveTraining.done();
     }
 
     /**

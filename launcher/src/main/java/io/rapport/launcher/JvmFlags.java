@@ -11,7 +11,8 @@ import java.util.List;
  *
  * <p>Start-up: each process runs from extracted jars with an automatic class-data-sharing archive
  * ({@code -XX:+AutoCreateSharedArchive}: written when the process first exits, rewritten by the JVM itself when the
- * jars change), which loads the application's classes pre-parsed. Before, start-up was bought with C1 only
+ * jars change), which loads the application's classes pre-parsed. A JVM killed with SIGKILL writes nothing, so a
+ * service's first archive comes from a training run once the system is up ({@link ArchiveTraining}). Before, start-up was bought with C1 only
  * ({@code -XX:TieredStopAtLevel=1}); measured with {@code scripts/bench-gateway.sh}, contacts-service then answered
  * {@code POST /api/outreach/lint} at 4,000-4,100 requests/s, and at 14,900 (50 µs of CPU each) with the full JIT.
  * Start-up figures, old flags against these in one sitting: README.md, "Figures".
@@ -35,7 +36,7 @@ final class JvmFlags {
 
     /** The Kafka broker (its heap is set by the caller). */
     static List<String> forKafka(Path archive) {
-        List<String> flags = longRunning(archive, SMALLEST_FOOTPRINT);
+        List<String> flags = longRunning(automaticArchive(archive), SMALLEST_FOOTPRINT);
         flags.add("-Xms64m");
         flags.add("-XX:MaxMetaspaceSize=128m");
         return List.copyOf(flags);
@@ -43,7 +44,19 @@ final class JvmFlags {
 
     /** A Spring Boot service or the gateway. */
     static List<String> forService(Path archive) {
-        List<String> flags = longRunning(archive, HANDS_MEMORY_BACK_AT_REST);
+        return service(automaticArchive(archive));
+    }
+
+    /**
+     * A service's training run ({@link ArchiveTraining}): the service's own flags, so the archive fits its runs, but
+     * writing the archive at exit to {@code output} rather than starting from one.
+     */
+    static List<String> forTraining(Path output) {
+        return service(List.of("-XX:ArchiveClassesAtExit=" + output, QUIET_CDS));
+    }
+
+    private static List<String> service(List<String> archiveFlags) {
+        List<String> flags = longRunning(archiveFlags, HANDS_MEMORY_BACK_AT_REST);
         flags.add("-Xms64m");
         flags.add("-Xmx384m");
         flags.add("-XX:MaxMetaspaceSize=256m");
@@ -55,7 +68,7 @@ final class JvmFlags {
      * caller's heap, e.g. {@code forStore(archive, "256m")}.
      */
     static List<String> forStore(Path archive, String maxHeap) {
-        List<String> flags = longRunning(archive, HANDS_MEMORY_BACK_AT_REST);
+        List<String> flags = longRunning(automaticArchive(archive), HANDS_MEMORY_BACK_AT_REST);
         flags.add("-Xms32m");
         flags.add("-Xmx" + maxHeap);
         flags.add("-XX:MaxMetaspaceSize=96m");
@@ -84,14 +97,14 @@ final class JvmFlags {
             "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=30");
 
-    private static List<String> longRunning(Path archive, List<String> collector) {
+    private static List<String> automaticArchive(Path archive) {
+        return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, QUIET_CDS);
+    }
+
+    private static List<String> longRunning(List<String> archiveFlags, List<String> collector) {
         List<String> flags = new ArrayList<>(collector);
-        flags.addAll(List.of(
-                "-Xss512k",
-                "-XX:ReservedCodeCacheSize=96m",
-                "-XX:+AutoCreateSharedArchive",
-                "-XX:SharedArchiveFile=" + archive,
-                QUIET_CDS));
+        flags.addAll(List.of("-Xss512k", "-XX:ReservedCodeCacheSize=96m"));
+        flags.addAll(archiveFlags);
         if (JAVA >= 25) {
             flags.add(0, "-XX:+UseCompactObjectHeaders");
         }

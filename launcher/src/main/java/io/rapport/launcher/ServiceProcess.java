@@ -260,7 +260,7 @@ final class ServiceProcess {
         } else if (runnableJar == null) {
             prepare();
         }
-        Path archive = folder.cdsDir().toAbsolutePath().resolve(name() + ".jsa");
+        Path archive = archive();
         writesArchive = isMissingOrOlderThan(archive, runnableJar);
         List<String> command = new ArrayList<>(prefix);
         command.add(JavaRuntime.javaExecutable());
@@ -271,6 +271,40 @@ final class ServiceProcess {
         startedAt = System.nanoTime();
         process = ChildProcess.start(name(), command, environment, folder.logFile(name()), folder.pidsDir());
         return process;
+    }
+
+    /** The class-data archive it starts from, and writes when it first exits cleanly after a build. */
+    Path archive() {
+        return folder.cdsDir().toAbsolutePath().resolve(name() + ".jsa");
+    }
+
+    /** True when it has started and there is no archive for the jar it runs (missing, or older than the jar). */
+    boolean lacksArchive() {
+        Path running = runnableJar;
+        return running != null && isMissingOrOlderThan(archive(), running);
+    }
+
+    /** The first instance of its service; the first itself returns itself. */
+    ServiceProcess firstInstance() {
+        return first != null ? first : this;
+    }
+
+    /**
+     * A training run ({@link ArchiveTraining}): this service with its own flags, arguments and environment, up to the
+     * end of its context's refresh, where Spring exits it ({@code spring.context.exit=onRefresh}: every singleton
+     * created, nothing started, so no port is bound and no consumer joins a group), writing the classes it loaded to
+     * {@code output}.
+     */
+    ChildProcess startTraining(Path output, List<String> prefix) {
+        List<String> command = new ArrayList<>(prefix);
+        command.add(JavaRuntime.javaExecutable());
+        command.addAll(JvmFlags.forTraining(output));
+        command.add("-Dspring.context.exit=onRefresh");
+        command.add("-jar");
+        command.add(runnableJar.toAbsolutePath().toString());
+        command.addAll(arguments);
+        String training = name() + "-training";
+        return ChildProcess.start(training, command, environment, folder.logFile(training), folder.pidsDir());
     }
 
     /** True when this run will write its class-data archive on exit (so stopping it deserves more patience). */

@@ -32,6 +32,12 @@ class ChildRestartIT {
     /** The whole system starts in 40-80 s on a loaded 2-core machine; a restarted service takes about as long alone. */
     private static final Duration BACK_AGAIN = Duration.ofSeconds(150);
 
+    /**
+     * The training runs take what CPU the system leaves, one service at a time (about 14 s of CPU each, 1-2 minutes
+     * for all on an idle 2-core machine); contacts-service is among the first.
+     */
+    private static final Duration CACHE_WRITTEN = Duration.ofSeconds(180);
+
     private static final List<String> output = new CopyOnWriteArrayList<>();
     private static EmbeddedSystem system;
     private static GatewayClient gateway;
@@ -39,9 +45,12 @@ class ChildRestartIT {
     @BeforeAll
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     static void startTheWholeSystem() throws IOException {
+        Path dataDir = Files.createDirectories(Path.of("target", "e2e-data").toAbsolutePath());
+        // As after a build, also on a rerun (--reset keeps the start-up caches): no cache yet for the service killed.
+        Files.deleteIfExists(dataDir.resolve("cds").resolve("contacts-service.jsa"));
         LaunchSettings settings = LaunchSettings.defaults()
                 .withRepoRoot(Path.of("..").toAbsolutePath().normalize())
-                .withDataDir(Files.createDirectories(Path.of("target", "e2e-data").toAbsolutePath()))
+                .withDataDir(dataDir)
                 .withReset(true);
         List<Integer> ports = FreePorts.take(PortName.values().length);
         for (PortName name : PortName.values()) {
@@ -68,6 +77,12 @@ class ChildRestartIT {
     @Order(1)
     void aServiceKilledWithSigkillIsStartedAgainAndServesThroughTheGateway() throws Exception {
         long killed = notedPid("contacts-service");
+        // Its start-up cache is written while it runs (a training run, ArchiveTraining), not only when it stops cleanly:
+        // the kill below would leave none, and the restart would start cold.
+        Path cache = system.dataDir().resolve("cds").resolve("contacts-service.jsa");
+        await().atMost(CACHE_WRITTEN).pollInterval(Duration.ofSeconds(1)).until(() -> Files.isRegularFile(cache));
+        assertThat(ProcessHandle.of(killed)).as("written before the service ever stopped")
+                .hasValueSatisfying(handle -> assertThat(handle.isAlive()).isTrue());
 
         kill9(killed);
 
@@ -80,6 +95,14 @@ class ChildRestartIT {
         assertThat(restarted).isNotEqualTo(killed);
         assertThat(ProcessHandle.of(restarted)).hasValueSatisfying(handle -> assertThat(handle.isAlive()).isTrue());
         assertThat(HealthProbe.isUp(system.serviceUri("contacts")).join()).as("/actuator/health UP").isTrue();
+        Path maps = Path.of("/proc", Long.toString(restarted), "maps");
+        if (Files.isReadable(maps) && Files.readString(Path.of("/proc/self/maps")).contains(".jsa")) {
+            assertThat(Files.readString(maps)).as("the restarted JVM started from its start-up cache")
+                    .contains(cache.toString());
+        } else {
+            System.out.println("ChildRestartIT: not checking the restart used its start-up cache: this JVM maps no"
+                    + " class-data archive, or there is no /proc to read it from");
+        }
         if (CpuPriority.unavailableReason().isEmpty() && Files.isDirectory(Path.of("/proc/self/task"))) {
             // Started at a raised CPU priority (its log's last start line holds the command), and back to normal now.
             List<String> log = Files.readAllLines(system.dataDir().resolve("logs").resolve("contacts-service.log"));

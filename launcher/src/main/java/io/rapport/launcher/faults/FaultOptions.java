@@ -22,6 +22,7 @@ final class FaultOptions {
               --kafka-down=S       seconds the broker stays down after kill -9          10
               --freeze=S           seconds a service stays SIGSTOPped                   30
               --instances=N        instances of each service (a service fault kills the first of them)  1
+              --caches-wait=S      seconds the load waits for the start-up caches       300 [--short: 0]
               --data-dir=PATH      wiped first                          launcher/target/faults-data
             """;
 
@@ -34,6 +35,8 @@ final class FaultOptions {
     int kafkaDownSeconds = 10;
     int freezeSeconds = 30;
     int instances = 1;
+    /** How long to wait before the load for every service's start-up cache (FaultSuite#awaitStartupCaches). */
+    int cachesWaitSeconds = 300;
     Path dataDir = Path.of("launcher", "target", "faults-data");
 
     static FaultOptions parse(List<String> args) {
@@ -44,6 +47,8 @@ final class FaultOptions {
             o.rate = 40;
             o.events = 25;
             o.burst = 40;
+            // CI checks nothing is lost or doubled, not how fast a restart is: the caches are written meanwhile.
+            o.cachesWaitSeconds = 0;
         }
         for (String arg : args) {
             if (arg.equals("--short")) {
@@ -62,6 +67,7 @@ final class FaultOptions {
                 case "burst" -> o.burst = atLeastZero(name, value);
                 case "kafka-down" -> o.kafkaDownSeconds = atLeastZero(name, value);
                 case "freeze" -> o.freezeSeconds = positive(name, value);
+                case "caches-wait" -> o.cachesWaitSeconds = atLeastZero(name, value);
                 case "instances" -> {
                     o.instances = positive(name, value);
                     if (o.instances > io.rapport.launcher.LaunchSettings.MAX_INSTANCES) {

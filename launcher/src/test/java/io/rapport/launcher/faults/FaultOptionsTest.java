@@ -32,6 +32,15 @@ class FaultOptionsTest {
     }
 
     @Test
+    void theLoadWaitsForTheStartUpCachesExceptInTheShortForm() {
+        assertThat(FaultOptions.parse(List.of()).cachesWaitSeconds).isEqualTo(300);
+        assertThat(FaultOptions.parse(List.of("--short")).cachesWaitSeconds).isZero();
+        assertThat(FaultOptions.parse(List.of("--short", "--caches-wait=60")).cachesWaitSeconds).isEqualTo(60);
+        assertThatThrownBy(() -> FaultOptions.parse(List.of("--caches-wait=soon")))
+                .hasMessage("--caches-wait needs a whole number, not 'soon'");
+    }
+
+    @Test
     void aFlagAfterShortStillCounts() {
         assertThat(FaultOptions.parse(List.of("--short", "--members=9")).members).isEqualTo(9);
     }
