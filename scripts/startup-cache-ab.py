@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""How much a start-up cache saves one service's start: a class-data-sharing archive (A) against a JDK 25
-ahead-of-time cache (B), taking turns, beside a running embedded default.
+"""How much a start-up cache saves one service's start: no cache of its own (cold: the JDK's base archive only, what
+a restart after a crash had before any archive was written), a class-data-sharing archive (A, what the children use)
+and a JDK 25 ahead-of-time cache (B), taking turns, beside a running embedded default.
 
 Usage: in one terminal `./rapport run`; in another, once it is up,
     python3 scripts/startup-cache-ab.py [service] [rounds]          (default: contacts-service 5)
@@ -8,7 +9,7 @@ Usage: in one terminal `./rapport run`; in another, once it is up,
 It copies the running instance's command line and environment, makes each cache with a training run that exits once
 the application context is refreshed (as Spring Boot's documentation does it), then starts the service on a free port
 `rounds` times each way, and prints, for every start, how long until /actuator/health answered 200 and how much CPU
-the process had used by then (/proc/<pid>/stat), then the medians and their ratio. Each copy is killed once ready.
+the process had used by then (/proc/<pid>/stat), then the medians and the ratios A/cold and B/A. Each copy is killed once ready.
 Linux only; needs the JDK 25 the launcher runs the services with."""
 import os, shutil, signal, socket, subprocess, sys, tempfile, time, urllib.request
 
@@ -86,7 +87,8 @@ archive, cache = f'{work}/a.jsa', f'{work}/b.aot'
 print(f'{service}: training runs ({work})', flush=True)
 start('train-A', [f'-XX:ArchiveClassesAtExit={archive}', exit_at_refresh], until_ready=False)
 start('train-B', [f'-XX:AOTCacheOutput={cache}', exit_at_refresh], until_ready=False)
-kinds = {'A (class-data-sharing archive)': [f'-XX:SharedArchiveFile={archive}'],
+kinds = {'cold (no archive of its own)': [],
+         'A (class-data-sharing archive)': [f'-XX:SharedArchiveFile={archive}'],
          'B (ahead-of-time cache)': [f'-XX:AOTCache={cache}']}
 results = {k: [] for k in kinds}
 for _ in range(rounds):
@@ -100,9 +102,10 @@ def median(values):
     return sorted(values)[len(values) // 2]
 
 
-a, b = (results[k] for k in kinds)
+cold, a, b = (results[k] for k in kinds)
 for kind, runs in results.items():
     print(f'{kind}: median ready {median([r for r, _ in runs]):.2f} s, median CPU {median([c for _, c in runs]):.2f} s')
-print(f'ratio B/A: ready {median([r for r, _ in b]) / median([r for r, _ in a]):.2f}, '
-      f'CPU {median([c for _, c in b]) / median([c for _, c in a]):.2f}')
+for label, x, y in (('A/cold', a, cold), ('B/A', b, a)):
+    print(f'ratio {label}: ready {median([r for r, _ in x]) / median([r for r, _ in y]):.2f}, '
+          f'CPU {median([c for _, c in x]) / median([c for _, c in y]):.2f}')
 shutil.rmtree(work, ignore_errors=True)

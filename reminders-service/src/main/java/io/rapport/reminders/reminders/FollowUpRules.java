@@ -199,10 +199,11 @@ public class FollowUpRules {
     }
 
     private void thankYouSent(Member owner, ThankYouSent thanked) {
-        reminders.close(owner, ReminderRule.THANK_YOU, thanked.interviewId(), ReminderStatus.CLOSED);
-        // ThankYouSent (rapport.notes) may be applied before its InterviewHeld (rapport.scheduling): no order holds
-        // between two topics, e.g. after this service was down while both were published. Stored closed now, the
-        // thank-you reminders are not opened by the held interview later (schedule adds none where one exists).
+        // ThankYouSent (rapport.notes) and its InterviewHeld (rapport.scheduling) come on two topics: no order holds
+        // between them (e.g. after this service was down while both were published), and two consumers, threads or
+        // instances, may apply them at the same moment. So the thank-you reminders are first stored closed, where none
+        // exists (a held interview applied later opens none: schedule adds none where one exists), and only then is an
+        // open one closed (one the held interview stored before): in either order, or interleaved, none stays open.
         String contact = contactName(owner, thanked.contactId());
         String with = "with " + contact;
         List<Reminder> set = new ArrayList<>();
@@ -224,6 +225,7 @@ public class FollowUpRules {
                 "Check in with " + contact + ": share a milestone or an article, not an ask",
                 month, month.plus(Duration.ofDays(7))));
         reminders.scheduleAll(set);
+        reminders.close(owner, ReminderRule.THANK_YOU, thanked.interviewId(), ReminderStatus.CLOSED);
         // The keep-in-touch cadence starts after the check-in; the thank-you counts as the last touch.
         Instant cadence = calendar.morningAfterDays(sent, 30 + prefs.keepInTouchDays());
         reminders.keepInTouch(keepInTouch(owner, thanked.contactId(), contact, cadence, prefs), sent, true);
