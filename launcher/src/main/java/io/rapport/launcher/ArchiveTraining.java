@@ -18,9 +18,9 @@ import java.util.function.Consumer;
  * before it ever stopped cleanly restarts from it.
  *
  * <p>Why: a JVM writes its automatic archive ({@code -XX:+AutoCreateSharedArchive}) only when it exits, and one killed
- * with SIGKILL writes nothing. So after a build every restart after a crash was a cold start: measured on 2 cores,
- * a restarted contacts-service used 12.6 s of CPU before it answered UP, 6.7-7.3 s with an archive (README,
- * "Figures"). On a loaded machine that CPU is what a restart waits for.
+ * with SIGKILL writes nothing. So after a build every restart after a crash was a cold start: measured on 2 cores
+ * ({@code scripts/startup-cache-ab.py}), contacts-service used 10.9 s of CPU before it answered UP cold, 7.1 s from an
+ * archive written this way (README, "Figures"). On a loaded machine that CPU is what a restart waits for.
  *
  * <p>How: once the system is up, one service at a time, its jar runs with its own flags, arguments and environment up
  * to the end of its context's refresh ({@link ServiceProcess#startTraining}), writing the classes it loaded; the file
