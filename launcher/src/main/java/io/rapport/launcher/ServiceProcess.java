@@ -260,17 +260,22 @@ final class ServiceProcess {
         } else if (runnableJar == null) {
             prepare();
         }
-        Path archive = archive();
-        writesArchive = isMissingOrOlderThan(archive, runnableJar);
-        List<String> command = new ArrayList<>(prefix);
-        command.add(JavaRuntime.javaExecutable());
-        command.addAll(JvmFlags.forService(archive));
-        command.add("-jar");
-        command.add(runnableJar.toAbsolutePath().toString());
-        command.addAll(arguments);
+        writesArchive = lacksArchive();
+        List<String> command = javaCommand(prefix, JvmFlags.forService(archive()));
         startedAt = System.nanoTime();
         process = ChildProcess.start(name(), command, environment, folder.logFile(name()), folder.pidsDir());
         return process;
+    }
+
+    /** {@code prefix java <jvmOptions> -jar <its extracted jar> <its arguments>}. */
+    private List<String> javaCommand(List<String> prefix, List<String> jvmOptions) {
+        List<String> command = new ArrayList<>(prefix);
+        command.add(JavaRuntime.javaExecutable());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(runnableJar.toAbsolutePath().toString());
+        command.addAll(arguments);
+        return command;
     }
 
     /** The class-data archive it starts from, and writes when it first exits cleanly after a build. */
@@ -296,13 +301,9 @@ final class ServiceProcess {
      * {@code output}.
      */
     ChildProcess startTraining(Path output, List<String> prefix) {
-        List<String> command = new ArrayList<>(prefix);
-        command.add(JavaRuntime.javaExecutable());
-        command.addAll(JvmFlags.forTraining(output));
-        command.add("-Dspring.context.exit=onRefresh");
-        command.add("-jar");
-        command.add(runnableJar.toAbsolutePath().toString());
-        command.addAll(arguments);
+        List<String> options = new ArrayList<>(JvmFlags.forTraining(output));
+        options.add("-Dspring.context.exit=onRefresh");
+        List<String> command = javaCommand(prefix, options);
         String training = name() + "-training";
         return ChildProcess.start(training, command, environment, folder.logFile(training), folder.pidsDir());
     }
